@@ -1,0 +1,112 @@
+//! Command-line arguments, declared and nothing else. `main.rs` dispatches them.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (also when the reader of stdout goes away, e.g. `ckg query … | head`)
+  1  error: invalid data, SPARQL syntax error, store in use or unreadable…
+  2  usage error: unknown command or option, missing argument";
+
+/// conflict-kg: build a knowledge graph of conflict incidents, actors, places and sources from
+/// curated reports, keeping who claimed every fact and where it was published.
+#[derive(Debug, Parser)]
+#[command(name = "ckg", version, after_help = EXIT_CODES, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load the ontology and every file of the data directory into the store, all or nothing.
+    ///
+    /// Validates first (as `ckg validate`) and touches nothing if any problem is found. The
+    /// ontology, reference and report graphs are replaced in one transaction, so a failed or
+    /// killed build leaves the previous store as it was; graphs written by other commands are
+    /// kept. Ends with a summary of what the store holds.
+    Build(BuildArgs),
+    /// Check the data files and report every problem with file:line:column; write nothing.
+    Validate(DataArg),
+    /// Run a SPARQL query over the union of all graphs.
+    ///
+    /// The prefixes rdf rdfs owl xsd skos sem prov geo schema dcterms time ckg and the instance
+    /// prefixes incident: actor: place: source: report: claim: graph: are predeclared.
+    Query(QueryArgs),
+    /// Write the store, or one graph of it, as RDF.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DataArg {
+    /// The data directory (reference/*.toml, reports/*.toml).
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct StoreArg {
+    /// The store directory (created by `build`).
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "CKG_STORE",
+        default_value = "ckg-store"
+    )]
+    pub store: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct BaseArg {
+    /// Base IRI of instance resources (incidents, actors, places…); must end with / or #.
+    #[arg(long, value_name = "IRI", default_value = conflict_kg::vocab::DEFAULT_BASE)]
+    pub base: String,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+    #[command(flatten)]
+    pub store: StoreArg,
+    #[command(flatten)]
+    pub base: BaseArg,
+}
+
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// A file holding the query (e.g. queries/conflicting-casualty-figures.rq).
+    #[arg(value_name = "FILE.rq", conflicts_with = "query")]
+    pub file: Option<PathBuf>,
+    /// The query text itself.
+    #[arg(long, short = 'q', value_name = "TEXT")]
+    pub query: Option<String>,
+    /// Output format: table, csv, tsv, json, xml (SELECT/ASK); turtle, ntriples, nquads, trig,
+    /// jsonld (CONSTRUCT/DESCRIBE). Default: table on a terminal, tsv otherwise (turtle for
+    /// CONSTRUCT/DESCRIBE).
+    #[arg(long, short = 'f', value_name = "F")]
+    pub format: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArg,
+    #[command(flatten)]
+    pub base: BaseArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format: turtle (default), trig, nquads, ntriples, jsonld. Without --format, the
+    /// extension of -o chooses (.ttl .trig .nq .nt .jsonld).
+    #[arg(long, short = 'f', value_name = "F")]
+    pub format: Option<String>,
+    /// Export only this named graph (e.g. https://w3id.org/conflict-kg/id/graph/reference).
+    #[arg(long, short = 'g', value_name = "IRI")]
+    pub graph: Option<String>,
+    /// Write to this file (atomically: a temporary file renamed into place) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArg,
+    #[command(flatten)]
+    pub base: BaseArg,
+}

@@ -1,0 +1,25 @@
+//! `ckg`: wires the command line to the commands. Nothing else lives here.
+
+mod cli;
+mod commands;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let result = match cli.command {
+        cli::Command::Build(args) => commands::build::run(args),
+        cli::Command::Validate(args) => commands::validate::run(args),
+        cli::Command::Query(args) => commands::query::run(args),
+        cli::Command::Export(args) => commands::export::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if commands::is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            commands::report_error(&e);
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,592 @@
+//! Every IRI the project writes, in one place: namespaces, ontology terms and the SKOS concept
+//! tables that map the short ids used in `data/` (and, later, dataset codes) to concepts.
+//!
+//! Invariant: every `ckg:` term named here is declared in `ontology/ckg.ttl` with a label and a
+//! comment (checked by `tests/ontology.rs`), so code and ontology cannot drift apart.
+
+/// The ontology namespace (`ckg:`).
+pub const CKG: &str = "https://w3id.org/conflict-kg/ontology#";
+/// The default base for instance IRIs (`--base`).
+pub const DEFAULT_BASE: &str = "https://w3id.org/conflict-kg/id/";
+
+pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
+pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+pub const SEM: &str = "http://semanticweb.cs.vu.nl/2009/11/sem/";
+pub const PROV: &str = "http://www.w3.org/ns/prov#";
+pub const GEO: &str = "http://www.opengis.net/ont/geosparql#";
+pub const SCHEMA: &str = "http://schema.org/";
+pub const DCTERMS: &str = "http://purl.org/dc/terms/";
+pub const TIME: &str = "http://www.w3.org/2006/time#";
+pub const SH: &str = "http://www.w3.org/ns/shacl#";
+
+/// Standard prefixes, declared in every query and export.
+pub const STANDARD_PREFIXES: &[(&str, &str)] = &[
+    ("rdf", RDF),
+    ("rdfs", RDFS),
+    ("owl", OWL),
+    ("xsd", XSD),
+    ("skos", SKOS),
+    ("sem", SEM),
+    ("prov", PROV),
+    ("geo", GEO),
+    ("schema", SCHEMA),
+    ("dcterms", DCTERMS),
+    ("time", TIME),
+    ("ckg", CKG),
+];
+
+/// Instance folders under the base IRI, each with the prefix used for it in queries and exports
+/// (one prefix per folder keeps exported Turtle free of `\/` escapes).
+pub const INSTANCE_FOLDERS: &[(&str, &str)] = &[
+    ("incident", "incident/"),
+    ("actor", "actor/"),
+    ("place", "place/"),
+    ("source", "source/"),
+    ("report", "report/"),
+    ("claim", "claim/"),
+    ("graph", "graph/"),
+];
+
+/// Ontology term names (local names in the `ckg:` namespace).
+pub mod term {
+    // Classes.
+    pub const INCIDENT: &str = "Incident";
+    pub const ACTOR: &str = "Actor";
+    pub const PERSON: &str = "Person";
+    pub const PLACE: &str = "Place";
+    pub const SOURCE: &str = "Source";
+    pub const REPORT: &str = "Report";
+    pub const CLAIM: &str = "Claim";
+    pub const CASUALTY_CLAIM: &str = "CasualtyClaim";
+    pub const RESPONSIBILITY_CLAIM: &str = "ResponsibilityClaim";
+    pub const CONTROL_CLAIM: &str = "ControlClaim";
+    pub const PRESENCE_CLAIM: &str = "PresenceClaim";
+    pub const STRENGTH_CLAIM: &str = "StrengthClaim";
+
+    // Incident properties.
+    pub const EVENT_TYPE: &str = "eventType";
+    pub const PERPETRATOR: &str = "perpetrator";
+    pub const PERPETRATOR_KNOWN: &str = "perpetratorKnown";
+    pub const TARGET: &str = "target";
+    pub const PLACE_PROP: &str = "place";
+    pub const LOCATION_QUALIFIER: &str = "locationQualifier";
+    pub const START_DATE: &str = "startDate";
+    pub const END_DATE: &str = "endDate";
+    pub const DATE_PRECISION: &str = "datePrecision";
+    pub const DATE_TEXT: &str = "dateText";
+    pub const DESCRIBED_IN: &str = "describedIn";
+    pub const SUMMARY: &str = "summary";
+    pub const SUB_EVENT_OF: &str = "subEventOf";
+
+    // Claim properties.
+    pub const ABOUT_INCIDENT: &str = "aboutIncident";
+    pub const CLAIMED_BY: &str = "claimedBy";
+    pub const REPORTED_IN: &str = "reportedIn";
+    pub const EVIDENCE: &str = "evidence";
+    pub const STATED_ON: &str = "statedOn";
+    pub const INCIDENT_LINKED_BY: &str = "incidentLinkedBy";
+    pub const INCIDENT_LINK_EVIDENCE: &str = "incidentLinkEvidence";
+    pub const CASUALTY_TYPE: &str = "casualtyType";
+    pub const CASUALTY_GROUP: &str = "casualtyGroup";
+    pub const MIN_COUNT: &str = "minCount";
+    pub const MAX_COUNT: &str = "maxCount";
+    pub const CLAIMED_PERPETRATOR: &str = "claimedPerpetrator";
+    pub const ABOUT_ACTOR: &str = "aboutActor";
+    pub const ABOUT_PLACE: &str = "aboutPlace";
+
+    // Actor properties.
+    pub const ACTOR_CATEGORY: &str = "actorCategory";
+    pub const PART_OF: &str = "partOf";
+    pub const ALLIED_WITH: &str = "alliedWith";
+    pub const COUNTRY: &str = "country";
+    pub const RANK: &str = "rank";
+    pub const MEMBER_OF: &str = "memberOf";
+
+    // Source properties.
+    pub const SOURCE_TYPE: &str = "sourceType";
+
+    // Place properties.
+    pub const PLACE_TYPE: &str = "placeType";
+    pub const WITHIN: &str = "within";
+
+    // Report properties.
+    pub const CITES: &str = "cites";
+    pub const DATELINE: &str = "dateline";
+
+    // Concept-scheme mapping properties.
+    pub const ACLED_EVENT_TYPE: &str = "acledEventType";
+    pub const ACLED_SUB_EVENT_TYPE: &str = "acledSubEventType";
+    pub const ACLED_INTER_CODE: &str = "acledInterCode";
+
+    // Concept schemes.
+    pub const EVENT_TYPE_SCHEME: &str = "EventTypeScheme";
+    pub const ACTOR_CATEGORY_SCHEME: &str = "ActorCategoryScheme";
+    pub const PLACE_TYPE_SCHEME: &str = "PlaceTypeScheme";
+    pub const SOURCE_TYPE_SCHEME: &str = "SourceTypeScheme";
+    pub const DATE_PRECISION_SCHEME: &str = "DatePrecisionScheme";
+    pub const CASUALTY_TYPE_SCHEME: &str = "CasualtyTypeScheme";
+}
+
+/// One SKOS concept: the short id used in data files and its local name in `ckg:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Concept {
+    pub id: &'static str,
+    pub local: &'static str,
+}
+
+/// An event-type concept with the ACLED event type / sub-event type it corresponds to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventTypeConcept {
+    pub id: &'static str,
+    pub local: &'static str,
+    /// ACLED `event_type`, or `None` where ACLED has no equivalent (aggregates).
+    pub acled_event_type: Option<&'static str>,
+    /// ACLED `sub_event_type`.
+    pub acled_sub_event_type: Option<&'static str>,
+}
+
+const fn et(
+    id: &'static str,
+    local: &'static str,
+    ev: Option<&'static str>,
+    sub: Option<&'static str>,
+) -> EventTypeConcept {
+    EventTypeConcept {
+        id,
+        local,
+        acled_event_type: ev,
+        acled_sub_event_type: sub,
+    }
+}
+
+const BATTLES: Option<&str> = Some("Battles");
+const EXPLOSIONS: Option<&str> = Some("Explosions/Remote violence");
+const VAC: Option<&str> = Some("Violence against civilians");
+const STRATEGIC: Option<&str> = Some("Strategic developments");
+const PROTESTS: Option<&str> = Some("Protests");
+const RIOTS: Option<&str> = Some("Riots");
+
+/// Event types (`ckg:EventTypeScheme`), covering every ACLED sub-event type plus a few curated
+/// ones ACLED does not code (accidents, aggregates of attacks).
+pub const EVENT_TYPES: &[EventTypeConcept] = &[
+    et("attack", "Attack", BATTLES, Some("Armed clash")),
+    et("armed-clash", "ArmedClash", BATTLES, Some("Armed clash")),
+    et(
+        "government-regains-territory",
+        "GovernmentRegainsTerritory",
+        BATTLES,
+        Some("Government regains territory"),
+    ),
+    et(
+        "non-state-actor-overtakes-territory",
+        "NonStateActorOvertakesTerritory",
+        BATTLES,
+        Some("Non-state actor overtakes territory"),
+    ),
+    et(
+        "chemical-weapon",
+        "ChemicalWeapon",
+        EXPLOSIONS,
+        Some("Chemical weapon"),
+    ),
+    et(
+        "air-strike",
+        "AirStrike",
+        EXPLOSIONS,
+        Some("Air/drone strike"),
+    ),
+    et(
+        "suicide-bomb",
+        "SuicideBomb",
+        EXPLOSIONS,
+        Some("Suicide bomb"),
+    ),
+    et(
+        "shelling",
+        "Shelling",
+        EXPLOSIONS,
+        Some("Shelling/artillery/missile attack"),
+    ),
+    et(
+        "remote-explosive",
+        "RemoteExplosive",
+        EXPLOSIONS,
+        Some("Remote explosive/landmine/IED"),
+    ),
+    et("grenade", "Grenade", EXPLOSIONS, Some("Grenade")),
+    et(
+        "sexual-violence",
+        "SexualViolence",
+        VAC,
+        Some("Sexual violence"),
+    ),
+    et(
+        "attack-on-civilians",
+        "AttackOnCivilians",
+        VAC,
+        Some("Attack"),
+    ),
+    et(
+        "abduction",
+        "Abduction",
+        VAC,
+        Some("Abduction/forced disappearance"),
+    ),
+    et(
+        "peaceful-protest",
+        "PeacefulProtest",
+        PROTESTS,
+        Some("Peaceful protest"),
+    ),
+    et(
+        "protest-with-intervention",
+        "ProtestWithIntervention",
+        PROTESTS,
+        Some("Protest with intervention"),
+    ),
+    et(
+        "excessive-force-against-protesters",
+        "ExcessiveForceAgainstProtesters",
+        PROTESTS,
+        Some("Excessive force against protesters"),
+    ),
+    et(
+        "violent-demonstration",
+        "ViolentDemonstration",
+        RIOTS,
+        Some("Violent demonstration"),
+    ),
+    et("mob-violence", "MobViolence", RIOTS, Some("Mob violence")),
+    et("agreement", "Agreement", STRATEGIC, Some("Agreement")),
+    et("arrests", "Arrests", STRATEGIC, Some("Arrests")),
+    et(
+        "change-to-group",
+        "ChangeToGroup",
+        STRATEGIC,
+        Some("Change to group/activity"),
+    ),
+    et(
+        "disrupted-weapons-use",
+        "DisruptedWeaponsUse",
+        STRATEGIC,
+        Some("Disrupted weapons use"),
+    ),
+    et(
+        "base-established",
+        "BaseEstablished",
+        STRATEGIC,
+        Some("Headquarters or base established"),
+    ),
+    et(
+        "looting",
+        "LootingPropertyDestruction",
+        STRATEGIC,
+        Some("Looting/property destruction"),
+    ),
+    et(
+        "negotiated-withdrawal",
+        "NegotiatedWithdrawal",
+        STRATEGIC,
+        Some("Non-violent transfer of territory"),
+    ),
+    et(
+        "other-development",
+        "OtherDevelopment",
+        STRATEGIC,
+        Some("Other"),
+    ),
+    et(
+        "military-deployment",
+        "MilitaryDeployment",
+        STRATEGIC,
+        Some("Other"),
+    ),
+    et(
+        "material-support",
+        "MaterialSupport",
+        STRATEGIC,
+        Some("Other"),
+    ),
+    et("accident", "Accident", STRATEGIC, Some("Other")),
+    et("attack-series", "AttackSeries", None, None),
+];
+
+/// An actor category with the ACLED actor-type (`inter1`/`inter2`) code it corresponds to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActorCategoryConcept {
+    pub id: &'static str,
+    pub local: &'static str,
+    /// ACLED inter code 1–8, `None` where ACLED has no actor type for it.
+    pub acled_inter: Option<u8>,
+}
+
+const fn ac(id: &'static str, local: &'static str, inter: Option<u8>) -> ActorCategoryConcept {
+    ActorCategoryConcept {
+        id,
+        local,
+        acled_inter: inter,
+    }
+}
+
+/// Actor categories (`ckg:ActorCategoryScheme`), aligned with ACLED's eight actor types.
+pub const ACTOR_CATEGORIES: &[ActorCategoryConcept] = &[
+    ac("state-forces", "StateForces", Some(1)),
+    ac("rebel-group", "RebelGroup", Some(2)),
+    ac("political-militia", "PoliticalMilitia", Some(3)),
+    ac("identity-militia", "IdentityMilitia", Some(4)),
+    ac("rioters", "Rioters", Some(5)),
+    ac("protesters", "Protesters", Some(6)),
+    ac("civilians", "Civilians", Some(7)),
+    ac("external-forces", "ExternalForces", Some(8)),
+    ac(
+        "private-military-company",
+        "PrivateMilitaryCompany",
+        Some(8),
+    ),
+    ac("coalition", "Coalition", Some(8)),
+    ac("government", "Government", Some(1)),
+    ac("alliance", "Alliance", None),
+    ac("individual", "Individual", None),
+];
+
+/// Place types (`ckg:PlaceTypeScheme`).
+pub const PLACE_TYPES: &[Concept] = &[
+    Concept {
+        id: "country",
+        local: "Country",
+    },
+    Concept {
+        id: "governorate",
+        local: "Governorate",
+    },
+    Concept {
+        id: "district",
+        local: "District",
+    },
+    Concept {
+        id: "subdistrict",
+        local: "Subdistrict",
+    },
+    Concept {
+        id: "city",
+        local: "City",
+    },
+    Concept {
+        id: "town",
+        local: "Town",
+    },
+    Concept {
+        id: "village",
+        local: "Village",
+    },
+    Concept {
+        id: "camp",
+        local: "Camp",
+    },
+    Concept {
+        id: "oil-field",
+        local: "OilField",
+    },
+    Concept {
+        id: "airbase",
+        local: "Airbase",
+    },
+    Concept {
+        id: "military-base",
+        local: "MilitaryBase",
+    },
+    Concept {
+        id: "desert",
+        local: "Desert",
+    },
+    Concept {
+        id: "river",
+        local: "River",
+    },
+    Concept {
+        id: "region",
+        local: "Region",
+    },
+];
+
+/// Source types (`ckg:SourceTypeScheme`).
+pub const SOURCE_TYPES: &[Concept] = &[
+    Concept {
+        id: "news-agency",
+        local: "NewsAgency",
+    },
+    Concept {
+        id: "newspaper",
+        local: "Newspaper",
+    },
+    Concept {
+        id: "online-outlet",
+        local: "OnlineOutlet",
+    },
+    Concept {
+        id: "monitor",
+        local: "Monitor",
+    },
+    Concept {
+        id: "government",
+        local: "GovernmentSource",
+    },
+    Concept {
+        id: "military",
+        local: "MilitarySource",
+    },
+    Concept {
+        id: "official",
+        local: "Official",
+    },
+    Concept {
+        id: "osint-group",
+        local: "OsintGroup",
+    },
+    Concept {
+        id: "armed-group",
+        local: "ArmedGroupClaim",
+    },
+    Concept {
+        id: "anonymous",
+        local: "AnonymousSource",
+    },
+    Concept {
+        id: "local-residents",
+        local: "LocalResidents",
+    },
+    Concept {
+        id: "social-media",
+        local: "SocialMedia",
+    },
+    Concept {
+        id: "dataset",
+        local: "Dataset",
+    },
+];
+
+/// Date precisions (`ckg:DatePrecisionScheme`).
+pub const DATE_PRECISIONS: &[Concept] = &[
+    Concept {
+        id: "day",
+        local: "Day",
+    },
+    Concept {
+        id: "week",
+        local: "Week",
+    },
+    Concept {
+        id: "month",
+        local: "Month",
+    },
+    Concept {
+        id: "year",
+        local: "Year",
+    },
+];
+
+/// Casualty types (`ckg:CasualtyTypeScheme`).
+pub const CASUALTY_TYPES: &[Concept] = &[
+    Concept {
+        id: "killed",
+        local: "Killed",
+    },
+    Concept {
+        id: "wounded",
+        local: "Wounded",
+    },
+];
+
+/// The full IRI of a `ckg:` term.
+pub fn ckg(local: &str) -> String {
+    format!("{CKG}{local}")
+}
+
+/// Looks a short id up in a concept table.
+pub fn find_concept<'a>(table: &'a [Concept], id: &str) -> Option<&'a Concept> {
+    table.iter().find(|c| c.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn assert_unique<'a>(what: &str, ids: impl Iterator<Item = &'a str>) {
+        let mut seen = HashSet::new();
+        for id in ids {
+            assert!(seen.insert(id), "{what}: `{id}` appears twice");
+        }
+    }
+
+    #[test]
+    fn concept_ids_and_local_names_are_unique_within_each_scheme() {
+        assert_unique("event type id", EVENT_TYPES.iter().map(|c| c.id));
+        assert_unique("event type local", EVENT_TYPES.iter().map(|c| c.local));
+        assert_unique("actor category id", ACTOR_CATEGORIES.iter().map(|c| c.id));
+        assert_unique(
+            "actor category local",
+            ACTOR_CATEGORIES.iter().map(|c| c.local),
+        );
+        for table in [PLACE_TYPES, SOURCE_TYPES, DATE_PRECISIONS, CASUALTY_TYPES] {
+            assert_unique("concept id", table.iter().map(|c| c.id));
+            assert_unique("concept local", table.iter().map(|c| c.local));
+        }
+    }
+
+    #[test]
+    fn concept_local_names_do_not_collide_across_schemes() {
+        let all = EVENT_TYPES
+            .iter()
+            .map(|c| c.local)
+            .chain(ACTOR_CATEGORIES.iter().map(|c| c.local))
+            .chain(
+                [PLACE_TYPES, SOURCE_TYPES, DATE_PRECISIONS, CASUALTY_TYPES]
+                    .iter()
+                    .flat_map(|t| t.iter().map(|c| c.local)),
+            );
+        assert_unique("concept local name across schemes", all);
+    }
+
+    #[test]
+    fn every_acled_sub_event_type_is_mapped() {
+        let acled = [
+            "Armed clash",
+            "Government regains territory",
+            "Non-state actor overtakes territory",
+            "Chemical weapon",
+            "Air/drone strike",
+            "Suicide bomb",
+            "Shelling/artillery/missile attack",
+            "Remote explosive/landmine/IED",
+            "Grenade",
+            "Sexual violence",
+            "Attack",
+            "Abduction/forced disappearance",
+            "Peaceful protest",
+            "Protest with intervention",
+            "Excessive force against protesters",
+            "Violent demonstration",
+            "Mob violence",
+            "Agreement",
+            "Arrests",
+            "Change to group/activity",
+            "Disrupted weapons use",
+            "Headquarters or base established",
+            "Looting/property destruction",
+            "Non-violent transfer of territory",
+            "Other",
+        ];
+        for sub in acled {
+            assert!(
+                EVENT_TYPES
+                    .iter()
+                    .any(|c| c.acled_sub_event_type == Some(sub)),
+                "ACLED sub-event type `{sub}` has no concept"
+            );
+        }
+    }
+}

@@ -1,0 +1,322 @@
+//! The real `ckg` binary: build, validate, query, export, exit codes, broken pipes, the store
+//! lock and an interrupted build.
+
+mod common;
+
+use common::*;
+use std::time::{Duration, Instant};
+
+fn build_in(dir: &std::path::Path) -> Run {
+    ckg()
+        .args(["build", "--store"])
+        .arg(dir.join("store"))
+        .arg("--data")
+        .arg(data_dir())
+        .run()
+}
+
+#[test]
+fn build_prints_a_summary_of_what_the_store_holds() {
+    let dir = tempdir();
+    build_in(dir.path())
+        .success()
+        .stdout_contains("reports")
+        .stdout_contains("incidents")
+        .stdout_contains("claims")
+        .stdout_contains("triples")
+        .stdout_contains("graphs");
+}
+
+#[test]
+fn building_twice_gives_the_same_store() {
+    let dir = tempdir();
+    build_in(dir.path()).success();
+    let first = ckg()
+        .args(["export", "-f", "nquads", "--store"])
+        .arg(dir.path().join("store"))
+        .run()
+        .success()
+        .stdout();
+    build_in(dir.path()).success();
+    let second = ckg()
+        .args(["export", "-f", "nquads", "--store"])
+        .arg(dir.path().join("store"))
+        .run()
+        .success()
+        .stdout();
+    assert!(isomorphic(&sophia_nquads(&first), &sophia_nquads(&second)));
+    assert_eq!(
+        first.lines().count(),
+        second.lines().count(),
+        "no duplicated quads"
+    );
+}
+
+#[test]
+fn store_path_comes_from_ckg_store_env() {
+    let dir = tempdir();
+    let store = dir.path().join("env-store");
+    ckg()
+        .args(["build", "--data"])
+        .arg(data_dir())
+        .env("CKG_STORE", &store)
+        .run()
+        .success();
+    assert!(store.join("CURRENT").is_file());
+}
+
+#[test]
+fn query_without_a_store_says_to_build_first() {
+    let dir = tempdir();
+    ckg()
+        .args(["query", "--query", "ASK {}", "--store"])
+        .arg(dir.path().join("nothing"))
+        .run()
+        .status(1)
+        .stderr_contains("run `ckg build` first");
+}
+
+#[test]
+fn query_formats_and_prefixes() {
+    let dir = tempdir();
+    build_in(dir.path()).success();
+    let store = dir.path().join("store");
+    let q = "SELECT ?l WHERE { actor:islamic-state rdfs:label ?l }";
+    ckg()
+        .args(["query", "-q", q, "-f", "csv", "--store"])
+        .arg(&store)
+        .run()
+        .success()
+        .stdout_is("l\r\nIslamic State\r\n");
+    ckg()
+        .args(["query", "-q", q, "-f", "tsv", "--store"])
+        .arg(&store)
+        .run()
+        .success()
+        .stdout_is("?l\n\"Islamic State\"@en\n");
+    ckg()
+        .args(["query", "-q", q, "-f", "json", "--store"])
+        .arg(&store)
+        .run()
+        .success()
+        .stdout_contains("\"value\":\"Islamic State\"");
+    ckg()
+        .args(["query", "-q", q, "-f", "xml", "--store"])
+        .arg(&store)
+        .run()
+        .success()
+        .stdout_contains("<literal xml:lang=\"en\">Islamic State</literal>");
+    ckg()
+        .args(["query", "-q", q, "-f", "table", "--store"])
+        .arg(&store)
+        .run()
+        .success()
+        .stdout_contains("Islamic State")
+        .stdout_contains("(1 row)");
+    ckg()
+        .args([
+            "query",
+            "-q",
+            "CONSTRUCT WHERE { actor:islamic-state rdfs:label ?l }",
+            "--store",
+        ])
+        .arg(&store)
+        .run()
+        .success()
+        .stdout_contains("actor:islamic-state rdfs:label \"Islamic State\"@en");
+}
+
+#[test]
+fn query_from_a_file() {
+    let dir = tempdir();
+    build_in(dir.path()).success();
+    let file = dir.path().join("q.rq");
+    std::fs::write(
+        &file,
+        "# how many reports\nSELECT (COUNT(*) AS ?n) WHERE { ?r a ckg:Report }",
+    )
+    .unwrap();
+    ckg()
+        .arg("query")
+        .arg(&file)
+        .args(["-f", "csv", "--store"])
+        .arg(dir.path().join("store"))
+        .run()
+        .success()
+        .stdout_is("n\r\n2\r\n");
+}
+
+#[test]
+fn sparql_syntax_errors_show_line_and_column() {
+    let dir = tempdir();
+    build_in(dir.path()).success();
+    ckg()
+        .args(["query", "-q", "SELECT ?x\nWHERE { ?x ?y }", "--store"])
+        .arg(dir.path().join("store"))
+        .run()
+        .status(1)
+        .stderr_contains("SPARQL syntax error in --query")
+        .stderr_contains("2:");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    ckg().arg("frobnicate").run().status(2);
+    ckg().args(["query", "--no-such-option"]).run().status(2);
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    ckg()
+        .arg("--help")
+        .run()
+        .success()
+        .stdout_contains("Exit codes")
+        .stdout_contains("usage error");
+}
+
+#[test]
+fn broken_pipe_exits_zero() {
+    let dir = tempdir();
+    build_in(dir.path()).success();
+    // Close our end of stdout immediately: the export of the whole store cannot all be written.
+    let mut child = ckg()
+        .args(["export", "-f", "ntriples", "--store"])
+        .arg(dir.path().join("store"))
+        .spawn();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(status.code(), Some(0), "stderr: {stderr}");
+    assert!(
+        stderr.is_empty(),
+        "no error printed for a closed pipe: {stderr}"
+    );
+}
+
+#[test]
+fn export_to_a_file_is_atomic_and_readable_by_another_parser() {
+    let dir = tempdir();
+    build_in(dir.path()).success();
+    let out = dir.path().join("graph.ttl");
+    ckg()
+        .args(["export", "-o"])
+        .arg(&out)
+        .arg("--store")
+        .arg(dir.path().join("store"))
+        .run()
+        .success()
+        .stderr_contains("statements");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("@prefix incident: <https://w3id.org/conflict-kg/id/incident/>"));
+    let graph: sophia::inmem::graph::LightGraph = {
+        use sophia::api::prelude::*;
+        sophia::turtle::parser::turtle::parse_str(&text)
+            .collect_triples()
+            .expect("sophia reads our Turtle")
+    };
+    use sophia::api::graph::Graph;
+    assert!(graph.triples().count() > 100);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            name.starts_with(".ckg-export-").then_some(name)
+        })
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn export_of_an_unknown_graph_is_an_error() {
+    let dir = tempdir();
+    build_in(dir.path()).success();
+    ckg()
+        .args(["export", "--graph", "https://example.org/none", "--store"])
+        .arg(dir.path().join("store"))
+        .run()
+        .status(1)
+        .stderr_contains("has no graph <https://example.org/none>");
+}
+
+#[test]
+fn a_second_writer_gets_a_store_in_use_error() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    build_in(dir.path()).success();
+    let held = oxigraph::store::Store::open(&store).unwrap();
+    ckg()
+        .args(["build", "--data"])
+        .arg(data_dir())
+        .arg("--store")
+        .arg(&store)
+        .run()
+        .status(1)
+        .stderr_contains("is in use");
+    // Readers still work beside the writer.
+    ckg()
+        .args(["query", "-q", "ASK { ?s ?p ?o }", "-f", "csv", "--store"])
+        .arg(&store)
+        .run()
+        .success();
+    drop(held);
+}
+
+#[test]
+fn a_build_killed_before_commit_leaves_the_previous_store() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    build_in(dir.path()).success();
+    let before = ckg()
+        .args(["export", "-f", "nquads", "--store"])
+        .arg(&store)
+        .run()
+        .success()
+        .stdout();
+
+    // A different data set: one more actor. Kill the build once it has staged everything.
+    let data = dir.path().join("data");
+    copy_dir(&data_dir(), &data);
+    let actors = data.join("reference/actors.toml");
+    let mut text = std::fs::read_to_string(&actors).unwrap();
+    text.push_str("\n[[actor]]\nid = \"interrupted-actor\"\nlabel = \"Interrupted\"\ncategory = \"rebel-group\"\n");
+    std::fs::write(&actors, text).unwrap();
+    let marker = dir.path().join("staged");
+    let mut child = ckg()
+        .args(["build", "--data"])
+        .arg(&data)
+        .arg("--store")
+        .arg(&store)
+        .env("CKG_FAULT_PAUSE_BEFORE_COMMIT", &marker)
+        .spawn();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !marker.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "the build never reached its commit"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+
+    let after = ckg()
+        .args(["export", "-f", "nquads", "--store"])
+        .arg(&store)
+        .run()
+        .success()
+        .stdout();
+    assert!(!after.contains("interrupted-actor"));
+    assert!(isomorphic(&sophia_nquads(&before), &sophia_nquads(&after)));
+}
+
+#[test]
+fn validate_reports_success_with_counts() {
+    ckg()
+        .args(["validate", "--data"])
+        .arg(data_dir())
+        .run()
+        .success()
+        .stdout_contains("valid (2 reports");
+}

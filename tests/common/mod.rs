@@ -1,0 +1,202 @@
+//! Shared test support: a fluent runner for the real `ckg` binary (after `just`'s tests), the
+//! graph built from `data/` in memory, and graph comparison by isomorphism (sophia).
+#![allow(dead_code)]
+
+use conflict_kg::export::{self, ExportFormat};
+use conflict_kg::pipeline;
+use conflict_kg::rdf::Base;
+use conflict_kg::store::KgStore;
+use sophia::api::prelude::*;
+use sophia::inmem::dataset::LightDataset;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn data_dir() -> PathBuf {
+    repo().join("data")
+}
+
+/// A `ckg` invocation under construction.
+pub struct Ckg {
+    cmd: Command,
+    stdin: Option<Vec<u8>>,
+}
+
+/// Starts a `ckg` invocation with a clean environment for the variables it reads.
+pub fn ckg() -> Ckg {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ckg"));
+    cmd.env_remove("CKG_STORE")
+        .env_remove("CKG_FAULT_PAUSE_BEFORE_COMMIT");
+    Ckg { cmd, stdin: None }
+}
+
+impl Ckg {
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.cmd.args(args);
+        self
+    }
+
+    pub fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.cmd.arg(arg);
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.cmd.env(key, value);
+        self
+    }
+
+    pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.cmd.current_dir(dir);
+        self
+    }
+
+    pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Self {
+        self.stdin = Some(input.into());
+        self
+    }
+
+    /// Runs to completion.
+    pub fn run(mut self) -> Run {
+        use std::io::Write;
+        self.cmd
+            .stdin(if self.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = self.cmd.spawn().expect("ckg starts");
+        if let Some(input) = self.stdin.take() {
+            child.stdin.take().unwrap().write_all(&input).unwrap();
+        }
+        Run(child.wait_with_output().expect("ckg runs"))
+    }
+
+    /// Starts without waiting.
+    pub fn spawn(mut self) -> std::process::Child {
+        self.cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .stdin(Stdio::null());
+        self.cmd.spawn().expect("ckg starts")
+    }
+}
+
+/// A finished run, with fluent assertions.
+pub struct Run(pub Output);
+
+impl Run {
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.0.stdout).into_owned()
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.0.stderr).into_owned()
+    }
+
+    pub fn status(self, code: i32) -> Self {
+        assert_eq!(
+            self.0.status.code(),
+            Some(code),
+            "expected exit code {code}\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout(),
+            self.stderr()
+        );
+        self
+    }
+
+    pub fn success(self) -> Self {
+        self.status(0)
+    }
+
+    pub fn stdout_contains(self, needle: &str) -> Self {
+        assert!(
+            self.stdout().contains(needle),
+            "stdout lacks {needle:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout(),
+            self.stderr()
+        );
+        self
+    }
+
+    pub fn stderr_contains(self, needle: &str) -> Self {
+        assert!(
+            self.stderr().contains(needle),
+            "stderr lacks {needle:?}\n--- stderr\n{}",
+            self.stderr()
+        );
+        self
+    }
+
+    pub fn stdout_is(self, expected: &str) -> Self {
+        assert_eq!(self.stdout(), expected, "--- stderr\n{}", self.stderr());
+        self
+    }
+}
+
+/// The graph of `data/`, built in memory through the library pipeline.
+pub fn built_store() -> KgStore {
+    let model = pipeline::load(&data_dir()).unwrap_or_else(|e| panic!("data/ must be valid:\n{e}"));
+    let store = KgStore::in_memory().unwrap();
+    pipeline::build_into(&store, &model, &Base::default(), || {}).unwrap();
+    store
+}
+
+/// A store's content as N-Quads.
+pub fn nquads(store: &KgStore) -> String {
+    let mut out = Vec::new();
+    export::export(
+        store.inner(),
+        ExportFormat::NQuads,
+        None,
+        &Base::default(),
+        &mut out,
+    )
+    .unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// Parses N-Quads with sophia (an RDF stack independent of oxigraph).
+pub fn sophia_nquads(text: &str) -> LightDataset {
+    sophia::turtle::parser::nq::parse_str(text)
+        .collect_quads()
+        .expect("valid N-Quads")
+}
+
+pub fn sophia_trig(text: &str) -> LightDataset {
+    sophia::turtle::parser::trig::parse_str(text)
+        .collect_quads()
+        .expect("valid TriG")
+}
+
+pub fn isomorphic(a: &LightDataset, b: &LightDataset) -> bool {
+    sophia::isomorphism::isomorphic_datasets(a, b).expect("comparable datasets")
+}
+
+/// A fresh temporary directory.
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+/// Copies a directory tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

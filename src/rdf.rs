@@ -10,7 +10,8 @@ use crate::model::{Actor, Claim, ClaimDetail, Count, Incident, Model, Place, Rep
 use crate::vocab::{self, term};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use std::collections::HashMap;
 
 /// The ontology, compiled into the binary so code and ontology always travel together.
 pub const ONTOLOGY_TTL: &str = include_str!("../ontology/ckg.ttl");
@@ -265,14 +266,18 @@ fn source_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, src: &Source) {
     if src.actor.is_none() {
         labels(w, &s, &src.label, &src.aliases, src.description.as_deref());
     } else {
-        // The actor record already labels this resource; the source's names are extra names.
-        w.add_all(
-            &s,
-            &ns(vocab::SKOS, "altLabel"),
-            std::iter::once(&src.label)
-                .chain(&src.aliases)
-                .map(|a| english(a)),
-        );
+        // The actor record already labels this resource; the source's names are extra names
+        // (only those the actor does not carry already).
+        let actor = iris
+            .model
+            .actors
+            .iter()
+            .find(|a| src.actor.as_ref() == Some(&a.id));
+        let known = |n: &String| actor.is_some_and(|a| &a.label == n || a.aliases.contains(n));
+        let extra = std::iter::once(&src.label)
+            .chain(&src.aliases)
+            .filter(|n| !known(n));
+        w.add_all(&s, &ns(vocab::SKOS, "altLabel"), extra.map(|a| english(a)));
         w.add_opt(
             &s,
             rdfs::COMMENT.into(),
@@ -458,12 +463,37 @@ fn claim_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, report: &NamedNode, c: 
 }
 
 /// The ontology's quads, in `{base}graph/ontology`.
+///
+/// The parser names blank nodes (`owl:unionOf` lists) at random; they are renamed `o1`, `o2`…
+/// in order of first appearance so every build writes exactly the same quads.
 pub fn ontology_quads(base: &Base) -> Result<Vec<Quad>, RdfError> {
-    RdfParser::from_format(RdfFormat::Turtle)
+    let quads = RdfParser::from_format(RdfFormat::Turtle)
         .with_default_graph(base.ontology_graph())
         .for_slice(ONTOLOGY_TTL.as_bytes())
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| RdfError::Ontology(e.to_string()))
+        .map_err(|e| RdfError::Ontology(e.to_string()))?;
+    let mut names: HashMap<BlankNode, BlankNode> = HashMap::new();
+    let mut rename = |b: &BlankNode| -> BlankNode {
+        let next = names.len() + 1;
+        names
+            .entry(b.clone())
+            .or_insert_with(|| BlankNode::new_unchecked(format!("o{next}")))
+            .clone()
+    };
+    Ok(quads
+        .into_iter()
+        .map(|q| {
+            let subject = match q.subject {
+                NamedOrBlankNode::BlankNode(b) => rename(&b).into(),
+                other => other,
+            };
+            let object = match q.object {
+                Term::BlankNode(b) => rename(&b).into(),
+                other => other,
+            };
+            Quad::new(subject, q.predicate, object, q.graph_name)
+        })
+        .collect())
 }
 
 /// Everything `ckg build` writes: the ontology and the model.

@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Installs the one system package the build needs and a fresh machine lacks: libclang, used by
-# bindgen when oxigraph's RocksDB bindings are compiled. Does nothing when it is already there.
+# Installs what a fresh machine with only the Rust toolchain lacks, and nothing when it is there:
+# - libclang (Debian's libclang-dev), used by bindgen when oxigraph's RocksDB bindings compile;
+# - pyshacl (PyPI), the SHACL engine tests/shacl.rs runs to check the built graph against
+#   ontology/shapes.ttl (there is no maintained SHACL engine in Rust).
 set -euo pipefail
+
+if ! python3 -c 'import pyshacl' 2>/dev/null; then
+  echo "scripts/deps.sh: installing pyshacl (SHACL validation in the tests)…" >&2
+  python3 -m pip install --quiet --disable-pip-version-check 'pyshacl==0.40.1'
+fi
 
 have_libclang() {
   compgen -G '/usr/lib/llvm-*/lib/libclang*.so*' >/dev/null ||

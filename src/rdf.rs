@@ -502,3 +502,158 @@ pub fn build_quads(model: &Model, base: &Base) -> Result<Vec<Quad>, RdfError> {
     quads.extend(model_quads(model, base));
     Ok(quads)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Claim, ClaimDetail, Count, Report, Source};
+
+    fn model() -> Model {
+        let category = &vocab::ACTOR_CATEGORIES[0];
+        let mod_actor = Actor {
+            id: "russian-mod".into(),
+            label: "Russian Ministry of Defence".into(),
+            aliases: vec!["Moscow's defence ministry".into()],
+            category,
+            person: false,
+            rank: None,
+            member_of: vec![],
+            part_of: vec![],
+            allied_with: vec![],
+            country: None,
+            description: None,
+        };
+        let source = Source {
+            id: "mod".into(),
+            label: "Russian Ministry of Defence".into(),
+            aliases: vec!["MoD".into()],
+            source_type: &vocab::SOURCE_TYPES[4],
+            actor: Some("russian-mod".into()),
+            country: None,
+            description: None,
+        };
+        let claim = Claim {
+            id: "c".into(),
+            source: "mod".into(),
+            evidence: "four of its servicemen were killed".into(),
+            incident: Some("i".into()),
+            stated: None,
+            note: None,
+            linked_by: None,
+            detail: ClaimDetail::Casualty {
+                casualty_type: &vocab::CASUALTY_TYPES[0],
+                group: Some("russian-mod".into()),
+                count: Count {
+                    min: Some(4),
+                    max: Some(4),
+                },
+            },
+        };
+        Model {
+            actors: vec![mod_actor],
+            places: vec![],
+            sources: vec![source],
+            reports: vec![Report {
+                id: "r".into(),
+                headline: "H".into(),
+                published: PartialDate::Year(2018),
+                publisher: "mod".into(),
+                cites: vec![],
+                text_path: "reports/r.txt".into(),
+                dateline: None,
+                incidents: vec![],
+                claims: vec![claim],
+            }],
+        }
+    }
+
+    fn objects(quads: &[Quad], s: &str, p: &str) -> Vec<String> {
+        quads
+            .iter()
+            .filter(|q| {
+                q.subject == NamedOrBlankNode::NamedNode(NamedNode::new_unchecked(s))
+                    && q.predicate.as_str() == p
+            })
+            .map(|q| q.object.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn base_must_end_with_a_separator() {
+        assert!(Base::new("https://example.org/id/").is_ok());
+        assert!(Base::new("https://example.org/id#").is_ok());
+        let err = Base::new("https://example.org/id").unwrap_err();
+        assert!(err.to_string().contains("must end with `/` or `#`"));
+        assert!(Base::new("not an iri/").is_err());
+    }
+
+    #[test]
+    fn an_exact_count_sets_min_and_max_and_the_claim_lives_in_its_report_graph() {
+        let quads = model_quads(&model(), &Base::default());
+        let claim = "https://w3id.org/conflict-kg/id/claim/c";
+        let int = |n: &str| format!("\"{n}\"^^<http://www.w3.org/2001/XMLSchema#integer>");
+        assert_eq!(
+            objects(&quads, claim, &vocab::ckg(term::MIN_COUNT)),
+            vec![int("4")]
+        );
+        assert_eq!(
+            objects(&quads, claim, &vocab::ckg(term::MAX_COUNT)),
+            vec![int("4")]
+        );
+        let graphs: Vec<String> = quads
+            .iter()
+            .filter(|q| q.subject.to_string() == format!("<{claim}>"))
+            .map(|q| q.graph_name.to_string())
+            .collect();
+        assert!(
+            graphs
+                .iter()
+                .all(|g| g == "<https://w3id.org/conflict-kg/id/graph/report/r>")
+        );
+    }
+
+    #[test]
+    fn a_source_that_is_an_actor_shares_its_iri_and_adds_only_new_names() {
+        let quads = model_quads(&model(), &Base::default());
+        let actor = "https://w3id.org/conflict-kg/id/actor/russian-mod";
+        let claimed_by = objects(
+            &quads,
+            "https://w3id.org/conflict-kg/id/claim/c",
+            &vocab::ckg(term::CLAIMED_BY),
+        );
+        assert_eq!(claimed_by, vec![format!("<{actor}>")]);
+        let types = objects(
+            &quads,
+            actor,
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+        );
+        assert!(types.contains(&format!("<{}>", vocab::ckg(term::SOURCE))));
+        assert!(types.contains(&format!("<{}>", vocab::ckg(term::ACTOR))));
+        let alt = objects(
+            &quads,
+            actor,
+            "http://www.w3.org/2004/02/skos/core#altLabel",
+        );
+        assert_eq!(alt.len(), 2, "{alt:?}"); // the actor's alias and the source's new alias "MoD"
+    }
+
+    #[test]
+    fn a_month_precise_publication_is_a_g_year_month() {
+        let lit = published(PartialDate::Month {
+            year: 2020,
+            month: 8,
+        });
+        assert_eq!(
+            lit.to_string(),
+            "\"2020-08\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>"
+        );
+    }
+
+    #[test]
+    fn the_ontology_parses_with_stable_blank_node_names() {
+        let a = ontology_quads(&Base::default()).unwrap();
+        let b = ontology_quads(&Base::default()).unwrap();
+        assert!(a.len() > 500);
+        assert_eq!(a, b);
+    }
+}

@@ -222,3 +222,62 @@ pub struct Summary {
     pub quads: u64,
     pub graphs: u64,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{Literal, QuadRef};
+
+    fn quad(graph: &NamedNode, s: &str) -> Quad {
+        let p = NamedNode::new_unchecked("http://www.w3.org/2000/01/rdf-schema#label");
+        Quad::new(
+            NamedNode::new_unchecked(s),
+            p,
+            Literal::new_simple_literal("x"),
+            graph.clone(),
+        )
+    }
+
+    #[test]
+    fn replacing_curated_graphs_keeps_other_graphs_and_drops_stale_reports() {
+        let base = Base::default();
+        let store = KgStore::in_memory().unwrap();
+        let link = base.graph("link/geonames");
+        let stale = base.report_graph("gone");
+        store
+            .inner()
+            .insert(QuadRef::from(&quad(&link, "http://e/linked")))
+            .unwrap();
+        store
+            .inner()
+            .insert(QuadRef::from(&quad(&stale, "http://e/stale")))
+            .unwrap();
+
+        let fresh = base.report_graph("r");
+        store
+            .replace_curated(&base, &[quad(&fresh, "http://e/new")], || {})
+            .unwrap();
+
+        assert_eq!(
+            store.graph_len(&link).unwrap(),
+            1,
+            "a link graph survives a build"
+        );
+        assert_eq!(
+            store.graph_len(&stale).unwrap(),
+            0,
+            "a report no longer in data/ is dropped"
+        );
+        assert!(!store.inner().contains_named_graph(&stale).unwrap());
+        assert_eq!(store.graph_len(&fresh).unwrap(), 1);
+    }
+
+    #[test]
+    fn opening_a_missing_store_read_only_says_to_build_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = KgStore::open_read_only(&dir.path().join("none"))
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("run `ckg build` first"));
+    }
+}

@@ -5,8 +5,7 @@
 mod common;
 
 use common::*;
-use conflict_kg::export::{self, ExportFormat};
-use conflict_kg::rdf::Base;
+use conflict_kg::export::ExportFormat;
 
 const GOLDEN: &str = "tests/golden/graph.trig";
 
@@ -15,16 +14,11 @@ fn graph_built_from_data_is_isomorphic_to_the_golden_file() {
     let store = built_store();
     let golden_path = repo().join(GOLDEN);
     if std::env::var_os("CKG_BLESS").is_some() {
-        let mut out = Vec::new();
-        export::export(
-            store.inner(),
-            ExportFormat::TriG,
-            None,
-            &Base::default(),
-            &mut out,
+        std::fs::write(
+            &golden_path,
+            export_string(&store, ExportFormat::TriG, None),
         )
         .unwrap();
-        std::fs::write(&golden_path, out).unwrap();
         eprintln!("blessed {GOLDEN}");
         return;
     }

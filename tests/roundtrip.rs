@@ -5,22 +5,11 @@
 mod common;
 
 use common::*;
-use conflict_kg::export::{self, ExportFormat};
+use conflict_kg::export::ExportFormat;
 use conflict_kg::rdf::Base;
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::NamedNode;
 use sophia::api::prelude::*;
 use sophia::inmem::graph::LightGraph;
-
-fn export_to_string(
-    store: &conflict_kg::store::KgStore,
-    format: ExportFormat,
-    graph: Option<&NamedNode>,
-) -> String {
-    let mut out = Vec::new();
-    export::export(store.inner(), format, graph, &Base::default(), &mut out).unwrap();
-    String::from_utf8(out).unwrap()
-}
 
 /// The union of all graphs of an N-Quads text, as an N-Triples text.
 fn union_ntriples(nquads: &str) -> String {
@@ -45,9 +34,9 @@ fn iso_graphs(a: &LightGraph, b: &LightGraph) -> bool {
 fn trig_and_nquads_round_trip_the_whole_dataset() {
     let store = built_store();
     let expected = sophia_nquads(&nquads(&store));
-    let trig = export_to_string(&store, ExportFormat::TriG, None);
+    let trig = export_string(&store, ExportFormat::TriG, None);
     assert!(isomorphic(&expected, &sophia_trig(&trig)), "TriG");
-    let nq = export_to_string(&store, ExportFormat::NQuads, None);
+    let nq = export_string(&store, ExportFormat::NQuads, None);
     assert!(isomorphic(&expected, &sophia_nquads(&nq)), "N-Quads");
 }
 
@@ -55,12 +44,12 @@ fn trig_and_nquads_round_trip_the_whole_dataset() {
 fn turtle_and_ntriples_round_trip_the_union_of_all_graphs() {
     let store = built_store();
     let expected = sophia_graph_nt(&union_ntriples(&nquads(&store)));
-    let ttl = export_to_string(&store, ExportFormat::Turtle, None);
+    let ttl = export_string(&store, ExportFormat::Turtle, None);
     let parsed: LightGraph = sophia::turtle::parser::turtle::parse_str(&ttl)
         .collect_triples()
         .unwrap();
     assert!(iso_graphs(&expected, &parsed), "Turtle");
-    let nt = export_to_string(&store, ExportFormat::NTriples, None);
+    let nt = export_string(&store, ExportFormat::NTriples, None);
     assert!(iso_graphs(&expected, &sophia_graph_nt(&nt)), "N-Triples");
 }
 
@@ -68,7 +57,7 @@ fn turtle_and_ntriples_round_trip_the_union_of_all_graphs() {
 fn one_graph_exports_only_that_graph() {
     let store = built_store();
     let reference = Base::default().reference_graph();
-    let ttl = export_to_string(&store, ExportFormat::Turtle, Some(&reference));
+    let ttl = export_string(&store, ExportFormat::Turtle, Some(&reference));
     let parsed: LightGraph = sophia::turtle::parser::turtle::parse_str(&ttl)
         .collect_triples()
         .unwrap();
@@ -85,7 +74,7 @@ fn one_graph_exports_only_that_graph() {
 fn jsonld_round_trips_the_whole_dataset() {
     let store = built_store();
     let expected = sophia_nquads(&nquads(&store));
-    let jsonld = export_to_string(&store, ExportFormat::JsonLd, None);
+    let jsonld = export_string(&store, ExportFormat::JsonLd, None);
     let mut w = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
     for q in RdfParser::from_format(RdfFormat::JsonLd {
         profile: Default::default(),
@@ -101,7 +90,7 @@ fn jsonld_round_trips_the_whole_dataset() {
 #[test]
 fn turtle_groups_each_subject_and_uses_folder_prefixes() {
     let store = built_store();
-    let ttl = export_to_string(&store, ExportFormat::Turtle, None);
+    let ttl = export_string(&store, ExportFormat::Turtle, None);
     assert!(!ttl.contains("\\/"), "no escaped slashes in prefixed names");
     // Grouped: each subject starts a statement once.
     let starts = ttl

@@ -4,8 +4,7 @@
 mod common;
 
 use common::*;
-use conflict_kg::export::{self, ExportFormat};
-use conflict_kg::rdf::Base;
+use conflict_kg::export::ExportFormat;
 use std::process::Command;
 
 fn pyshacl(data: &std::path::Path) -> (bool, String) {
@@ -26,16 +25,7 @@ fn pyshacl(data: &std::path::Path) -> (bool, String) {
 }
 
 fn built_turtle() -> String {
-    let mut out = Vec::new();
-    export::export(
-        built_store().inner(),
-        ExportFormat::Turtle,
-        None,
-        &Base::default(),
-        &mut out,
-    )
-    .unwrap();
-    String::from_utf8(out).unwrap()
+    export_string(&built_store(), ExportFormat::Turtle, None)
 }
 
 #[test]

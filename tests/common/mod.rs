@@ -151,18 +151,20 @@ pub fn built_store() -> KgStore {
     store
 }
 
+/// A store (or one graph of it) exported as text.
+pub fn export_string(
+    store: &KgStore,
+    format: ExportFormat,
+    graph: Option<&oxigraph::model::NamedNode>,
+) -> String {
+    let mut out = Vec::new();
+    export::export(store.inner(), format, graph, &Base::default(), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
 /// A store's content as N-Quads.
 pub fn nquads(store: &KgStore) -> String {
-    let mut out = Vec::new();
-    export::export(
-        store.inner(),
-        ExportFormat::NQuads,
-        None,
-        &Base::default(),
-        &mut out,
-    )
-    .unwrap();
-    String::from_utf8(out).unwrap()
+    export_string(store, ExportFormat::NQuads, None)
 }
 
 /// Parses N-Quads with sophia (an RDF stack independent of oxigraph).

@@ -35,7 +35,7 @@ pub enum Command {
     /// and the instance prefixes incident: actor: place: source: report: claim: graph: link: are
     /// predeclared. GeoSPARQL functions (geof:distance, geof:sfWithin…) are available.
     Query(QueryArgs),
-    /// Write the store, or one graph of it, as RDF.
+    /// Write the store, or one graph of it, as RDF; or the incidents as GeoJSON.
     Export(ExportArgs),
     /// Link curated places (and actors) to a gazetteer: GeoNames or Wikidata.
     ///
@@ -106,8 +106,9 @@ pub struct QueryArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Output format: turtle (default), trig, nquads, ntriples, jsonld. Without --format, the
-    /// extension of -o chooses (.ttl .trig .nq .nt .jsonld).
+    /// Output format: turtle (default), trig, nquads, ntriples, jsonld; or geojson (incidents
+    /// as points, located by `ckg link geonames`). Without --format, the extension of -o
+    /// chooses (.ttl .trig .nq .nt .jsonld .geojson).
     #[arg(long, short = 'f', value_name = "F")]
     pub format: Option<String>,
     /// Export only this named graph (e.g. https://w3id.org/conflict-kg/id/graph/reference).

@@ -10,6 +10,7 @@ pub mod dates;
 pub mod diag;
 pub mod export;
 pub mod gazetteer;
+pub mod geojson;
 pub mod link;
 pub mod model;
 pub mod pipeline;

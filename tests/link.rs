@@ -388,3 +388,67 @@ fn place_mention_evaluation_reaches_precision_095_and_recall_090() {
     assert!(precision >= 0.95, "precision {precision:.3}: {wrong:#?}");
     assert!(recall >= 0.9, "recall {recall:.3}: {wrong:#?}");
 }
+
+#[test]
+fn geojson_export_has_a_point_feature_per_located_incident_with_its_claims() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    build(&store, &data_dir());
+    link(&store, &data_dir()).success();
+    let out = dir.path().join("incidents.geojson");
+    ckg()
+        .args(["export", "--store"])
+        .arg(&store)
+        .arg("-o")
+        .arg(&out)
+        .run()
+        .success()
+        .stderr_contains("wrote 2 incident features");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).expect("valid JSON");
+    assert_eq!(json["type"], "FeatureCollection");
+    let features = json["features"].as_array().unwrap();
+    let ids: Vec<&str> = features.iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "2018-05-23-mayadeen-attack",
+            "2018-05-southern-damascus-is-evacuation"
+        ]
+    );
+    let mayadeen = &features[0];
+    assert_eq!(mayadeen["geometry"]["type"], "Point");
+    assert_eq!(
+        mayadeen["geometry"]["coordinates"],
+        serde_json::json!([40.45346, 35.02089])
+    );
+    let p = &mayadeen["properties"];
+    assert_eq!(p["event_type"], "Attack");
+    assert_eq!(p["start_date"], "2018-05-23");
+    assert_eq!(p["date_precision"], "day");
+    assert_eq!(p["place"], "mayadeen");
+    assert_eq!(p["location_precision"], "place");
+    let claims = p["casualty_claims"].as_array().unwrap();
+    assert!(
+        claims
+            .iter()
+            .any(|c| c["source"] == "russian-ministry-of-defence"
+                && c["min"] == 2
+                && c["max"] == 2)
+    );
+}
+
+#[test]
+fn geojson_export_before_linking_has_no_features_and_says_why() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    build(&store, &data_dir());
+    let run = ckg()
+        .args(["export", "-f", "geojson", "--store"])
+        .arg(&store)
+        .run()
+        .success()
+        .stderr_contains("without coordinates left out (run `ckg link geonames`");
+    let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(json["features"].as_array().unwrap().len(), 0);
+}

@@ -150,6 +150,17 @@ fn is_ascii_form(name: &str, other: &str) -> bool {
 /// Lower case, diacritics and Arabic-transliteration marks removed (ʿayn, hamza, apostrophes).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // Fast path (most GeoNames names and every asciiname): no decomposition needed.
+        for b in s.bytes() {
+            match b {
+                b'\'' | b'`' | b'"' => {}
+                b'-' | b'_' | b'.' | b',' | b'/' | b'(' | b')' => out.push(' '),
+                b => out.push(b.to_ascii_lowercase() as char),
+            }
+        }
+        return out;
+    }
     for c in s.nfkd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
@@ -204,53 +215,71 @@ const WORDS: &[(&str, &str)] = &[
 /// such as Deir/Dayr/Dair and Zor/Zawr/Zour unified, spaces removed.
 pub fn name_key(s: &str) -> String {
     let folded = fold(s);
-    let mut out = String::new();
-    let words: Vec<&str> = folded.split_whitespace().collect();
-    for (i, w) in words.iter().enumerate() {
-        if words.len() > 1 && ARTICLES.contains(w) {
+    let mut out = String::with_capacity(folded.len());
+    let mut word = String::with_capacity(16);
+    let count = folded.split_whitespace().count();
+    for (i, w) in folded.split_whitespace().enumerate() {
+        if count > 1 && ARTICLES.contains(&w) {
             continue;
         }
-        let mut w: String = w.to_string();
         // `Ezzor`, `Assukhnah`: an article written together with a doubled sun letter.
         let b = w.as_bytes();
-        if (i > 0 || words.len() == 1)
+        let w = if (i > 0 || count == 1)
             && b.len() >= 5
             && (b[0] == b'a' || b[0] == b'e')
             && b[1] == b[2]
             && SUN_LETTERS.contains(&(b[1] as char))
         {
-            w = w[2..].to_string();
-        }
+            &w[2..]
+        } else {
+            w
+        };
         // `al` glued to the word (`Alhasakah`) is too ambiguous (Albu Kamal) to drop.
-        out.push_str(&spelling(&w));
+        spelling(w, &mut word);
+        out.push_str(&word);
     }
     out
 }
 
-fn spelling(word: &str) -> String {
+/// One word's spelling reduced (see `name_key`), written into `w`.
+fn spelling(word: &str, w: &mut String) {
+    w.clear();
     if let Some((_, to)) = WORDS.iter().find(|(from, _)| *from == word) {
-        return to.to_string();
+        w.push_str(to);
+        return;
     }
-    let mut w = word
-        .replace("ou", "u")
-        .replace("oo", "u")
-        .replace("ee", "i")
-        .replace("ie", "i")
-        .replace("ei", "ay")
-        .replace("ey", "ay")
-        .replace("ai", "ay")
-        .replace('q', "k")
-        .replace("kh", "x")
-        .replace("sh", "$")
-        .replace("ch", "$");
-    // Doubled letters: Raqqa / Raqa, Hmeimim / Hmeymim.
-    let mut dedup = String::with_capacity(w.len());
-    for c in w.chars() {
-        if !dedup.ends_with(c) {
-            dedup.push(c);
+    // One left-to-right pass over digraphs; doubled letters collapse as they are written
+    // (Raqqa / Raqa, Hmeimim / Hmeymim).
+    let b = word.as_bytes();
+    let mut i = 0;
+    let push = |w: &mut String, text: &str| {
+        for c in text.chars() {
+            if !w.ends_with(c) {
+                w.push(c);
+            }
+        }
+    };
+    while i < b.len() {
+        let pair = (b[i], b.get(i + 1).copied().unwrap_or(0));
+        let (text, used) = match pair {
+            (b'o', b'u') | (b'o', b'o') => ("u", 2),
+            (b'e', b'e') | (b'i', b'e') => ("i", 2),
+            (b'e', b'i') | (b'e', b'y') | (b'a', b'i') => ("ay", 2),
+            (b'k', b'h') | (b'q', b'h') => ("x", 2),
+            (b's', b'h') | (b'c', b'h') => ("$", 2),
+            (b'q', _) => ("k", 1),
+            _ => ("", 1),
+        };
+        if text.is_empty() {
+            // Not ASCII-only in general (Arabic script keys): copy the whole character.
+            let len = word[i..].chars().next().map_or(1, char::len_utf8);
+            push(w, &word[i..i + len]);
+            i += len;
+        } else {
+            push(w, text);
+            i += used;
         }
     }
-    w = dedup;
     // Final -eh / -ah / -e after a consonant: Jableh / Jablah / Jabla, Mayadine / Mayadin.
     for (suffix, with) in [("eh", "a"), ("ah", "a")] {
         if w.len() > suffix.len() + 2 && w.ends_with(suffix) {
@@ -262,7 +291,6 @@ fn spelling(word: &str) -> String {
     if w.len() > 4 && w.ends_with('e') && !w.ends_with("ae") {
         w.pop();
     }
-    w
 }
 
 /// Great-circle distance in kilometres between two (latitude, longitude) points.

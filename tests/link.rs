@@ -151,15 +151,12 @@ fn each_link_is_qualified_with_score_matched_name_and_the_gazetteer_file() {
 }
 
 fn link_graph_nquads(store: &Path) -> Vec<String> {
-    let out = ckg()
-        .args(["export", "-f", "nquads", "--graph"])
-        .arg("https://w3id.org/conflict-kg/id/graph/link/geonames")
-        .arg("--store")
-        .arg(store)
-        .run()
-        .success()
-        .stdout();
-    let mut lines: Vec<String> = out.lines().map(str::to_string).collect();
+    let out = query(
+        store,
+        "SELECT ?s ?p ?o WHERE { GRAPH <https://w3id.org/conflict-kg/id/graph/link/geonames> \
+         { ?s ?p ?o } }",
+    );
+    let mut lines: Vec<String> = out.lines().skip(1).map(str::to_string).collect();
     lines.sort();
     lines
 }
@@ -451,4 +448,41 @@ fn geojson_export_before_linking_has_no_features_and_says_why() {
         .stderr_contains("without coordinates left out (run `ckg link geonames`");
     let json: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
     assert_eq!(json["features"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn wikidata_links_islamic_state_and_countries_but_no_actor_to_a_country() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    build(&store, &data_dir());
+    ckg()
+        .args(["link", "wikidata", "--dump"])
+        .arg(repo().join("data/gazetteer/wikidata-sample.json"))
+        .arg("--store")
+        .arg(&store)
+        .run()
+        .success()
+        .stdout_contains("exact  islamic-state                    Q2429253 Islamic State");
+    let out = query(
+        &store,
+        "SELECT ?s ?e WHERE { GRAPH <https://w3id.org/conflict-kg/id/graph/link/wikidata> \
+         { ?s skos:exactMatch ?e } } ORDER BY ?s",
+    );
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    assert!(rows.contains(
+        &"<https://w3id.org/conflict-kg/id/actor/islamic-state>\t<http://www.wikidata.org/entity/Q2429253>"
+    ));
+    assert!(rows.contains(
+        &"<https://w3id.org/conflict-kg/id/place/syria>\t<http://www.wikidata.org/entity/Q858>"
+    ));
+    // "Russia" is an alias of the actor russian-state, but Q159 is a country: not an actor.
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r.contains("/actor/") && r.ends_with("Q159>")),
+        "{out}"
+    );
+    assert_eq!(rows.len(), 7, "{out}");
+    // The GeoNames graph is not touched by Wikidata linking.
+    assert!(link_graph_nquads(&store).is_empty());
 }

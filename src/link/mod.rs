@@ -101,17 +101,24 @@ pub enum Wanted {
     AnyPlace,
 }
 
+/// Wikidata classes whose instances are places: country (Q6256), sovereign state (Q3624078).
+pub const WIKIDATA_PLACE_CLASSES: &[&str] = &["Q6256", "Q3624078"];
+
 /// How well an entry's feature fits what is wanted: `None` when it does not fit at all.
 fn type_fit(wanted: Wanted, e: &Entry) -> Option<f64> {
     let (class, code) = (e.feature_class.as_str(), e.feature_code.as_str());
     if class.is_empty() {
-        // Wikidata: no feature codes (`instance of` is kept but not interpreted). An entity with
-        // a coordinate location (P625) is taken for a place, one without for an organisation.
-        return match (wanted, e.coordinates) {
-            (Wanted::Actor, None) => Some(1.0),
-            (Wanted::Actor, Some(_)) => None,
-            (_, Some(_)) => Some(1.0),
-            (_, None) => Some(0.85),
+        // Wikidata: no feature codes. An entity with a coordinate location (P625) or an
+        // `instance of` a known place class is a place; any other is taken for an organisation.
+        let place = e.coordinates.is_some()
+            || e.instance_of
+                .iter()
+                .any(|c| WIKIDATA_PLACE_CLASSES.contains(&c.as_str()));
+        return match (wanted, place) {
+            (Wanted::Actor, false) => Some(1.0),
+            (Wanted::Actor, true) => None,
+            (_, true) => Some(1.0),
+            (_, false) => Some(0.85),
         };
     }
     let unknown = code.is_empty();
@@ -1243,4 +1250,114 @@ pub fn write_reconciled(rows: &[Reconciled], out: &mut impl std::io::Write) -> s
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, name: &str, class: &str, code: &str, admin1: &str, pop: u64) -> Entry {
+        Entry {
+            id: id.into(),
+            name: name.into(),
+            alternates: Vec::new(),
+            coordinates: Some((35.0, 40.0)),
+            feature_class: class.into(),
+            feature_code: code.into(),
+            country: "SY".into(),
+            admin1: admin1.into(),
+            admin2: String::new(),
+            population: pop,
+            instance_of: Vec::new(),
+        }
+    }
+
+    fn query(name: &str, wanted: Wanted, admin1: Option<&str>) -> Query {
+        Query {
+            names: vec![name.into()],
+            wanted,
+            country: Some("SY".into()),
+            admin1: admin1.map(str::to_string),
+            admin1_name: None,
+            near: None,
+        }
+    }
+
+    fn gazetteer(entries: Vec<Entry>) -> Gazetteer {
+        let mut g = Gazetteer::new("test");
+        for e in entries {
+            g.push(e);
+        }
+        g
+    }
+
+    #[test]
+    fn a_town_in_deir_ez_zor_never_matches_a_namesake_in_another_governorate() {
+        let g = gazetteer(vec![
+            entry("1", "Hajin", "P", "PPL", "11", 90000),
+            entry("2", "Hajīn", "P", "PPLA3", "07", 29237),
+        ]);
+        let m = Matcher::new(&g, None);
+        let out = m.decide(&query("Hajin", Wanted::Place("town"), Some("07")));
+        assert_eq!(out.decision, Decision::Exact);
+        assert_eq!(g.entries[out.chosen.unwrap().entry].id, "2");
+        let refused = out.candidates.iter().find(|c| c.entry == 0).unwrap();
+        assert!(
+            refused
+                .rejected
+                .as_deref()
+                .unwrap()
+                .starts_with("admin1 11 is not 07")
+        );
+    }
+
+    #[test]
+    fn a_governorate_only_matches_an_adm1_row() {
+        let g = gazetteer(vec![
+            entry("1", "Homs", "P", "PPLA", "11", 775404),
+            entry("2", "Homs", "A", "ADM1", "11", 0),
+        ]);
+        let m = Matcher::new(&g, None);
+        let out = m.decide(&query("Homs", Wanted::Place("governorate"), None));
+        assert_eq!(g.entries[out.chosen.unwrap().entry].id, "2");
+        let out = m.decide(&query("Homs", Wanted::Place("oil-field"), None));
+        assert_eq!(out.decision, Decision::None);
+        assert!(out.reason.contains("none fitting"), "{}", out.reason);
+    }
+
+    #[test]
+    fn two_equally_good_namesakes_give_a_close_match_not_an_exact_one() {
+        let g = gazetteer(vec![
+            entry("1", "Tall Abyad", "P", "PPL", "04", 0),
+            entry("2", "Tall Abyad", "P", "PPL", "04", 0),
+        ]);
+        let m = Matcher::new(&g, None);
+        let out = m.decide(&query("Tell Abyad", Wanted::Place("village"), Some("04")));
+        assert_eq!(out.decision, Decision::Close);
+        assert!(out.reason.starts_with("ambiguous"), "{}", out.reason);
+    }
+
+    #[test]
+    fn a_misspelling_is_at_best_a_close_match() {
+        let g = gazetteer(vec![entry("1", "Subaykhan", "P", "PPL", "07", 25514)]);
+        let m = Matcher::new(&g, None);
+        let out = m.decide(&query("Subaykhun", Wanted::Place("town"), Some("07")));
+        assert_eq!(out.decision, Decision::Close, "{out:?}");
+    }
+
+    #[test]
+    fn governorate_names_resolve_to_admin1_codes_from_adm1_rows() {
+        let mut adm1 = entry("170792", "Dayr az Zawr", "A", "ADM1", "07", 0);
+        adm1.alternates.push("Deir ez-Zor Governorate".into());
+        let g = gazetteer(vec![adm1]);
+        let m = Matcher::new(&g, None);
+        for name in ["Deir Ezzor province", "Deir ez-Zor", "Dayr az Zawr"] {
+            assert_eq!(
+                m.admin1_code("SY", &[name.to_string()]),
+                Some(("07".to_string(), "Dayr az Zawr".to_string())),
+                "{name}"
+            );
+        }
+        assert_eq!(m.admin1_code("IQ", &["Deir ez-Zor".to_string()]), None);
+    }
 }

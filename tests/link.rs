@@ -90,6 +90,8 @@ fn the_shipped_extract_links_the_seed_places_geonames_has_to_the_right_entries()
         ("damascus", "170654"),
         ("yarmuk-camp", "166716"),
         ("syria", "163843"),
+        ("iran", "130758"),
+        ("russia", "2017370"),
         ("beirut", "276781"),
     ] {
         assert_eq!(

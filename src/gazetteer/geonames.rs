@@ -246,7 +246,12 @@ impl Filter {
         if self.countries.is_empty() || self.countries.iter().any(|c| c == row.country()) {
             return true;
         }
-        if row.feature_class() == "A" && row.feature_code().starts_with("PCL") {
+        // Countries (`PCL*`; extracts without feature codes write admin1 `00`, as GeoNames does
+        // on country rows), so curated countries link whatever --countries says.
+        if row.feature_class() == "A"
+            && (row.feature_code().starts_with("PCL")
+                || row.feature_code().is_empty() && row.admin1() == "00")
+        {
             return true;
         }
         if self.names.is_empty() {

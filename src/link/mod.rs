@@ -417,9 +417,9 @@ impl<'g> Matcher<'g> {
                 "no entry has any of these names".to_string()
             } else {
                 format!(
-                    "{} entr{} with a matching name, none fitting: {}",
+                    "{} candidate{}, none fitting; best: {}",
                     all.len(),
-                    if all.len() == 1 { "y" } else { "ies" },
+                    if all.len() == 1 { "" } else { "s" },
                     all[0].rejected.as_deref().unwrap_or("")
                 )
             };

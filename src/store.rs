@@ -153,13 +153,20 @@ impl KgStore {
     /// Replaces one named graph with `quads` (which should all be in it), in one transaction:
     /// used by `ckg link` for its link graphs. Running it twice with the same quads leaves the
     /// same store.
-    pub fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+    /// `before_commit` runs once everything is staged (the CLI's interruption-test hook).
+    pub fn replace_graph(
+        &self,
+        graph: &NamedNode,
+        quads: &[Quad],
+        before_commit: impl FnOnce(),
+    ) -> Result<(), StoreError> {
         let mut tx = self
             .store
             .start_transaction()
             .map_err(|e| self.storage(e))?;
         tx.remove_named_graph(graph).map_err(|e| self.storage(e))?;
         tx.extend(quads);
+        before_commit();
         tx.commit().map_err(|e| self.storage(e))?;
         self.store.flush().map_err(|e| self.storage(e))?;
         Ok(())

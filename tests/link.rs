@@ -358,6 +358,7 @@ fn place_mention_evaluation_reaches_precision_095_and_recall_090() {
             (c[0].to_string(), c[1].to_string())
         })
         .collect();
+    let close = out.lines().filter(|l| l.ends_with("\tclose")).count();
     assert_eq!(got.len(), expected.len());
     let (mut predicted, mut correct, mut wrong) = (0, 0, Vec::new());
     for ((mention, want), (m, have)) in expected.iter().zip(&got) {
@@ -377,8 +378,8 @@ fn place_mention_evaluation_reaches_precision_095_and_recall_090() {
     let precision = correct as f64 / predicted.max(1) as f64;
     let recall = correct as f64 / relevant as f64;
     println!(
-        "place mentions: {} ({relevant} with a GeoNames id); predicted {predicted}, correct \
-         {correct}: precision {precision:.3}, recall {recall:.3}",
+        "place mentions: {} ({relevant} with a GeoNames id); predicted {predicted} ({close} of \
+         them close matches), correct {correct}: precision {precision:.3}, recall {recall:.3}",
         expected.len()
     );
     for w in &wrong {
@@ -487,4 +488,44 @@ fn wikidata_links_islamic_state_and_countries_but_no_actor_to_a_country() {
     assert_eq!(rows.len(), 7, "{out}");
     // The GeoNames graph is not touched by Wikidata linking.
     assert!(link_graph_nquads(&store).is_empty());
+}
+
+#[test]
+fn a_link_killed_before_commit_leaves_the_previous_link_graph() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    build(&store, &data_dir());
+    link(&store, &data_dir()).success();
+    let before = link_graph_nquads(&store);
+
+    // Different overrides (no link for Mayadeen); kill the run once it has staged everything.
+    let data = dir.path().join("data");
+    copy_dir(&data_dir(), &data);
+    std::fs::write(
+        data.join("links.toml"),
+        "[[link]]\nplace = \"mayadeen\"\ngeonames = 173480\nmatch = \"none\"\n",
+    )
+    .unwrap();
+    let marker = dir.path().join("staged");
+    let mut child = ckg()
+        .args(["link", "geonames", "--dump"])
+        .arg(extract())
+        .arg("--data")
+        .arg(&data)
+        .arg("--store")
+        .arg(&store)
+        .env("CKG_FAULT_PAUSE_BEFORE_COMMIT", &marker)
+        .spawn();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !marker.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "link never reached its commit"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    assert_eq!(before, link_graph_nquads(&store));
+    assert!(links(&store).contains_key("mayadeen"));
 }

@@ -149,7 +149,13 @@ fn finish(
     }
     let store = KgStore::open(&common.store.store)?;
     let graph = kind.graph(&base);
-    store.replace_graph(&graph, &quads)?;
+    store.replace_graph(&graph, &quads, || {
+        // Test hook, as for `build`: signal that everything is staged, then wait to be killed.
+        if let Some(marker) = std::env::var_os(super::build::PAUSE_ENV) {
+            let _ = std::fs::write(&marker, b"staged\n");
+            std::thread::sleep(std::time::Duration::from_secs(30));
+        }
+    })?;
 
     let count = |d: Decision| links.iter().filter(|l| l.decision == d).count();
     println!(

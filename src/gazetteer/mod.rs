@@ -88,6 +88,8 @@ pub struct Gazetteer {
     pub source: String,
     pub entries: Vec<Entry>,
     index: HashMap<String, Vec<(usize, NameKind)>>,
+    /// Consonant skeletons of the keys (`skeleton`), for spellings differing only in vowels.
+    skeletons: HashMap<String, Vec<usize>>,
 }
 
 impl Gazetteer {
@@ -118,6 +120,10 @@ impl Gazetteer {
             }
         }
         for (key, kind) in keys {
+            let sk = self.skeletons.entry(skeleton(&key)).or_default();
+            if sk.last() != Some(&i) {
+                sk.push(i);
+            }
             self.index.entry(key).or_default().push((i, kind));
         }
         self.entries.push(entry);
@@ -126,6 +132,11 @@ impl Gazetteer {
     /// Entries having a name with this key.
     pub fn lookup(&self, key: &str) -> &[(usize, NameKind)] {
         self.index.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Entries having a name whose key has this consonant skeleton.
+    pub fn lookup_skeleton(&self, skeleton: &str) -> &[usize] {
+        self.skeletons.get(skeleton).map_or(&[], Vec::as_slice)
     }
 
     /// Every key of the index (for approximate matching).
@@ -293,6 +304,18 @@ fn spelling(word: &str, w: &mut String) {
     }
 }
 
+/// A key without its vowels (the first letter kept): transliterations of one Arabic name
+/// mostly differ in the short vowels Arabic does not write (Mohassan / Muhasan → `mhsn`).
+pub fn skeleton(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for (i, c) in key.chars().enumerate() {
+        if i == 0 || !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Great-circle distance in kilometres between two (latitude, longitude) points.
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
@@ -364,6 +387,19 @@ mod tests {
         assert_ne!(name_key("Homs"), name_key("Hama"));
         assert_ne!(name_key("Al Bab"), name_key("Al Bad"));
         assert_ne!(name_key("Tadmur"), name_key("Tartus"));
+    }
+
+    #[test]
+    fn skeletons_ignore_short_vowels() {
+        assert_eq!(
+            skeleton(&name_key("Mohassan")),
+            skeleton(&name_key("Muhasan"))
+        );
+        assert_eq!(
+            skeleton(&name_key("Khasham")),
+            skeleton(&name_key("Khushām"))
+        );
+        assert_ne!(skeleton(&name_key("Hama")), skeleton(&name_key("Homs")));
     }
 
     #[test]

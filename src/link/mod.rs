@@ -14,7 +14,7 @@ pub mod report;
 
 use crate::diag::{Problem, Problems, SourceText};
 use crate::gazetteer::geonames::AdminNames;
-use crate::gazetteer::{Entry, Gazetteer, NameKind, distance_km, name_key, similarity};
+use crate::gazetteer::{Entry, Gazetteer, NameKind, distance_km, name_key, similarity, skeleton};
 use crate::model::Model;
 use crate::rdf::Base;
 use crate::vocab::{self, term};
@@ -187,6 +187,9 @@ pub struct Scored {
     pub score: f64,
     /// The gazetteer's name that matched.
     pub matched_name: String,
+    /// How the name matched: 1 preferred name, 0.95 alternate name, 0.9 same consonants, lower
+    /// for approximate spellings. Below 0.95 a candidate is at best a close match.
+    pub name_score: f64,
     /// Why it was not eligible (wrong country, admin1 or type), if it was not.
     pub rejected: Option<String>,
 }
@@ -282,7 +285,7 @@ impl<'g> Matcher<'g> {
         let g = self.gazetteer;
         // entry → (name score, matched name)
         let mut hits: HashMap<usize, (f64, String)> = HashMap::new();
-        let mut note = |i: usize, s: f64, key: &str| {
+        let note = |hits: &mut HashMap<usize, (f64, String)>, i: usize, s: f64, key: &str| {
             let slot = hits.entry(i).or_insert((0.0, String::new()));
             if s > slot.0 {
                 let matched = g.entries[i]
@@ -291,6 +294,15 @@ impl<'g> Matcher<'g> {
                     .unwrap_or(&g.entries[i].name)
                     .to_string();
                 *slot = (s, matched);
+            }
+        };
+        let note_skeleton = |hits: &mut HashMap<usize, (f64, String)>, i: usize, key: &str| {
+            let want = skeleton(key);
+            if let Some(n) = g.entries[i]
+                .names()
+                .find(|n| skeleton(&name_key(n)) == want)
+            {
+                hits.entry(i).or_insert((0.9, n.to_string()));
             }
         };
         let keys: Vec<String> = q
@@ -302,6 +314,7 @@ impl<'g> Matcher<'g> {
         for key in &keys {
             for &(i, kind) in g.lookup(key) {
                 note(
+                    &mut hits,
                     i,
                     if kind == NameKind::Preferred {
                         1.0
@@ -312,7 +325,15 @@ impl<'g> Matcher<'g> {
                 );
             }
         }
-        if !keys.iter().any(|k| !g.lookup(k).is_empty()) {
+        if hits.is_empty() {
+            // Same consonants, other vowels: plausible at best (0.9 × 0.94 < EXACT).
+            for key in keys.iter().filter(|k| k.chars().count() >= 4) {
+                for &i in g.lookup_skeleton(&skeleton(key)) {
+                    note_skeleton(&mut hits, i, key);
+                }
+            }
+        }
+        if hits.is_empty() {
             // Approximate: keys of similar length starting with the same letter.
             for key in keys.iter().filter(|k| k.chars().count() >= 4) {
                 let first = key.chars().next();
@@ -324,7 +345,7 @@ impl<'g> Matcher<'g> {
                     let sim = similarity(key, k);
                     if sim >= 0.6 {
                         for &(i, _) in entries {
-                            note(i, 0.85 * sim, k);
+                            note(&mut hits, i, 0.85 * sim, k);
                         }
                     }
                 }
@@ -395,6 +416,7 @@ impl<'g> Matcher<'g> {
                     entry: i,
                     score: (score * 1000.0).round() / 1000.0,
                     matched_name,
+                    name_score,
                     rejected,
                 }
             })
@@ -433,42 +455,50 @@ impl<'g> Matcher<'g> {
         let runner_up = eligible.get(1).map_or(0.0, |s| s.score);
         let margin = best.score - runner_up;
         let e = &self.gazetteer.entries[best.entry];
-        let (decision, reason) = if best.score >= EXACT && margin >= MARGIN {
-            (
-                Decision::Exact,
-                format!(
-                    "name `{}`, {}{}",
-                    best.matched_name,
-                    describe(e),
-                    if eligible.len() > 1 {
-                        format!(", {margin:.2} ahead of the runner-up")
-                    } else {
-                        String::new()
-                    }
-                ),
-            )
-        } else if best.score >= CLOSE {
-            (
-                Decision::Close,
-                if best.score >= EXACT {
+        let (decision, reason) =
+            if best.score >= EXACT && margin >= MARGIN && best.name_score >= 0.95 {
+                (
+                    Decision::Exact,
                     format!(
-                        "ambiguous: runner-up only {margin:.2} behind ({})",
-                        describe(&self.gazetteer.entries[eligible[1].entry])
-                    )
-                } else {
-                    format!(
-                        "plausible: name `{}` ({}), score below {EXACT}",
+                        "name `{}`, {}{}",
                         best.matched_name,
-                        describe(e)
-                    )
-                },
-            )
-        } else {
-            (
-                Decision::None,
-                format!("best score {:.2} is below {CLOSE}", best.score),
-            )
-        };
+                        describe(e),
+                        if eligible.len() > 1 {
+                            format!(", {margin:.2} ahead of the runner-up")
+                        } else {
+                            String::new()
+                        }
+                    ),
+                )
+            } else if best.score >= CLOSE {
+                (
+                    Decision::Close,
+                    if best.name_score < 0.95 {
+                        format!(
+                            "plausible: `{}` ({}) is spelled differently (name score {:.2})",
+                            best.matched_name,
+                            describe(e),
+                            best.name_score
+                        )
+                    } else if best.score >= EXACT {
+                        format!(
+                            "ambiguous: runner-up only {margin:.2} behind ({})",
+                            describe(&self.gazetteer.entries[eligible[1].entry])
+                        )
+                    } else {
+                        format!(
+                            "plausible: name `{}` ({}), score below {EXACT}",
+                            best.matched_name,
+                            describe(e)
+                        )
+                    },
+                )
+            } else {
+                (
+                    Decision::None,
+                    format!("best score {:.2} is below {CLOSE}", best.score),
+                )
+            };
         Outcome {
             chosen: (decision != Decision::None).then(|| (*best).clone()),
             decision,

@@ -178,7 +178,7 @@ pub fn linked_store() -> KgStore {
         &base,
     );
     store
-        .replace_graph(&GazetteerKind::GeoNames.graph(&base), &quads)
+        .replace_graph(&GazetteerKind::GeoNames.graph(&base), &quads, || {})
         .unwrap();
     store
 }

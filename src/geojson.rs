@@ -216,6 +216,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_incident_at_an_unlocated_place_takes_its_parents_point_and_says_so() {
+        let store = Store::new().unwrap();
+        let trig = r#"
+            @prefix ckg: <https://w3id.org/conflict-kg/ontology#> .
+            @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+            @prefix geo: <http://www.opengis.net/ont/geosparql#> .
+            @prefix p: <https://w3id.org/conflict-kg/id/place/> .
+            @prefix i: <https://w3id.org/conflict-kg/id/incident/> .
+            <https://w3id.org/conflict-kg/id/graph/reference> {
+              p:village a ckg:Place ; rdfs:label "Village" ; ckg:within p:town .
+              p:town a ckg:Place ; rdfs:label "Town" ; geo:hasGeometry p:town-geometry .
+              p:town-geometry geo:asWKT "POINT(40.5 35.0)"^^geo:wktLiteral .
+              p:nowhere a ckg:Place ; rdfs:label "Nowhere" .
+              i:a a ckg:Incident ; rdfs:label "A" ; ckg:eventType ckg:Attack ; ckg:place p:village .
+              i:b a ckg:Incident ; rdfs:label "B" ; ckg:eventType ckg:Attack ; ckg:place p:nowhere .
+            }"#;
+        store
+            .load_from_reader(oxigraph::io::RdfFormat::TriG, trig.as_bytes())
+            .unwrap();
+        let mut out = Vec::new();
+        let summary = write_geojson(&store, &Base::default(), &mut out).unwrap();
+        assert_eq!(
+            summary,
+            GeoJsonSummary {
+                features: 1,
+                without_coordinates: 1
+            }
+        );
+        let json: Value = serde_json::from_slice(&out).unwrap();
+        let f = &json["features"][0];
+        assert_eq!(f["geometry"]["coordinates"], json!([40.5, 35.0]));
+        assert_eq!(f["properties"]["location_precision"], "parent:town");
+        assert_eq!(f["properties"]["place"], "village");
+    }
+
+    #[test]
     fn wkt_points_become_lon_lat_pairs() {
         assert_eq!(
             point("POINT(40.45346 35.02089)"),

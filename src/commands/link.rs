@@ -141,12 +141,6 @@ fn finish(
     let base = super::base(&common.base)?;
     let links = link::link_model(model, matcher, kind, overrides);
     let quads = link::link_quads(&links, gazetteer, kind, &common.dump, &base);
-    if let Some(path) = &common.report {
-        write_atomically(path, |w| {
-            write_report(&links, gazetteer, ReportFormat::from_path(path), w)
-        })
-        .with_context(|| format!("cannot write the report {}", path.display()))?;
-    }
     let store = KgStore::open(&common.store.store)?;
     let graph = kind.graph(&base);
     store.replace_graph(&graph, &quads, || {
@@ -157,6 +151,13 @@ fn finish(
         }
     })?;
 
+    // The report describes what was committed, so it is written after the commit.
+    if let Some(path) = &common.report {
+        write_atomically(path, |w| {
+            write_report(&links, gazetteer, ReportFormat::from_path(path), w)
+        })
+        .with_context(|| format!("cannot write the report {}", path.display()))?;
+    }
     let count = |d: Decision| links.iter().filter(|l| l.decision == d).count();
     println!(
         "linked {} to {} ({})",

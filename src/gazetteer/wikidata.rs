@@ -9,7 +9,7 @@
 use super::{Entry, Gazetteer, GazetteerError};
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{
-    QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
+    QueryResultsFormat, QueryResultsParseError, QueryResultsParser, ReaderQueryResultsParserOutput,
 };
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -86,12 +86,19 @@ fn syntax(
 }
 
 /// One result row, by lower-cased variable name, values as plain strings (IRIs unwrapped).
+/// `vars` are the column (variable) names in file order, for error columns.
 fn merge_row(
     path: &Path,
     line: u64,
+    vars: &[String],
     row: &BTreeMap<String, String>,
     items: &mut BTreeMap<String, Entry>,
 ) -> Result<(), GazetteerError> {
+    let column = |names: &[&str]| {
+        vars.iter()
+            .position(|v| names.contains(&v.as_str()))
+            .map_or(1, |i| i + 1)
+    };
     let get = |names: &[&str]| {
         names
             .iter()
@@ -102,7 +109,7 @@ fn merge_row(
         return Err(syntax(
             path,
             line,
-            1,
+            column(ITEM),
             "item",
             "nothing",
             "an item IRI such as http://www.wikidata.org/entity/Q2429253 (a column named `item`)",
@@ -112,7 +119,7 @@ fn merge_row(
         return Err(syntax(
             path,
             line,
-            1,
+            column(ITEM),
             "item",
             item,
             "a Wikidata entity IRI or QID",
@@ -150,7 +157,7 @@ fn merge_row(
                 return Err(syntax(
                     path,
                     line,
-                    0,
+                    column(COORD),
                     "coord",
                     coord,
                     "a WKT point such as Point(40.14 35.33)",
@@ -217,6 +224,11 @@ fn read_sparql(
             "the solutions of a SELECT query",
         ));
     };
+    let vars: Vec<String> = solutions
+        .variables()
+        .iter()
+        .map(|v| v.as_str().to_ascii_lowercase())
+        .collect();
     for (i, solution) in solutions.enumerate() {
         let solution = solution.map_err(|e| parse_error(path, &e))?;
         let row: BTreeMap<String, String> = solution
@@ -231,16 +243,22 @@ fn read_sparql(
             })
             .collect();
         // Row i is on line i + 2 of a TSV (after the header); JSON has no useful line.
-        merge_row(path, i as u64 + 2, &row, items)?;
+        merge_row(path, i as u64 + 2, &vars, &row, items)?;
     }
     Ok(())
 }
 
-fn parse_error(path: &Path, e: &dyn std::fmt::Display) -> GazetteerError {
+fn parse_error(path: &Path, e: &QueryResultsParseError) -> GazetteerError {
+    let position = match e {
+        QueryResultsParseError::Syntax(s) => s.location().map(|l| l.start),
+        QueryResultsParseError::Io(_) => None,
+    };
+    // The parser counts lines and columns from 0.
+    let (line, column) = position.map_or((1, 1), |p| (p.line + 1, p.column as usize + 1));
     syntax(
         path,
-        0,
-        0,
+        line,
+        column,
         "results",
         &e.to_string(),
         "a SPARQL query result as the Wikidata query service downloads it",
@@ -297,7 +315,7 @@ fn read_csv(path: &Path, items: &mut BTreeMap<String, Entry>) -> Result<(), Gaze
             ));
         }
         let row = header.iter().cloned().zip(values).collect();
-        merge_row(path, i as u64 + 1, &row, items)?;
+        merge_row(path, i as u64 + 1, &header, &row, items)?;
     }
     Ok(())
 }
@@ -438,6 +456,19 @@ mod tests {
         );
         assert_eq!(e.instance_of, ["Q3957"]);
         assert_eq!(e.coordinates, Some((35.0, 40.4)));
+    }
+
+    #[test]
+    fn a_bad_coordinate_names_its_line_and_column() {
+        let (_d, path) = file(
+            "wd.csv",
+            "item,itemLabel,coord\nQ1,X,Point(1 2)\nQ2,Y,somewhere\n",
+        );
+        let err = read(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("wd.csv:3: column 3 (coord): found `somewhere`, expected a WKT point"),
+            "{err}"
+        );
     }
 
     #[test]

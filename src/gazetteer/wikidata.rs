@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
-const ENTITY: &str = "http://www.wikidata.org/entity/";
+const ENTITY: &str = crate::vocab::WIKIDATA_ENTITY;
 
 /// The column names accepted for each field (case-insensitive).
 const ITEM: &[&str] = &["item"];

@@ -31,11 +31,22 @@ pub enum Command {
     Validate(DataArg),
     /// Run a SPARQL query over the union of all graphs.
     ///
-    /// The prefixes rdf rdfs owl xsd skos sem prov geo schema dcterms time ckg and the instance
-    /// prefixes incident: actor: place: source: report: claim: graph: are predeclared.
+    /// The prefixes rdf rdfs owl xsd skos sem prov geo schema dcterms time ckg geof uom gn wd
+    /// and the instance prefixes incident: actor: place: source: report: claim: graph: link: are
+    /// predeclared. GeoSPARQL functions (geof:distance, geof:sfWithin…) are available.
     Query(QueryArgs),
-    /// Write the store, or one graph of it, as RDF.
+    /// Write the store, or one graph of it, as RDF; or the incidents as GeoJSON.
     Export(ExportArgs),
+    /// Link curated places (and actors) to a gazetteer: GeoNames or Wikidata.
+    ///
+    /// Reads the gazetteer's own published files, matches every place of the data directory
+    /// (spellings normalised, candidates filtered by country, parent governorate and feature
+    /// type), and replaces the gazetteer's link graph ({base}graph/link/geonames or …/wikidata)
+    /// in one transaction: skos:exactMatch when confident, skos:closeMatch when plausible, with
+    /// score, matched name and provenance; exact GeoNames matches give the place a geometry.
+    /// Overrides in DATA/links.toml always win. With --names, reconciles a TSV of names instead
+    /// and writes nothing to the store.
+    Link(LinkArgs),
 }
 
 #[derive(Debug, Args)]
@@ -95,8 +106,9 @@ pub struct QueryArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Output format: turtle (default), trig, nquads, ntriples, jsonld. Without --format, the
-    /// extension of -o chooses (.ttl .trig .nq .nt .jsonld).
+    /// Output format: turtle (default), trig, nquads, ntriples, jsonld; or geojson (incidents
+    /// as points, located by `ckg link geonames`). Without --format, the extension of -o
+    /// chooses (.ttl .trig .nq .nt .jsonld .geojson).
     #[arg(long, short = 'f', value_name = "F")]
     pub format: Option<String>,
     /// Export only this named graph (e.g. https://w3id.org/conflict-kg/id/graph/reference).
@@ -109,4 +121,62 @@ pub struct ExportArgs {
     pub store: StoreArg,
     #[command(flatten)]
     pub base: BaseArg,
+}
+
+#[derive(Debug, Args)]
+pub struct LinkArgs {
+    #[command(subcommand)]
+    pub gazetteer: LinkGazetteer,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LinkGazetteer {
+    /// Link places to GeoNames from a dump (allCountries.txt, SY.txt, cities500.txt…, or .zip).
+    Geonames(GeonamesArgs),
+    /// Link places and actors to Wikidata from a query-service result (.json/.tsv/.csv) or
+    /// entity dump lines (.json/.jsonl).
+    Wikidata(WikidataArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LinkCommon {
+    /// The gazetteer file.
+    #[arg(long, value_name = "FILE")]
+    pub dump: PathBuf,
+    /// Write a review report (every place, its match, score, reason and best candidates): CSV,
+    /// or Markdown when FILE ends in .md.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+    #[command(flatten)]
+    pub data: DataArg,
+    #[command(flatten)]
+    pub store: StoreArg,
+    #[command(flatten)]
+    pub base: BaseArg,
+}
+
+#[derive(Debug, Args)]
+pub struct GeonamesArgs {
+    #[command(flatten)]
+    pub common: LinkCommon,
+    /// GeoNames admin1CodesASCII.txt (names of governorates), used to check parents.
+    #[arg(long, value_name = "FILE")]
+    pub admin1: Option<PathBuf>,
+    /// GeoNames admin2Codes.txt (names of districts); read and checked.
+    #[arg(long, value_name = "FILE")]
+    pub admin2: Option<PathBuf>,
+    /// Countries (ISO alpha-2, comma-separated) whose rows are all kept from the dump; rows of
+    /// other countries are kept only when one of their names is a curated name.
+    #[arg(long, value_name = "CC,…", default_value = "SY", value_delimiter = ',')]
+    pub countries: Vec<String>,
+    /// Reconcile the names of this TSV (header with `mention` and optionally `governorate`)
+    /// and print TSV (mention, geonameid, name, score, match); writes nothing to the store.
+    #[arg(long, value_name = "NAMES.tsv")]
+    pub names: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct WikidataArgs {
+    #[command(flatten)]
+    pub common: LinkCommon,
 }

@@ -3,11 +3,15 @@
 //!
 //! The pipeline reads as a straight line (see `ARCHITECTURE.md`):
 //! `records` (TOML → typed records) → `model` (validated, no RDF) → `rdf` (pure functions
-//! making quads) → `store` (oxigraph on disk) → `query` / `export`.
+//! making quads) → `store` (oxigraph on disk) → `query` / `export`. Beside it, `gazetteer`
+//! (GeoNames / Wikidata readers) and `link` (matching places and actors to them).
 
 pub mod dates;
 pub mod diag;
 pub mod export;
+pub mod gazetteer;
+pub mod geojson;
+pub mod link;
 pub mod model;
 pub mod pipeline;
 pub mod query;

@@ -2,7 +2,7 @@
 //! curated graphs in one transaction, and counting what it holds.
 //!
 //! Invariants: a write either commits whole or leaves the store as it was (one RocksDB
-//! transaction per `replace_curated`); `build` owns only the ontology, reference and report
+//! transaction per `replace_curated` or `replace_graph`); `build` owns only the ontology, reference and report
 //! graphs, so graphs written by other commands (links, imports) survive a rebuild.
 
 use crate::rdf::Base;
@@ -143,6 +143,28 @@ impl KgStore {
         for g in &old {
             tx.remove_named_graph(g).map_err(|e| self.storage(e))?;
         }
+        tx.extend(quads);
+        before_commit();
+        tx.commit().map_err(|e| self.storage(e))?;
+        self.store.flush().map_err(|e| self.storage(e))?;
+        Ok(())
+    }
+
+    /// Replaces one named graph with `quads` (which should all be in it), in one transaction:
+    /// used by `ckg link` for its link graphs. Running it twice with the same quads leaves the
+    /// same store.
+    /// `before_commit` runs once everything is staged (the CLI's interruption-test hook).
+    pub fn replace_graph(
+        &self,
+        graph: &NamedNode,
+        quads: &[Quad],
+        before_commit: impl FnOnce(),
+    ) -> Result<(), StoreError> {
+        let mut tx = self
+            .store
+            .start_transaction()
+            .map_err(|e| self.storage(e))?;
+        tx.remove_named_graph(graph).map_err(|e| self.storage(e))?;
         tx.extend(quads);
         before_commit();
         tx.commit().map_err(|e| self.storage(e))?;

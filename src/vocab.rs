@@ -21,6 +21,14 @@ pub const SCHEMA: &str = "http://schema.org/";
 pub const DCTERMS: &str = "http://purl.org/dc/terms/";
 pub const TIME: &str = "http://www.w3.org/2006/time#";
 pub const SH: &str = "http://www.w3.org/ns/shacl#";
+/// GeoSPARQL functions (`geof:distance`…), evaluated by `spargeo` in `query.rs`.
+pub const GEOF: &str = "http://www.opengis.net/def/function/geosparql/";
+/// OGC units of measure (`uom:metre`), the third argument of `geof:distance`.
+pub const UOM: &str = "http://www.opengis.net/def/uom/OGC/1.0/";
+/// GeoNames entities: `https://sws.geonames.org/{geonameid}/`.
+pub const GEONAMES_ENTITY: &str = "https://sws.geonames.org/";
+/// Wikidata entities: `http://www.wikidata.org/entity/{QID}`.
+pub const WIKIDATA_ENTITY: &str = "http://www.wikidata.org/entity/";
 
 /// Standard prefixes, declared in every query and export.
 pub const STANDARD_PREFIXES: &[(&str, &str)] = &[
@@ -36,6 +44,10 @@ pub const STANDARD_PREFIXES: &[(&str, &str)] = &[
     ("dcterms", DCTERMS),
     ("time", TIME),
     ("ckg", CKG),
+    ("geof", GEOF),
+    ("uom", UOM),
+    ("gn", GEONAMES_ENTITY),
+    ("wd", WIKIDATA_ENTITY),
 ];
 
 /// Instance folders under the base IRI, each with the prefix used for it in queries and exports
@@ -48,6 +60,7 @@ pub const INSTANCE_FOLDERS: &[(&str, &str)] = &[
     ("report", "report/"),
     ("claim", "claim/"),
     ("graph", "graph/"),
+    ("link", "link/"),
 ];
 
 /// Ontology term names (local names in the `ckg:` namespace).
@@ -115,6 +128,14 @@ pub mod term {
     // Report properties.
     pub const CITES: &str = "cites";
     pub const DATELINE: &str = "dateline";
+
+    // Gazetteer links (`ckg link`): one qualified match resource per linked place or actor.
+    pub const GAZETTEER_MATCH: &str = "GazetteerMatch";
+    pub const LINKED_RESOURCE: &str = "linkedResource";
+    pub const GAZETTEER_ENTRY: &str = "gazetteerEntry";
+    pub const MATCH_SCORE: &str = "matchScore";
+    pub const MATCHED_NAME: &str = "matchedName";
+    pub const MATCH_METHOD: &str = "matchMethod";
 
     // Concept-scheme mapping properties.
     pub const ACLED_EVENT_TYPE: &str = "acledEventType";

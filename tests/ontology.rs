@@ -77,6 +77,12 @@ fn code_terms() -> Vec<&'static str> {
         SOURCE_TYPE_SCHEME,
         DATE_PRECISION_SCHEME,
         CASUALTY_TYPE_SCHEME,
+        GAZETTEER_MATCH,
+        LINKED_RESOURCE,
+        GAZETTEER_ENTRY,
+        MATCH_SCORE,
+        MATCHED_NAME,
+        MATCH_METHOD,
     ];
     all.extend(vocab::EVENT_TYPES.iter().map(|c| c.local));
     all.extend(vocab::ACTOR_CATEGORIES.iter().map(|c| c.local));

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 /// Test hook: when set to a file path, `build` creates that file once everything is staged and
 /// then waits 30 s before committing, so a test can kill it mid-write.
-const PAUSE_ENV: &str = "CKG_FAULT_PAUSE_BEFORE_COMMIT";
+pub const PAUSE_ENV: &str = "CKG_FAULT_PAUSE_BEFORE_COMMIT";
 
 pub fn run(args: BuildArgs) -> anyhow::Result<()> {
     let started = Instant::now();

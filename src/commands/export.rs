@@ -2,13 +2,54 @@
 
 use crate::cli::ExportArgs;
 use anyhow::Context;
-use conflict_kg::export::{self, ExportFormat};
+use conflict_kg::export::{self, ExportFormat, write_atomically};
+use conflict_kg::geojson;
+use conflict_kg::rdf::Base;
 use conflict_kg::store::KgStore;
 use oxigraph::model::NamedNode;
 use std::io::Write;
 
+/// Incidents as GeoJSON points (needs `ckg link geonames` for coordinates).
+fn export_geojson(args: &ExportArgs, base: &Base) -> anyhow::Result<()> {
+    if args.graph.is_some() {
+        anyhow::bail!("--graph does not apply to --format geojson (it always reads every graph)");
+    }
+    let store = KgStore::open_read_only(&args.store.store)?;
+    let summary = match &args.output {
+        Some(path) => write_atomically(path, |w| geojson::write_geojson(store.inner(), base, w))
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let s = geojson::write_geojson(store.inner(), base, &mut out)?;
+            out.flush()?;
+            s
+        }
+    };
+    eprintln!(
+        "wrote {} incident feature{}; {} incident{} without coordinates left out (run `ckg link geonames` to locate places)",
+        summary.features,
+        if summary.features == 1 { "" } else { "s" },
+        summary.without_coordinates,
+        if summary.without_coordinates == 1 {
+            ""
+        } else {
+            "s"
+        },
+    );
+    Ok(())
+}
+
 pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     let base = super::base(&args.base)?;
+    let geojson = match (&args.format, &args.output) {
+        (Some(f), _) => f.eq_ignore_ascii_case("geojson"),
+        (None, Some(p)) => p.extension().is_some_and(|e| e == "geojson"),
+        (None, None) => false,
+    };
+    if geojson {
+        return export_geojson(&args, &base);
+    }
     let format = match (&args.format, &args.output) {
         (Some(name), _) => ExportFormat::parse(name).with_context(|| {
             format!(
@@ -28,7 +69,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     let store = KgStore::open_read_only(&args.store.store)?;
     match &args.output {
         Some(path) => {
-            let n = export::write_atomically(path, |w| {
+            let n = write_atomically(path, |w| {
                 export::export(store.inner(), format, graph.as_ref(), &base, w)
             })
             .with_context(|| format!("cannot write {}", path.display()))?;

@@ -162,6 +162,38 @@ pub fn export_string(
     String::from_utf8(out).unwrap()
 }
 
+/// The graph of `data/` with its places linked to the shipped GeoNames extract (as
+/// `ckg link geonames --dump data/gazetteer/geonames-SY-extract.txt` does), in memory.
+pub fn linked_store() -> KgStore {
+    use conflict_kg::gazetteer::geonames;
+    use conflict_kg::link::{self, GazetteerKind, Matcher};
+    let store = built_store();
+    let model = pipeline::load(&data_dir()).unwrap();
+    let dump = repo().join("data/gazetteer/geonames-SY-extract.txt");
+    let admin1 =
+        geonames::read_admin_names(&repo().join("data/gazetteer/admin1CodesASCII-SY.txt")).unwrap();
+    let filter = geonames::Filter {
+        countries: vec!["SY".into()],
+        names: link::wanted_keys(&model),
+    };
+    let (gazetteer, _) = geonames::read_dump(&dump, &filter, |_| {}).unwrap();
+    let matcher = Matcher::new(&gazetteer, Some(&admin1));
+    let overrides = link::read_overrides(&data_dir().join("links.toml"), &model).unwrap();
+    let links = link::link_model(&model, &matcher, GazetteerKind::GeoNames, &overrides);
+    let base = Base::default();
+    let quads = link::link_quads(
+        &links,
+        &gazetteer,
+        GazetteerKind::GeoNames,
+        Path::new("data/gazetteer/geonames-SY-extract.txt"),
+        &base,
+    );
+    store
+        .replace_graph(&GazetteerKind::GeoNames.graph(&base), &quads, || {})
+        .unwrap();
+    store
+}
+
 /// A store's content as N-Quads.
 pub fn nquads(store: &KgStore) -> String {
     export_string(store, ExportFormat::NQuads, None)

@@ -1,0 +1,569 @@
+//! The matcher: for one set of names (a curated place's label and aliases, or a mention), the
+//! gazetteer entries that could be meant, each scored, and the decision: exact, close or none.
+//!
+//! Candidates come from the name index (same key: 1 for a preferred name, 0.95 for an alternate),
+//! else from the consonant skeleton (0.9), else from similar keys (0.85 × similarity). A
+//! candidate counts only when its country, admin1 (the parent governorate) and feature
+//! class/code fit; the others are kept, with the reason, for the review report. Population and
+//! nearness to the nearest linked ancestor break ties.
+
+use super::Decision;
+use crate::gazetteer::geonames::AdminNames;
+use crate::gazetteer::{Entry, Gazetteer, NameKind, distance_km, name_key, similarity, skeleton};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What kind of thing is being looked up, which decides the feature classes/codes (GeoNames)
+/// that fit it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wanted {
+    /// A curated place of this type (a `ckg:PlaceTypeScheme` id: `town`, `governorate`…).
+    Place(&'static str),
+    /// An actor (Wikidata only).
+    Actor,
+    /// A bare name (`--names`): populated places first, then admin areas, then anything.
+    AnyPlace,
+}
+
+/// Wikidata classes whose instances are places: country (Q6256), sovereign state (Q3624078).
+pub const WIKIDATA_PLACE_CLASSES: &[&str] = &["Q6256", "Q3624078"];
+
+/// How well an entry's feature fits what is wanted: `None` when it does not fit at all.
+fn type_fit(wanted: Wanted, e: &Entry) -> Option<f64> {
+    let (class, code) = (e.feature_class.as_str(), e.feature_code.as_str());
+    if class.is_empty() {
+        // Wikidata: no feature codes. An entity with a coordinate location (P625) or an
+        // `instance of` a known place class is a place; any other is taken for an organisation.
+        let place = e.coordinates.is_some()
+            || e.instance_of
+                .iter()
+                .any(|c| WIKIDATA_PLACE_CLASSES.contains(&c.as_str()));
+        return match (wanted, place) {
+            (Wanted::Actor, false) => Some(1.0),
+            (Wanted::Actor, true) => None,
+            (_, true) => Some(1.0),
+            (_, false) => Some(0.85),
+        };
+    }
+    let unknown = code.is_empty();
+    let fit = |ok: bool| ok.then_some(if unknown { 0.95 } else { 1.0 });
+    match wanted {
+        Wanted::Actor => None,
+        Wanted::AnyPlace => Some(match class {
+            "P" => 1.0,
+            "A" => 0.9,
+            _ => 0.85,
+        }),
+        Wanted::Place(t) => match t {
+            // A country row: PCL* code, or (extracts without codes) admin1 `00`.
+            "country" => (class == "A" && (code.starts_with("PCL") || unknown && e.admin1 == "00"))
+                .then_some(1.0),
+            "governorate" => fit(class == "A" && code == "ADM1"),
+            "district" => fit(class == "A" && code == "ADM2"),
+            "subdistrict" => fit(class == "A" && code == "ADM3"),
+            "city" | "town" | "village" => fit(class == "P"),
+            "camp" => match class {
+                "S" if code.starts_with("CMP") => Some(1.0),
+                // GeoNames records some camps (Yarmouk) as a populated place or a section of one.
+                "P" => Some(0.9),
+                _ => None,
+            },
+            "oil-field" => fit(class == "S" && matches!(code, "OILF" | "OILW" | "GASF")),
+            "airbase" => match (class, code) {
+                ("S", "AIRB" | "AIRF") => Some(1.0),
+                ("S", "AIRP" | "AIRH") => Some(0.9),
+                _ => None,
+            },
+            "military-base" => fit(class == "S" && matches!(code, "INSM" | "MILB" | "CMPMN")),
+            "desert" => match (class, code) {
+                ("T", "DES" | "DESR") => Some(1.0),
+                ("T", "PLN" | "PLAT" | "PLNX") => Some(0.9),
+                ("L", "RGN") => Some(0.85),
+                _ => None,
+            },
+            "river" => fit(class == "H" && matches!(code, "STM" | "STMI" | "STMS" | "WAD")),
+            "region" => fit(class == "L" && matches!(code, "RGN" | "AREA" | "RGNE")),
+            _ => None,
+        },
+    }
+}
+
+/// A lookup: the names to try and what constrains the answer.
+#[derive(Debug, Clone)]
+pub struct Query {
+    pub names: Vec<String>,
+    pub wanted: Wanted,
+    /// ISO alpha-2 code the entry must have (GeoNames).
+    pub country: Option<String>,
+    /// GeoNames admin1 code the entry must have (the curated parent governorate).
+    pub admin1: Option<String>,
+    /// Human name of that governorate, for reasons.
+    pub admin1_name: Option<String>,
+    /// Coordinates of the nearest linked ancestor: closer entries win ties.
+    pub near: Option<(f64, f64)>,
+}
+
+/// One scored candidate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    /// Index into the gazetteer's entries.
+    pub entry: usize,
+    pub score: f64,
+    /// The gazetteer's name that matched.
+    pub matched_name: String,
+    /// How the name matched: 1 preferred name, 0.95 alternate name, 0.9 same consonants, lower
+    /// for approximate spellings. Below 0.95 a candidate is at best a close match.
+    pub name_score: f64,
+    /// Why it was not eligible (wrong country, admin1 or type), if it was not.
+    pub rejected: Option<String>,
+}
+
+/// The matcher's answer for one query.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub decision: Decision,
+    /// The chosen candidate (exact or close).
+    pub chosen: Option<Scored>,
+    /// The best candidates, eligible or not, best first (at most five).
+    pub candidates: Vec<Scored>,
+    pub reason: String,
+}
+
+/// Score at or above which a clear best candidate is an exact match.
+pub const EXACT: f64 = 0.85;
+/// Score at or above which a candidate is a close match.
+pub const CLOSE: f64 = 0.7;
+/// How far ahead of the runner-up an exact match must be.
+pub const MARGIN: f64 = 0.04;
+
+/// Searches one gazetteer.
+pub struct Matcher<'g> {
+    pub gazetteer: &'g Gazetteer,
+    admin1: Vec<(String, String, HashSet<String>)>,
+}
+
+/// Words that name the kind of area, dropped when a governorate name is compared.
+const AREA_WORDS: &[&str] = &[
+    "governorate",
+    "province",
+    "muhafazat",
+    "mohafazat",
+    "district",
+    "city",
+];
+
+fn area_key(name: &str) -> String {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !AREA_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    name_key(&words.join(" "))
+}
+
+impl<'g> Matcher<'g> {
+    /// A matcher over `gazetteer`; admin1 names come from the admin names file (when given) and
+    /// from the gazetteer's own ADM1 rows.
+    pub fn new(gazetteer: &'g Gazetteer, admin1: Option<&AdminNames>) -> Self {
+        let mut by_code: BTreeMap<(String, String), (String, HashSet<String>)> = BTreeMap::new();
+        if let Some(names) = admin1 {
+            for (code, n) in names {
+                if let Some((cc, a1)) = code.split_once('.') {
+                    let slot = by_code
+                        .entry((cc.to_string(), a1.to_string()))
+                        .or_insert_with(|| (n.name.clone(), HashSet::new()));
+                    slot.1.insert(area_key(&n.name));
+                    slot.1.insert(area_key(&n.ascii));
+                }
+            }
+        }
+        for e in &gazetteer.entries {
+            if e.feature_code == "ADM1" && !e.admin1.is_empty() {
+                let slot = by_code
+                    .entry((e.country.clone(), e.admin1.clone()))
+                    .or_insert_with(|| (e.name.clone(), HashSet::new()));
+                for n in e.names() {
+                    slot.1.insert(area_key(n));
+                }
+            }
+        }
+        let admin1 = by_code
+            .into_iter()
+            .map(|((cc, a1), (name, keys))| (format!("{cc}.{a1}"), name, keys))
+            .collect();
+        Self { gazetteer, admin1 }
+    }
+
+    /// The admin1 code (`07`) and name of a governorate given by any of its names, in `country`.
+    pub fn admin1_code(&self, country: &str, names: &[String]) -> Option<(String, String)> {
+        let keys: HashSet<String> = names.iter().map(|n| area_key(n)).collect();
+        let prefix = format!("{country}.");
+        self.admin1
+            .iter()
+            .filter(|(code, _, _)| code.starts_with(&prefix))
+            .find(|(_, _, k)| !k.is_disjoint(&keys))
+            .map(|(code, name, _)| (code[prefix.len()..].to_string(), name.clone()))
+    }
+
+    /// Every candidate whose name matches one of the query's names, scored, best first.
+    pub fn candidates(&self, q: &Query) -> Vec<Scored> {
+        let g = self.gazetteer;
+        // entry → (name score, matched name)
+        let mut hits: HashMap<usize, (f64, String)> = HashMap::new();
+        let note = |hits: &mut HashMap<usize, (f64, String)>, i: usize, s: f64, key: &str| {
+            let slot = hits.entry(i).or_insert((0.0, String::new()));
+            if s > slot.0 {
+                let matched = g.entries[i]
+                    .names()
+                    .find(|n| name_key(n) == key)
+                    .unwrap_or(&g.entries[i].name)
+                    .to_string();
+                *slot = (s, matched);
+            }
+        };
+        let note_skeleton = |hits: &mut HashMap<usize, (f64, String)>, i: usize, key: &str| {
+            let want = skeleton(key);
+            if let Some(n) = g.entries[i]
+                .names()
+                .find(|n| skeleton(&name_key(n)) == want)
+            {
+                hits.entry(i).or_insert((0.9, n.to_string()));
+            }
+        };
+        let keys: Vec<String> = q
+            .names
+            .iter()
+            .map(|n| name_key(n))
+            .filter(|k| !k.is_empty())
+            .collect();
+        for key in &keys {
+            for &(i, kind) in g.lookup(key) {
+                note(
+                    &mut hits,
+                    i,
+                    if kind == NameKind::Preferred {
+                        1.0
+                    } else {
+                        0.95
+                    },
+                    key,
+                );
+            }
+        }
+        if hits.is_empty() {
+            // Same consonants, other vowels: plausible at best (0.9 × 0.94 < EXACT).
+            for key in keys.iter().filter(|k| k.chars().count() >= 4) {
+                for &i in g.lookup_skeleton(&skeleton(key)) {
+                    note_skeleton(&mut hits, i, key);
+                }
+            }
+        }
+        if hits.is_empty() {
+            // Approximate: keys of similar length starting with the same letter.
+            for key in keys.iter().filter(|k| k.chars().count() >= 4) {
+                let first = key.chars().next();
+                let len = key.chars().count();
+                for (k, entries) in g.keys() {
+                    if k.chars().next() != first || k.chars().count().abs_diff(len) > 2 {
+                        continue;
+                    }
+                    let sim = similarity(key, k);
+                    if sim >= 0.6 {
+                        for &(i, _) in entries {
+                            note(&mut hits, i, 0.85 * sim, k);
+                        }
+                    }
+                }
+            }
+        }
+        let mut scored: Vec<Scored> = hits
+            .into_iter()
+            .map(|(i, (name_score, matched_name))| {
+                let e = &g.entries[i];
+                let mut rejected = None;
+                if name_score < 0.85 * 0.8 {
+                    // Shown to the reviewer, never chosen.
+                    rejected = Some(format!("name only similar ({:.2})", name_score / 0.85));
+                }
+                let mut factor = 1.0;
+                if let Some(cc) = &q.country {
+                    if !e.country.is_empty() && &e.country != cc && rejected.is_none() {
+                        rejected = Some(format!("country {} is not {cc}", e.country));
+                    }
+                }
+                if let Some(a1) = &q.admin1 {
+                    if e.admin1.is_empty() {
+                        factor *= 0.9;
+                    } else if &e.admin1 != a1 && rejected.is_none() {
+                        rejected = Some(format!(
+                            "admin1 {} is not {a1} ({})",
+                            e.admin1,
+                            q.admin1_name.as_deref().unwrap_or("the parent governorate")
+                        ));
+                    }
+                }
+                match type_fit(q.wanted, e) {
+                    Some(f) => factor *= f,
+                    None => {
+                        if rejected.is_none() {
+                            rejected = Some(format!(
+                                "{} does not fit {}",
+                                if e.feature_class.is_empty() {
+                                    "an entity with coordinates".to_string()
+                                } else {
+                                    format!(
+                                        "feature {}.{}",
+                                        e.feature_class,
+                                        if e.feature_code.is_empty() {
+                                            "?"
+                                        } else {
+                                            &e.feature_code
+                                        }
+                                    )
+                                },
+                                match q.wanted {
+                                    Wanted::Place(t) => t,
+                                    Wanted::Actor => "an actor",
+                                    Wanted::AnyPlace => "a place",
+                                }
+                            ))
+                        }
+                    }
+                }
+                let mut score = 0.94 * name_score * factor;
+                if e.population > 0 {
+                    score += 0.03 * ((e.population as f64 + 1.0).log10() / 6.0).min(1.0);
+                }
+                if let (Some(near), Some(at)) = (q.near, e.coordinates) {
+                    score += 0.03 * (1.0 - distance_km(near, at) / 150.0).max(0.0);
+                }
+                Scored {
+                    entry: i,
+                    score: (score * 1000.0).round() / 1000.0,
+                    matched_name,
+                    name_score,
+                    rejected,
+                }
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            (a.rejected.is_some(), -a.score, &g.entries[a.entry].id)
+                .partial_cmp(&(b.rejected.is_some(), -b.score, &g.entries[b.entry].id))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        scored
+    }
+
+    /// Matches a query and decides.
+    pub fn decide(&self, q: &Query) -> Outcome {
+        let all = self.candidates(q);
+        let eligible: Vec<&Scored> = all.iter().filter(|s| s.rejected.is_none()).collect();
+        let candidates: Vec<Scored> = all.iter().take(5).cloned().collect();
+        let Some(best) = eligible.first() else {
+            let reason = if all.is_empty() {
+                "no entry has any of these names".to_string()
+            } else {
+                format!(
+                    "{} candidate{}, none fitting; best: {}",
+                    all.len(),
+                    if all.len() == 1 { "" } else { "s" },
+                    all[0].rejected.as_deref().unwrap_or("")
+                )
+            };
+            return Outcome {
+                decision: Decision::None,
+                chosen: None,
+                candidates,
+                reason,
+            };
+        };
+        let runner_up = eligible.get(1).map_or(0.0, |s| s.score);
+        let margin = best.score - runner_up;
+        let e = &self.gazetteer.entries[best.entry];
+        let (decision, reason) =
+            if best.score >= EXACT && margin >= MARGIN && best.name_score >= 0.95 {
+                (
+                    Decision::Exact,
+                    format!(
+                        "name `{}`, {}{}",
+                        best.matched_name,
+                        describe(e),
+                        if eligible.len() > 1 {
+                            format!(", {margin:.2} ahead of the runner-up")
+                        } else {
+                            String::new()
+                        }
+                    ),
+                )
+            } else if best.score >= CLOSE {
+                (
+                    Decision::Close,
+                    if best.name_score < 0.95 {
+                        format!(
+                            "plausible: `{}` ({}) is spelled differently (name score {:.2})",
+                            best.matched_name,
+                            describe(e),
+                            best.name_score
+                        )
+                    } else if best.score >= EXACT {
+                        format!(
+                            "ambiguous: runner-up only {margin:.2} behind ({})",
+                            describe(&self.gazetteer.entries[eligible[1].entry])
+                        )
+                    } else {
+                        format!(
+                            "plausible: name `{}` ({}), score below {EXACT}",
+                            best.matched_name,
+                            describe(e)
+                        )
+                    },
+                )
+            } else {
+                (
+                    Decision::None,
+                    format!("best score {:.2} is below {CLOSE}", best.score),
+                )
+            };
+        Outcome {
+            chosen: (decision != Decision::None).then(|| (*best).clone()),
+            decision,
+            candidates,
+            reason,
+        }
+    }
+}
+
+fn describe(e: &Entry) -> String {
+    let mut parts = Vec::new();
+    if !e.feature_class.is_empty() {
+        parts.push(format!(
+            "{}.{}",
+            e.feature_class,
+            if e.feature_code.is_empty() {
+                "?"
+            } else {
+                &e.feature_code
+            }
+        ));
+    }
+    if !e.country.is_empty() {
+        parts.push(if e.admin1.is_empty() {
+            e.country.clone()
+        } else {
+            format!("{}.{}", e.country, e.admin1)
+        });
+    }
+    if e.population > 0 {
+        parts.push(format!("pop. {}", e.population));
+    }
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+
+    fn entry(id: &str, name: &str, class: &str, code: &str, admin1: &str, pop: u64) -> Entry {
+        Entry {
+            id: id.into(),
+            name: name.into(),
+            alternates: Vec::new(),
+            coordinates: Some((35.0, 40.0)),
+            feature_class: class.into(),
+            feature_code: code.into(),
+            country: "SY".into(),
+            admin1: admin1.into(),
+            admin2: String::new(),
+            population: pop,
+            instance_of: Vec::new(),
+        }
+    }
+
+    fn query(name: &str, wanted: Wanted, admin1: Option<&str>) -> Query {
+        Query {
+            names: vec![name.into()],
+            wanted,
+            country: Some("SY".into()),
+            admin1: admin1.map(str::to_string),
+            admin1_name: None,
+            near: None,
+        }
+    }
+
+    fn gazetteer(entries: Vec<Entry>) -> Gazetteer {
+        let mut g = Gazetteer::new("test");
+        for e in entries {
+            g.push(e);
+        }
+        g
+    }
+
+    #[test]
+    fn a_town_in_deir_ez_zor_never_matches_a_namesake_in_another_governorate() {
+        let g = gazetteer(vec![
+            entry("1", "Hajin", "P", "PPL", "11", 90000),
+            entry("2", "Hajīn", "P", "PPLA3", "07", 29237),
+        ]);
+        let m = Matcher::new(&g, None);
+        let out = m.decide(&query("Hajin", Wanted::Place("town"), Some("07")));
+        assert_eq!(out.decision, Decision::Exact);
+        assert_eq!(g.entries[out.chosen.unwrap().entry].id, "2");
+        let refused = out.candidates.iter().find(|c| c.entry == 0).unwrap();
+        assert!(
+            refused
+                .rejected
+                .as_deref()
+                .unwrap()
+                .starts_with("admin1 11 is not 07")
+        );
+    }
+
+    #[test]
+    fn a_governorate_only_matches_an_adm1_row() {
+        let g = gazetteer(vec![
+            entry("1", "Homs", "P", "PPLA", "11", 775404),
+            entry("2", "Homs", "A", "ADM1", "11", 0),
+        ]);
+        let m = Matcher::new(&g, None);
+        let out = m.decide(&query("Homs", Wanted::Place("governorate"), None));
+        assert_eq!(g.entries[out.chosen.unwrap().entry].id, "2");
+        let out = m.decide(&query("Homs", Wanted::Place("oil-field"), None));
+        assert_eq!(out.decision, Decision::None);
+        assert!(out.reason.contains("none fitting"), "{}", out.reason);
+    }
+
+    #[test]
+    fn two_equally_good_namesakes_give_a_close_match_not_an_exact_one() {
+        let g = gazetteer(vec![
+            entry("1", "Tall Abyad", "P", "PPL", "04", 0),
+            entry("2", "Tall Abyad", "P", "PPL", "04", 0),
+        ]);
+        let m = Matcher::new(&g, None);
+        let out = m.decide(&query("Tell Abyad", Wanted::Place("village"), Some("04")));
+        assert_eq!(out.decision, Decision::Close);
+        assert!(out.reason.starts_with("ambiguous"), "{}", out.reason);
+    }
+
+    #[test]
+    fn a_misspelling_is_at_best_a_close_match() {
+        let g = gazetteer(vec![entry("1", "Subaykhan", "P", "PPL", "07", 25514)]);
+        let m = Matcher::new(&g, None);
+        let out = m.decide(&query("Subaykhun", Wanted::Place("town"), Some("07")));
+        assert_eq!(out.decision, Decision::Close, "{out:?}");
+    }
+
+    #[test]
+    fn governorate_names_resolve_to_admin1_codes_from_adm1_rows() {
+        let mut adm1 = entry("170792", "Dayr az Zawr", "A", "ADM1", "07", 0);
+        adm1.alternates.push("Deir ez-Zor Governorate".into());
+        let g = gazetteer(vec![adm1]);
+        let m = Matcher::new(&g, None);
+        for name in ["Deir Ezzor province", "Deir ez-Zor", "Dayr az Zawr"] {
+            assert_eq!(
+                m.admin1_code("SY", &[name.to_string()]),
+                Some(("07".to_string(), "Dayr az Zawr".to_string())),
+                "{name}"
+            );
+        }
+        assert_eq!(m.admin1_code("IQ", &["Deir ez-Zor".to_string()]), None);
+    }
+}

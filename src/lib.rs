@@ -8,6 +8,7 @@
 pub mod dates;
 pub mod diag;
 pub mod export;
+pub mod import;
 pub mod model;
 pub mod pipeline;
 pub mod query;

@@ -13,6 +13,7 @@ fn main() -> ExitCode {
         cli::Command::Validate(args) => commands::validate::run(args),
         cli::Command::Query(args) => commands::query::run(args),
         cli::Command::Export(args) => commands::export::run(args),
+        cli::Command::Import(args) => commands::import::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -77,6 +77,12 @@ fn code_terms() -> Vec<&'static str> {
         SOURCE_TYPE_SCHEME,
         DATE_PRECISION_SCHEME,
         CASUALTY_TYPE_SCHEME,
+        PARTICIPANT,
+        GEO_PRECISION,
+        RECORDED_IN,
+        DATASET_ID,
+        BEST_COUNT,
+        SOURCE_NOTE,
     ];
     all.extend(vocab::EVENT_TYPES.iter().map(|c| c.local));
     all.extend(vocab::ACTOR_CATEGORIES.iter().map(|c| c.local));

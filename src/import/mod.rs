@@ -330,6 +330,13 @@ fn write_nquads(
         w.finish().map_err(write_err)?.flush().map_err(write_err)?;
     }
     let summary = conv.finish()?;
+    // A temporary file is private (0600); the output is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))
+            .map_err(write_err)?;
+    }
     tmp.persist(out).map_err(|e| write_err(e.error))?;
     Ok(summary)
 }

@@ -339,6 +339,17 @@ fn bytes_that_are_not_utf8_are_reported_with_row_and_column_and_nothing_is_writt
 }
 
 #[test]
+fn a_failed_import_into_a_new_store_leaves_no_store_behind() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    import("acled", &fixture("acled-bad-date.csv"), &store)
+        .run()
+        .status(1);
+    assert!(!store.exists());
+    assert!(!dir.path().join("store.lock").exists());
+}
+
+#[test]
 fn every_bad_row_of_a_file_is_listed() {
     let (_dir, store) = built();
     import("acled", &fixture("acled-several-bad-rows.csv"), &store)

@@ -77,8 +77,7 @@ fn import_file(
     kind: DatasetKind,
     args: &ImportFileArgs,
 ) -> Result<(import::Summary, Written), ImportError> {
-    let base = conflict_kg::rdf::Base::new(&args.base.base)
-        .map_err(|e| ImportError::Data(e.to_string()))?;
+    let base = conflict_kg::rdf::Base::new(&args.base.base)?;
     let name = match &args.name {
         Some(n) => import::check_name(n)?,
         None => import::default_name(&args.file)?,

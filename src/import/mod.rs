@@ -107,6 +107,8 @@ pub enum ImportError {
         "invalid import name `{name}`: expected lower-case kebab-case such as acled-syria-2024"
     )]
     BadName { name: String },
+    #[error(transparent)]
+    Base(#[from] crate::rdf::RdfError),
     #[error("cannot serialise N-Quads: {0}")]
     Serialize(String),
     #[error("cannot load into the staged store: {0}")]
@@ -275,30 +277,59 @@ pub fn import(
             max_memory_mb,
             before_publish,
         } => {
-            let store = KgStore::open(path)?;
-            let staging = store.stage()?;
-            let replaced = staging.remove_graph(&graph)?;
-            let mut conv = Conversion::open(options, reference, &graph, true, progress)?;
-            let mut loader = staging
-                .inner()
-                .bulk_loader()
-                .with_max_memory_size_in_megabytes(max_memory_mb.max(16));
-            loader
-                .load_quads(conv.by_ref())
-                .map_err(|e| ImportError::Load(e.to_string()))?;
-            // Bad rows (without --skip-bad-rows) or a read error end here: the staged copy is
-            // dropped with the loader, the store is untouched.
-            let mut summary = conv.finish()?;
-            progress.loading();
-            loader
-                .commit()
-                .map_err(|e| ImportError::Load(e.to_string()))?;
-            before_publish();
-            staging.publish(store)?;
-            summary.replaced = replaced;
-            Ok(summary)
+            // A store this import creates is removed again if the import fails.
+            let existed = path.join("CURRENT").is_file();
+            let result = import_into_store(
+                options,
+                reference,
+                &graph,
+                path,
+                max_memory_mb,
+                before_publish,
+                progress,
+            );
+            let in_use = matches!(result, Err(ImportError::Store(StoreError::InUse { .. })));
+            if result.is_err() && !in_use && !existed && path.exists() {
+                let _ = std::fs::remove_dir_all(path);
+                let _ = std::fs::remove_file(crate::store::sibling(path, "lock"));
+            }
+            result
         }
     }
+}
+
+fn import_into_store(
+    options: &Options,
+    reference: &Reference,
+    graph: &NamedNode,
+    path: &Path,
+    max_memory_mb: usize,
+    before_publish: &dyn Fn(),
+    progress: &dyn Progress,
+) -> Result<Summary, ImportError> {
+    // The file and its header are checked before the store is touched.
+    let mut conv = Conversion::open(options, reference, graph, true, progress)?;
+    let store = KgStore::open(path)?;
+    let staging = store.stage()?;
+    let replaced = staging.remove_graph(graph)?;
+    let mut loader = staging
+        .inner()
+        .bulk_loader()
+        .with_max_memory_size_in_megabytes(max_memory_mb.max(16));
+    loader
+        .load_quads(conv.by_ref())
+        .map_err(|e| ImportError::Load(e.to_string()))?;
+    // Bad rows (without --skip-bad-rows) or a read error end here: the staged copy is
+    // dropped with the loader, the store is untouched.
+    let mut summary = conv.finish()?;
+    progress.loading();
+    loader
+        .commit()
+        .map_err(|e| ImportError::Load(e.to_string()))?;
+    before_publish();
+    staging.publish(store)?;
+    summary.replaced = replaced;
+    Ok(summary)
 }
 
 fn write_nquads(

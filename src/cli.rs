@@ -47,7 +47,41 @@ pub enum Command {
     /// Overrides in DATA/links.toml always win. With --names, reconciles a TSV of names instead
     /// and writes nothing to the store.
     Link(LinkArgs),
+    /// Import an event dataset (ACLED or UCDP GED, CSV as downloaded) into its own graph.
+    ///
+    /// Each file goes to `{base}graph/import/{acled|ucdp}/{name}`, its name the kebab-case of
+    /// the file stem (or --name). Importing a file again replaces that graph with the same
+    /// triples. Dataset actors and places are reconciled with the curated ones (the alias
+    /// table data/aliases.toml; places by name within their admin area), so one query spans
+    /// curated reports and datasets. See `ckg import --help`.
+    #[command(after_long_help = IMPORT_HELP)]
+    Import(ImportArgs),
 }
+
+const IMPORT_HELP: &str = "\
+How an import writes:
+  Rows stream from the CSV file into a staged copy of the store (a RocksDB checkpoint made of
+  hard links), which replaces the store in one step once every row is in. A bad row, an error
+  or an interrupted import leave the store as it was.
+
+Bad rows:
+  By default any malformed row (bad date, missing id, unparsable coordinates, wrong number of
+  fields, bytes that are not UTF-8…) stops the import before anything is written, and every
+  bad row is listed as FILE:LINE:COLUMN: column: found `…`, expected …. With --skip-bad-rows
+  the good rows are imported and the bad ones are copied to the rejects file (default
+  FILE.rejects.csv beside the input) with two more columns, ckg_line and ckg_reason.
+
+Updating a dataset:
+  ACLED revises and deletes events between exports. Import a newer export of the same dataset
+  under the same name (--name acled-syria) and its graph is replaced whole: changed events are
+  updated and deleted ones disappear. A different name makes a second, separate graph.
+
+Examples:
+  ckg import acled 2024-syria.csv                       graph …/graph/import/acled/2024-syria
+  ckg import acled new-export.csv --name 2024-syria     update that graph
+  ckg import ucdp ged-syria.csv --skip-bad-rows
+  ckg import acled big.csv --dry-run                    check every row, write nothing
+  ckg import acled big.csv --nquads big.nq              convert only";
 
 #[derive(Debug, Args)]
 pub struct DataArg {
@@ -179,4 +213,54 @@ pub struct GeonamesArgs {
 pub struct WikidataArgs {
     #[command(flatten)]
     pub common: LinkCommon,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[command(subcommand)]
+    pub dataset: ImportDataset,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportDataset {
+    /// An ACLED export (event_id_cnty, event_date, time_precision, sub_event_type, actor1…;
+    /// older exports with data_id / event_id_no_cnty too).
+    #[command(after_long_help = IMPORT_HELP)]
+    Acled(ImportFileArgs),
+    /// A UCDP GED file (id, type_of_violence, side_a, side_b, where_prec, date_prec,
+    /// date_start, date_end, deaths_a…, low, best, high…).
+    #[command(after_long_help = IMPORT_HELP)]
+    Ucdp(ImportFileArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportFileArgs {
+    /// The CSV file, as downloaded.
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
+    /// The import name, which names the graph (default: the kebab-case of the file stem). Use
+    /// the same name for a newer export of the same dataset to replace the old one.
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Import the good rows and write the bad ones to the rejects file instead of failing.
+    #[arg(long)]
+    pub skip_bad_rows: bool,
+    /// Where rejected rows go (default: FILE.rejects.csv beside the input).
+    #[arg(long, value_name = "FILE", requires = "skip_bad_rows")]
+    pub rejects: Option<PathBuf>,
+    /// Read, check and convert every row; write nothing.
+    #[arg(long, conflicts_with = "nquads")]
+    pub dry_run: bool,
+    /// Convert only: write the quads to this N-Quads file, touch no store.
+    #[arg(long, value_name = "OUT.nq")]
+    pub nquads: Option<PathBuf>,
+    /// Memory target of the bulk loader, in MB (RocksDB's own memory comes on top).
+    #[arg(long, value_name = "MB", default_value_t = conflict_kg::import::DEFAULT_MAX_MEMORY_MB)]
+    pub max_memory: usize,
+    #[command(flatten)]
+    pub data: DataArg,
+    #[command(flatten)]
+    pub store: StoreArg,
+    #[command(flatten)]
+    pub base: BaseArg,
 }

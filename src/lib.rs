@@ -11,6 +11,7 @@ pub mod diag;
 pub mod export;
 pub mod gazetteer;
 pub mod geojson;
+pub mod import;
 pub mod link;
 pub mod model;
 pub mod pipeline;

@@ -14,6 +14,7 @@ fn main() -> ExitCode {
         cli::Command::Query(args) => commands::query::run(args),
         cli::Command::Export(args) => commands::export::run(args),
         cli::Command::Link(args) => commands::link::run(args),
+        cli::Command::Import(args) => commands::import::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

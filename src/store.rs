@@ -2,13 +2,19 @@
 //! curated graphs in one transaction, and counting what it holds.
 //!
 //! Invariants: a write either commits whole or leaves the store as it was (one RocksDB
-//! transaction per `replace_curated` or `replace_graph`); `build` owns only the ontology, reference and report
-//! graphs, so graphs written by other commands (links, imports) survive a rebuild.
+//! transaction per `replace_curated` or `replace_graph`; for imports, a staged copy swapped in whole, see
+//! [`Staging`]); `build` owns only the ontology, reference and report graphs, so graphs written
+//! by other commands (links, imports) survive a rebuild.
+//!
+//! Writers hold `{store}.lock` (an OS file lock) as well as RocksDB's own lock, for as long as
+//! they live: the directory swap of an import releases RocksDB's lock for a moment, the file
+//! lock never.
 
 use crate::rdf::Base;
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -27,6 +33,12 @@ pub enum StoreError {
         source: StorageError,
     },
     #[error("store {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("store {path}: {source}")]
     Storage {
         path: PathBuf,
         #[source]
@@ -38,6 +50,80 @@ pub enum StoreError {
 pub struct KgStore {
     store: Store,
     path: PathBuf,
+    /// `{store}.lock`, held by writers.
+    lock: Option<File>,
+}
+
+/// `{store}.{suffix}`, beside the store directory.
+pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Takes `{store}.lock` for writing, or says the store is in use.
+fn lock_for_writing(path: &Path) -> Result<File, StoreError> {
+    let lock_path = sibling(path, "lock");
+    if let Some(parent) = lock_path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(io_error(parent))?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(io_error(&lock_path))?;
+    match try_lock(&file) {
+        Ok(true) => Ok(file),
+        Ok(false) => Err(StoreError::InUse {
+            path: path.to_path_buf(),
+        }),
+        Err(e) => Err(io_error(&lock_path)(e)),
+    }
+}
+
+/// An exclusive, non-blocking advisory lock (`flock`), released when the file is closed (also
+/// when the process is killed). `Ok(false)` when another process holds it. (`File::try_lock`
+/// does this from Rust 1.89; the crate supports 1.87.)
+#[cfg(unix)]
+fn try_lock(file: &File) -> std::io::Result<bool> {
+    use std::os::unix::io::AsRawFd;
+    // SAFETY: `flock` on a file descriptor this `File` owns and keeps open.
+    let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    if rc == 0 {
+        return Ok(true);
+    }
+    let e = std::io::Error::last_os_error();
+    if e.kind() == std::io::ErrorKind::WouldBlock {
+        Ok(false)
+    } else {
+        Err(e)
+    }
+}
+
+/// Elsewhere RocksDB's own lock is the only guard.
+#[cfg(not(unix))]
+fn try_lock(_file: &File) -> std::io::Result<bool> {
+    Ok(true)
+}
+
+/// Puts back a store an interrupted directory swap left aside: when `{store}` is missing and
+/// `{store}.old` exists (the swap was killed between its two renames, on systems without an
+/// atomic directory exchange), `{store}.old` is the store as it was. Call with the lock held.
+fn recover(path: &Path) -> Result<(), StoreError> {
+    let old = sibling(path, "old");
+    if !path.exists() && old.join("CURRENT").is_file() {
+        std::fs::rename(&old, path).map_err(io_error(path))?;
+    }
+    Ok(())
 }
 
 fn is_lock_error(e: &StorageError) -> bool {
@@ -48,8 +134,10 @@ fn is_lock_error(e: &StorageError) -> bool {
 }
 
 impl KgStore {
-    /// Opens (creating if needed) a store for writing.
+    /// Opens (creating if needed) a store for writing, holding `{store}.lock` until dropped.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let lock = lock_for_writing(path)?;
+        recover(path)?;
         let store = Store::open(path).map_err(|source| {
             if is_lock_error(&source) {
                 StoreError::InUse {
@@ -65,6 +153,7 @@ impl KgStore {
         Ok(Self {
             store,
             path: path.to_path_buf(),
+            lock: Some(lock),
         })
     }
 
@@ -82,6 +171,7 @@ impl KgStore {
         Ok(Self {
             store,
             path: path.to_path_buf(),
+            lock: None,
         })
     }
 
@@ -94,6 +184,7 @@ impl KgStore {
         Ok(Self {
             store,
             path: PathBuf::from(":memory:"),
+            lock: None,
         })
     }
 
@@ -172,6 +263,35 @@ impl KgStore {
         Ok(())
     }
 
+    /// A writable copy of this store at `{store}.staging` (a RocksDB checkpoint: hard links, so
+    /// cheap), for a change too large for one transaction. Nothing is visible in the store until
+    /// [`Staging::publish`]; a `Staging` dropped unpublished (error, panic) removes its copy,
+    /// and a killed process's leftover copy is removed by the next `stage`.
+    pub fn stage(&self) -> Result<Staging, StoreError> {
+        if self.lock.is_none() {
+            return Err(StoreError::Open {
+                path: self.path.clone(),
+                source: StorageError::Other("staging needs a store opened for writing".into()),
+            });
+        }
+        let staging = sibling(&self.path, "staging");
+        for leftover in [&staging, &sibling(&self.path, "old")] {
+            if leftover.exists() {
+                std::fs::remove_dir_all(leftover).map_err(io_error(leftover))?;
+            }
+        }
+        self.store.flush().map_err(|e| self.storage(e))?;
+        self.store.backup(&staging).map_err(|e| self.storage(e))?;
+        let store = Store::open(&staging).map_err(|source| StoreError::Open {
+            path: staging.clone(),
+            source,
+        })?;
+        Ok(Staging {
+            store: Some(store),
+            path: staging,
+        })
+    }
+
     /// Number of quads in one graph.
     pub fn graph_len(&self, graph: &NamedNode) -> Result<usize, StoreError> {
         let mut n = 0;
@@ -243,6 +363,137 @@ pub struct Summary {
     pub claims: u64,
     pub quads: u64,
     pub graphs: u64,
+}
+
+/// A writable copy of a store, made by [`KgStore::stage`]. Change it freely (nothing else sees
+/// it), then [`publish`](Staging::publish) it to replace the store in one step.
+pub struct Staging {
+    store: Option<Store>,
+    path: PathBuf,
+}
+
+impl Staging {
+    pub fn inner(&self) -> &Store {
+        self.store
+            .as_ref()
+            .expect("a staging store is open until published")
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn storage(&self, source: StorageError) -> StoreError {
+        StoreError::Storage {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Removes a named graph and its quads, in batches (one transaction each, so memory stays
+    /// flat however large the graph). Not atomic, and need not be: this is the private copy.
+    /// Returns how many quads were removed.
+    pub fn remove_graph(&self, graph: &NamedNode) -> Result<u64, StoreError> {
+        const BATCH: usize = 100_000;
+        let store = self.inner();
+        let mut removed = 0;
+        loop {
+            let batch = store
+                .quads_for_pattern(None, None, None, Some(GraphNameRef::from(graph)))
+                .take(BATCH)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| self.storage(e))?;
+            if batch.is_empty() {
+                break;
+            }
+            let mut tx = store.start_transaction().map_err(|e| self.storage(e))?;
+            for q in &batch {
+                tx.remove(q);
+            }
+            tx.commit().map_err(|e| self.storage(e))?;
+            removed += batch.len() as u64;
+        }
+        store
+            .remove_named_graph(graph)
+            .map_err(|e| self.storage(e))?;
+        Ok(removed)
+    }
+
+    /// Replaces `original` by this copy. The copy is flushed and closed, then the two
+    /// directories are exchanged in one `renameat2(RENAME_EXCHANGE)` on Linux, so the store path
+    /// always holds a whole store, the old one or the new one; elsewhere (or on file systems
+    /// without it) by two renames, `{store}` → `{store}.old` then `{store}.staging` → `{store}`,
+    /// which `KgStore::open` undoes if killed between them. `original`'s `{store}.lock` is held
+    /// throughout, so no other writer can open either directory meanwhile.
+    pub fn publish(mut self, original: KgStore) -> Result<(), StoreError> {
+        let store = self.store.take().expect("published once");
+        store.flush().map_err(|e| self.storage(e))?;
+        drop(store);
+        let KgStore {
+            store: old_store,
+            path: target,
+            lock,
+        } = original;
+        drop(old_store);
+        let aside = if exchange(&self.path, &target).is_ok() {
+            self.path.clone()
+        } else {
+            let old = sibling(&target, "old");
+            std::fs::rename(&target, &old).map_err(io_error(&target))?;
+            std::fs::rename(&self.path, &target).map_err(io_error(&target))?;
+            old
+        };
+        match std::fs::remove_dir_all(&aside) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_error(&aside)(e)),
+        }
+        drop(lock);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if let Some(store) = self.store.take() {
+            drop(store);
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
+}
+
+/// Exchanges two directories atomically (Linux `renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let cstr = |p: &Path| {
+        CString::new(p.as_os_str().as_bytes())
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
+    };
+    let (a, b) = (cstr(a)?, cstr(b)?);
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call; the syscall
+    // only reads them.
+    let rc = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
 }
 
 #[cfg(test)]

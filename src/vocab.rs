@@ -30,6 +30,14 @@ pub const GEONAMES_ENTITY: &str = "https://sws.geonames.org/";
 /// Wikidata entities: `http://www.wikidata.org/entity/{QID}`.
 pub const WIKIDATA_ENTITY: &str = "http://www.wikidata.org/entity/";
 
+/// GeoSPARQL terms used for coordinates (`?place geo:hasGeometry ?g . ?g geo:asWKT "POINT(lon lat)"`).
+pub mod geo {
+    pub const HAS_GEOMETRY: &str = "http://www.opengis.net/ont/geosparql#hasGeometry";
+    pub const AS_WKT: &str = "http://www.opengis.net/ont/geosparql#asWKT";
+    pub const GEOMETRY: &str = "http://www.opengis.net/ont/geosparql#Geometry";
+    pub const WKT_LITERAL: &str = "http://www.opengis.net/ont/geosparql#wktLiteral";
+}
+
 /// Standard prefixes, declared in every query and export.
 pub const STANDARD_PREFIXES: &[(&str, &str)] = &[
     ("rdf", RDF),
@@ -93,6 +101,10 @@ pub mod term {
     pub const DESCRIBED_IN: &str = "describedIn";
     pub const SUMMARY: &str = "summary";
     pub const SUB_EVENT_OF: &str = "subEventOf";
+    pub const PARTICIPANT: &str = "participant";
+    pub const GEO_PRECISION: &str = "geoPrecision";
+    pub const RECORDED_IN: &str = "recordedIn";
+    pub const DATASET_ID: &str = "datasetId";
 
     // Claim properties.
     pub const ABOUT_INCIDENT: &str = "aboutIncident";
@@ -107,6 +119,8 @@ pub mod term {
     pub const MIN_COUNT: &str = "minCount";
     pub const MAX_COUNT: &str = "maxCount";
     pub const CLAIMED_PERPETRATOR: &str = "claimedPerpetrator";
+    pub const BEST_COUNT: &str = "bestCount";
+    pub const SOURCE_NOTE: &str = "sourceNote";
     pub const ABOUT_ACTOR: &str = "aboutActor";
     pub const ABOUT_PLACE: &str = "aboutPlace";
 
@@ -431,6 +445,10 @@ pub const PLACE_TYPES: &[Concept] = &[
         id: "region",
         local: "Region",
     },
+    Concept {
+        id: "locality",
+        local: "Locality",
+    },
 ];
 
 /// Source types (`ckg:SourceTypeScheme`).
@@ -521,6 +539,112 @@ pub const CASUALTY_TYPES: &[Concept] = &[
     },
 ];
 
+impl EventTypeConcept {
+    /// The concept an ACLED `sub_event_type` is imported as (case-insensitive; ACLED's
+    /// "protestors" spelling is accepted). Two ACLED sub-event types correspond to several of
+    /// our concepts, and import takes the general one: "Armed clash" → `ckg:ArmedClash` (not
+    /// `ckg:Attack`, which curators use when a report says who attacked whom) and "Other" →
+    /// `ckg:OtherDevelopment` (not deployments, material support or accidents, which need a
+    /// reading of the notes).
+    pub fn from_acled(sub_event_type: &str) -> Option<&'static EventTypeConcept> {
+        let wanted = sub_event_type
+            .trim()
+            .to_lowercase()
+            .replace("protestors", "protesters");
+        let preferred = match wanted.as_str() {
+            "armed clash" => Some("armed-clash"),
+            "other" => Some("other-development"),
+            _ => None,
+        };
+        EVENT_TYPES.iter().find(|c| match preferred {
+            Some(id) => c.id == id,
+            None => c
+                .acled_sub_event_type
+                .is_some_and(|s| s.to_lowercase() == wanted),
+        })
+    }
+
+    /// The concept a UCDP GED `type_of_violence` is imported as: 1 (state-based) and 2
+    /// (non-state) conflict are armed clashes between the two sides; 3 (one-sided violence) is an
+    /// attack on civilians.
+    pub fn from_ucdp(type_of_violence: u8) -> Option<&'static EventTypeConcept> {
+        let id = match type_of_violence {
+            1 | 2 => "armed-clash",
+            3 => "attack-on-civilians",
+            _ => return None,
+        };
+        EVENT_TYPES.iter().find(|c| c.id == id)
+    }
+}
+
+/// ACLED's actor-type names as written in exports since 2024 (`inter1` = "State forces"…),
+/// by inter code.
+pub const ACLED_INTER_NAMES: &[(u8, &str)] = &[
+    (1, "State forces"),
+    (2, "Rebel group"),
+    (3, "Political militia"),
+    (4, "Identity militia"),
+    (5, "Rioters"),
+    (6, "Protesters"),
+    (7, "Civilians"),
+    (8, "External/Other forces"),
+];
+
+impl ActorCategoryConcept {
+    /// The category an ACLED `inter1`/`inter2` value is imported as: a code 1–8 or its name
+    /// ("State forces", case-insensitive). Codes shared by several of our categories take the
+    /// general one: 1 → `ckg:StateForces` (not `ckg:Government`), 8 → `ckg:ExternalForces`
+    /// (not PMC or coalition, which ACLED does not distinguish).
+    pub fn from_acled(inter: &str) -> Option<&'static ActorCategoryConcept> {
+        let inter = inter.trim();
+        let code: u8 = match inter.parse() {
+            Ok(n) => n,
+            Err(_) => {
+                ACLED_INTER_NAMES
+                    .iter()
+                    .find(|(_, name)| name.eq_ignore_ascii_case(inter))?
+                    .0
+            }
+        };
+        let id = match code {
+            1 => "state-forces",
+            8 => "external-forces",
+            _ => {
+                ACTOR_CATEGORIES
+                    .iter()
+                    .find(|c| c.acled_inter == Some(code))?
+                    .id
+            }
+        };
+        ACTOR_CATEGORIES.iter().find(|c| c.id == id)
+    }
+}
+
+/// The date precision a UCDP GED `date_prec` is imported as: 1 (exact day) → day; 2 (within
+/// 2–6 days) and 3 (within a week) → week; 4 (within a month) → month; 5 (within a year) →
+/// year. `date_start`/`date_end` keep the exact window either way.
+pub fn date_precision_from_ucdp(date_prec: u8) -> Option<&'static Concept> {
+    let id = match date_prec {
+        1 => "day",
+        2 | 3 => "week",
+        4 => "month",
+        5 => "year",
+        _ => return None,
+    };
+    find_concept(DATE_PRECISIONS, id)
+}
+
+/// The date precision an ACLED `time_precision` is imported as: 1 → day, 2 → week, 3 → month.
+pub fn date_precision_from_acled(time_precision: u8) -> Option<&'static Concept> {
+    let id = match time_precision {
+        1 => "day",
+        2 => "week",
+        3 => "month",
+        _ => return None,
+    };
+    find_concept(DATE_PRECISIONS, id)
+}
+
 /// The full IRI of a `ckg:` term.
 pub fn ckg(local: &str) -> String {
     format!("{CKG}{local}")
@@ -570,6 +694,82 @@ mod tests {
                     .flat_map(|t| t.iter().map(|c| c.local)),
             );
         assert_unique("concept local name across schemes", all);
+    }
+
+    #[test]
+    fn acled_sub_event_types_shared_by_several_concepts_import_as_the_general_one() {
+        assert_eq!(
+            EventTypeConcept::from_acled("Armed clash").map(|c| c.id),
+            Some("armed-clash")
+        );
+        assert_eq!(
+            EventTypeConcept::from_acled("Other").map(|c| c.id),
+            Some("other-development")
+        );
+        assert_eq!(
+            EventTypeConcept::from_acled("remote explosive/landmine/IED").map(|c| c.id),
+            Some("remote-explosive")
+        );
+        assert_eq!(
+            EventTypeConcept::from_acled("Excessive force against protestors").map(|c| c.id),
+            Some("excessive-force-against-protesters")
+        );
+        assert_eq!(EventTypeConcept::from_acled("Picnic"), None);
+    }
+
+    #[test]
+    fn every_acled_sub_event_type_of_the_table_imports_as_a_concept_carrying_it() {
+        for c in EVENT_TYPES {
+            if let Some(sub) = c.acled_sub_event_type {
+                let imported = EventTypeConcept::from_acled(sub).expect(sub);
+                assert_eq!(imported.acled_sub_event_type, Some(sub));
+            }
+        }
+    }
+
+    #[test]
+    fn acled_inter_codes_and_names_import_as_one_category_each() {
+        for (code, name) in ACLED_INTER_NAMES {
+            let by_code = ActorCategoryConcept::from_acled(&code.to_string()).unwrap();
+            let by_name = ActorCategoryConcept::from_acled(name).unwrap();
+            assert_eq!(by_code, by_name, "{code} / {name}");
+            assert_eq!(by_code.acled_inter, Some(*code));
+        }
+        assert_eq!(
+            ActorCategoryConcept::from_acled("1").map(|c| c.id),
+            Some("state-forces")
+        );
+        assert_eq!(
+            ActorCategoryConcept::from_acled("8").map(|c| c.id),
+            Some("external-forces")
+        );
+        assert_eq!(ActorCategoryConcept::from_acled("9"), None);
+        assert_eq!(ActorCategoryConcept::from_acled("Aliens"), None);
+    }
+
+    #[test]
+    fn dataset_precision_codes_map_to_date_precisions() {
+        let ids = |f: fn(u8) -> Option<&'static Concept>, codes: &[u8]| {
+            codes
+                .iter()
+                .map(|&c| f(c).map(|p| p.id))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ids(date_precision_from_acled, &[0, 1, 2, 3, 4]),
+            [None, Some("day"), Some("week"), Some("month"), None]
+        );
+        assert_eq!(
+            ids(date_precision_from_ucdp, &[1, 2, 3, 4, 5, 6]),
+            [
+                Some("day"),
+                Some("week"),
+                Some("week"),
+                Some("month"),
+                Some("year"),
+                None
+            ]
+        );
     }
 
     #[test]

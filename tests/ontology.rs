@@ -83,6 +83,12 @@ fn code_terms() -> Vec<&'static str> {
         MATCH_SCORE,
         MATCHED_NAME,
         MATCH_METHOD,
+        PARTICIPANT,
+        GEO_PRECISION,
+        RECORDED_IN,
+        DATASET_ID,
+        BEST_COUNT,
+        SOURCE_NOTE,
     ];
     all.extend(vocab::EVENT_TYPES.iter().map(|c| c.local));
     all.extend(vocab::ACTOR_CATEGORIES.iter().map(|c| c.local));

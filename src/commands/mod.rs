@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod export;
+pub mod import;
 pub mod link;
 pub mod query;
 pub mod validate;

@@ -1,0 +1,580 @@
+//! `ckg import acled|ucdp`: the real binary on small real-format samples (tests/fixtures/):
+//! what rows become, reconciliation with the curated graph, re-import and updates, every kind of
+//! bad row, --skip-bad-rows, --dry-run, --nquads, a second writer, and an import killed at its
+//! last moment.
+
+mod common;
+
+use common::*;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+/// A temporary directory holding a store built from `data/`.
+fn built() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    ckg()
+        .args(["build", "--data"])
+        .arg(data_dir())
+        .arg("--store")
+        .arg(&store)
+        .run()
+        .success();
+    (dir, store)
+}
+
+fn import(dataset: &str, file: &Path, store: &Path) -> Ckg {
+    ckg()
+        .args(["import", dataset])
+        .arg(file)
+        .arg("--store")
+        .arg(store)
+        .arg("--data")
+        .arg(data_dir())
+}
+
+fn ask(store: &Path, pattern: &str) -> bool {
+    let out = ckg()
+        .args(["query", "-f", "tsv", "--store"])
+        .arg(store)
+        .arg("-q")
+        .arg(format!("ASK {{ {pattern} }}"))
+        .run()
+        .success()
+        .stdout();
+    match out.trim() {
+        "true" => true,
+        "false" => false,
+        other => panic!("ASK answered {other:?}"),
+    }
+}
+
+fn export(store: &Path, graph: Option<&str>) -> String {
+    let mut c = ckg().args(["export", "-f", "nquads", "--store"]).arg(store);
+    if let Some(g) = graph {
+        c = c.arg("--graph").arg(g);
+    }
+    c.run().success().stdout()
+}
+
+const ACLED_SAMPLE_GRAPH: &str = "https://w3id.org/conflict-kg/id/graph/import/acled/acled-sample";
+
+#[test]
+fn acled_rows_become_incidents_on_the_curated_actors_and_places() {
+    let (_dir, store) = built();
+    import("acled", &fixture("acled-sample.csv"), &store)
+        .run()
+        .success()
+        .stdout_contains("rows               20")
+        .stdout_contains("incidents          20")
+        .stdout_contains("rejected            0")
+        .stdout_contains(ACLED_SAMPLE_GRAPH);
+    // Mayadeen, 23 May 2018: IS against the Syrian army with Russian forces and the NDF.
+    assert!(ask(
+        &store,
+        &format!(
+            "GRAPH <{ACLED_SAMPLE_GRAPH}> {{
+               incident:acled-SYR21871 a ckg:Incident ;
+                 ckg:eventType ckg:ArmedClash ;
+                 ckg:startDate \"2018-05-23\"^^xsd:date ; ckg:endDate \"2018-05-23\"^^xsd:date ;
+                 ckg:datePrecision ckg:Day ;
+                 ckg:place place:mayadeen ;
+                 ckg:geoPrecision 2 ;
+                 ckg:participant actor:islamic-state , actor:syrian-arab-army ,
+                                 actor:russian-armed-forces , actor:national-defense-forces ;
+                 ckg:recordedIn source:acled ; ckg:datasetId \"SYR21871\" ;
+                 ckg:summary ?notes .
+               claim:acled-SYR21871-fatalities a ckg:Claim , ckg:CasualtyClaim ;
+                 ckg:aboutIncident incident:acled-SYR21871 ;
+                 ckg:claimedBy source:acled ; ckg:casualtyType ckg:Killed ;
+                 ckg:minCount 47 ; ckg:maxCount 47 ; ckg:sourceNote \"SOHR; AFP\" .
+               place:mayadeen geo:hasGeometry ?g .
+               ?g geo:asWKT \"POINT(40.4527 35.0206)\"^^geo:wktLiteral .
+             }}
+             FILTER(STRSTARTS(?notes, \"On 23 May 2018, IS fighters attacked\"))
+             FILTER(STR(?g) = CONCAT(STR(place:mayadeen), \"/geometry/acled\"))"
+        )
+    ));
+    // Deir ez-Zor, 18 August 2020: the IED at the At-Taym oil field (a curated place).
+    assert!(ask(
+        &store,
+        "incident:acled-SYR64117 ckg:eventType ckg:RemoteExplosive ;
+           ckg:place place:at-taym-oil-field ;
+           ckg:participant actor:russian-armed-forces , actor:acled-unidentified-armed-group-syria .
+         actor:acled-unidentified-armed-group-syria a ckg:Actor ;
+           rdfs:label \"Unidentified Armed Group (Syria)\"@en ;
+           ckg:actorCategory ckg:PoliticalMilitia ."
+    ));
+    // Places not in the curated data hang under the curated ones they lie in.
+    assert!(ask(
+        &store,
+        "incident:acled-SYR21880 ckg:place ?loc .
+         ?loc ckg:placeType ckg:Locality ; rdfs:label \"Abu Kamal\"@en ;
+              ckg:within/ckg:within ?admin2 .
+         ?admin2 ckg:placeType ckg:District ; ckg:within place:deir-ez-zor-governorate ."
+    ));
+    // "Other" imports as OtherDevelopment, and time_precision 3 as the month.
+    assert!(ask(
+        &store,
+        "incident:acled-SYR21901 ckg:eventType ckg:OtherDevelopment ;
+           ckg:startDate \"2018-05-01\"^^xsd:date ; ckg:endDate \"2018-05-31\"^^xsd:date ;
+           ckg:datePrecision ckg:Month ; ckg:place place:hmeimim-airbase ."
+    ));
+    // time_precision 2: the week around the date ACLED codes.
+    assert!(ask(
+        &store,
+        "incident:acled-SYR21890 ckg:startDate \"2018-05-21\"^^xsd:date ;
+           ckg:endDate \"2018-05-27\"^^xsd:date ; ckg:datePrecision ckg:Week ."
+    ));
+    // The curated graph is untouched: the curated Mayadeen incident is still there.
+    assert!(ask(
+        &store,
+        "incident:2018-05-23-mayadeen-attack ckg:place place:mayadeen"
+    ));
+}
+
+#[test]
+fn ucdp_rows_keep_low_best_high_and_deaths_per_side() {
+    let (_dir, store) = built();
+    import("ucdp", &fixture("ucdp-sample.csv"), &store)
+        .run()
+        .success()
+        .stdout_contains("incidents           8");
+    assert!(ask(
+        &store,
+        "incident:ucdp-278001 ckg:eventType ckg:ArmedClash ; ckg:place place:mayadeen ;
+           ckg:datePrecision ckg:Day ; ckg:geoPrecision 2 ;
+           ckg:participant actor:syrian-government-forces , actor:islamic-state .
+         claim:ucdp-278001-deaths ckg:claimedBy source:ucdp ;
+           ckg:minCount 40 ; ckg:bestCount 47 ; ckg:maxCount 60 .
+         claim:ucdp-278001-deaths-a ckg:casualtyGroup actor:syrian-government-forces ;
+           ckg:bestCount 35 .
+         claim:ucdp-278001-deaths-b ckg:casualtyGroup actor:islamic-state ; ckg:bestCount 12 .
+         claim:ucdp-278001-deaths-civilians ckg:casualtyGroup actor:ucdp-civilians ;
+           ckg:bestCount 0 .
+         claim:ucdp-278001-deaths-unknown ckg:bestCount 0 .
+         FILTER NOT EXISTS { claim:ucdp-278001-deaths-unknown ckg:casualtyGroup ?g }"
+    ));
+    // One-sided violence says who acted on whom; date_prec 3 is a week, where_prec kept.
+    assert!(ask(
+        &store,
+        "incident:ucdp-278003 ckg:eventType ckg:AttackOnCivilians ;
+           ckg:perpetrator actor:islamic-state ; ckg:target actor:ucdp-civilians ;
+           ckg:startDate \"2018-05-21\"^^xsd:date ; ckg:endDate \"2018-05-27\"^^xsd:date ;
+           ckg:datePrecision ckg:Week ; ckg:geoPrecision 1 .
+         actor:ucdp-civilians ckg:actorCategory ckg:Civilians ."
+    ));
+    // where_prec 4 names the governorate itself: the incident is placed there; date_prec 5 is a year.
+    assert!(ask(
+        &store,
+        "incident:ucdp-278005 ckg:place place:homs-governorate ; ckg:geoPrecision 4 ;
+           ckg:datePrecision ckg:Month .
+         incident:ucdp-331002 ckg:datePrecision ckg:Year ."
+    ));
+}
+
+#[test]
+fn importing_the_same_file_again_gives_identical_triples() {
+    let (_dir, store) = built();
+    import("acled", &fixture("acled-sample.csv"), &store)
+        .run()
+        .success();
+    let first = export(&store, None);
+    import("acled", &fixture("acled-sample.csv"), &store)
+        .run()
+        .success()
+        .stdout_contains("replaced");
+    let second = export(&store, None);
+    assert_eq!(
+        first.lines().count(),
+        second.lines().count(),
+        "no duplicated quads"
+    );
+    assert!(isomorphic(&sophia_nquads(&first), &sophia_nquads(&second)));
+}
+
+#[test]
+fn a_newer_export_under_the_same_name_updates_changed_events_and_drops_deleted_ones() {
+    let (dir, store) = built();
+    import("acled", &fixture("acled-sample.csv"), &store)
+        .args(["--name", "syria"])
+        .run()
+        .success();
+    assert!(ask(
+        &store,
+        "claim:acled-SYR21872-fatalities ckg:maxCount 26"
+    ));
+    // The newer export: SYR21871 deleted, SYR21872's toll revised to 30.
+    let text = std::fs::read_to_string(fixture("acled-sample.csv")).unwrap();
+    let newer: Vec<String> = text
+        .lines()
+        .filter(|l| !l.starts_with("SYR21871,"))
+        .map(|l| {
+            if l.starts_with("SYR21872,") {
+                l.replace(",26,,", ",30,,")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    let newer_file = dir.path().join("acled-export-2.csv");
+    std::fs::write(&newer_file, newer.join("\n") + "\n").unwrap();
+    import("acled", &newer_file, &store)
+        .args(["--name", "syria"])
+        .run()
+        .success();
+    assert!(ask(
+        &store,
+        "claim:acled-SYR21872-fatalities ckg:maxCount 30"
+    ));
+    assert!(!ask(
+        &store,
+        "claim:acled-SYR21872-fatalities ckg:maxCount 26"
+    ));
+    assert!(!ask(&store, "incident:acled-SYR21871 ?p ?o"));
+    assert!(!ask(&store, "claim:acled-SYR21871-fatalities ?p ?o"));
+    // One graph for the name, none for the file stem.
+    assert!(!ask(
+        &store,
+        "GRAPH <https://w3id.org/conflict-kg/id/graph/import/acled/acled-export-2> { ?s ?p ?o }"
+    ));
+}
+
+#[test]
+fn an_older_acled_export_with_data_id_and_upper_case_columns_gives_the_same_quads() {
+    let dir = tempdir();
+    // The same four events in the current format.
+    let text = std::fs::read_to_string(fixture("acled-sample.csv")).unwrap();
+    let current = dir.path().join("current.csv");
+    std::fs::write(
+        &current,
+        text.lines().take(5).collect::<Vec<_>>().join("\n") + "\n",
+    )
+    .unwrap();
+    let convert = |file: &Path, out: &Path| {
+        ckg()
+            .args(["import", "acled"])
+            .arg(file)
+            .args(["--name", "same", "--data"])
+            .arg(data_dir())
+            .arg("--nquads")
+            .arg(out)
+            .run()
+            .success()
+    };
+    convert(&current, &dir.path().join("current.nq"));
+    convert(
+        &fixture("acled-sample-old-format.csv"),
+        &dir.path().join("old.nq"),
+    );
+    let current = std::fs::read_to_string(dir.path().join("current.nq")).unwrap();
+    let old = std::fs::read_to_string(dir.path().join("old.nq")).unwrap();
+    assert!(current.contains("acled-SYR21871"));
+    assert!(isomorphic(&sophia_nquads(&current), &sophia_nquads(&old)));
+}
+
+/// A strict import of a file with one bad row: exit 1, the row located, nothing written.
+fn assert_bad_row(file: &str, location: &str, found: &str) {
+    let (_dir, store) = built();
+    let before = export(&store, None);
+    let err = import("acled", &fixture(file), &store)
+        .run()
+        .status(1)
+        .stderr_contains(&format!("{file}:{location}"))
+        .stderr_contains(found)
+        .stderr_contains("1 bad row")
+        .stderr_contains("nothing was written")
+        .stderr();
+    assert!(err.contains("expected"), "{err}");
+    assert_eq!(before, export(&store, None), "the store changed");
+}
+
+#[test]
+fn a_bad_date_is_reported_with_row_and_column_and_nothing_is_written() {
+    assert_bad_row(
+        "acled-bad-date.csv",
+        "3:2: event_date",
+        "found `2018-13-45`, expected a date",
+    );
+}
+
+#[test]
+fn a_missing_event_id_is_reported_with_row_and_column_and_nothing_is_written() {
+    assert_bad_row(
+        "acled-missing-id.csv",
+        "3:1: event_id_cnty",
+        "expected an ACLED event id",
+    );
+}
+
+#[test]
+fn unparsable_coordinates_are_reported_with_row_and_column_and_nothing_is_written() {
+    assert_bad_row(
+        "acled-bad-coordinates.csv",
+        "3:23: latitude",
+        "found `35,02N`, expected a decimal latitude",
+    );
+}
+
+#[test]
+fn a_row_with_the_wrong_number_of_fields_is_reported_and_nothing_is_written() {
+    assert_bad_row(
+        "acled-wrong-column-count.csv",
+        "3:",
+        "found `30 fields`, expected 31 fields",
+    );
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_reported_with_row_and_column_and_nothing_is_written() {
+    assert_bad_row(
+        "acled-bad-utf8.csv",
+        "3:28: notes",
+        "positions in Ab\\xFF`, expected UTF-8 text",
+    );
+}
+
+#[test]
+fn a_failed_import_into_a_new_store_leaves_no_store_behind() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    import("acled", &fixture("acled-bad-date.csv"), &store)
+        .run()
+        .status(1);
+    assert!(!store.exists());
+    assert!(!dir.path().join("store.lock").exists());
+}
+
+#[test]
+fn every_bad_row_of_a_file_is_listed() {
+    let (_dir, store) = built();
+    import("acled", &fixture("acled-several-bad-rows.csv"), &store)
+        .run()
+        .status(1)
+        .stderr_contains("acled-several-bad-rows.csv:3:2: event_date: found `yesterday`")
+        .stderr_contains("acled-several-bad-rows.csv:4:29: fatalities: found `-3`")
+        .stderr_contains("acled-several-bad-rows.csv:6:24: longitude: found ``")
+        .stderr_contains("3 bad rows");
+    assert!(!ask(&store, "?i ckg:recordedIn source:acled"));
+}
+
+#[test]
+fn ucdp_bad_rows_name_the_column_and_what_was_expected() {
+    let (_dir, store) = built();
+    import("ucdp", &fixture("ucdp-bad-rows.csv"), &store)
+        .run()
+        .status(1)
+        .stderr_contains("ucdp-bad-rows.csv:2:45: best: found `99`, expected low ≤ best ≤ high")
+        .stderr_contains(
+            "ucdp-bad-rows.csv:3:40: date_end: found `2018-05-01`, expected a date not before \
+             date_start",
+        );
+}
+
+#[test]
+fn skip_bad_rows_imports_the_good_rows_and_writes_the_rejects_with_reasons() {
+    let (dir, store) = built();
+    let rejects = dir.path().join("rejects.csv");
+    import("acled", &fixture("acled-several-bad-rows.csv"), &store)
+        .arg("--skip-bad-rows")
+        .arg("--rejects")
+        .arg(&rejects)
+        .run()
+        .success()
+        .stdout_contains("incidents           2")
+        .stdout_contains("rejected            3");
+    assert!(ask(
+        &store,
+        "incident:acled-SYR21871 ckg:recordedIn source:acled"
+    ));
+    assert!(ask(
+        &store,
+        "incident:acled-SYR21885 ckg:recordedIn source:acled"
+    ));
+    assert!(!ask(&store, "incident:acled-SYR21872 ?p ?o"));
+    let mut reader = csv::Reader::from_path(&rejects).unwrap();
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "event_id_cnty");
+    assert_eq!(&header[header.len() - 2], "ckg_line");
+    assert_eq!(&header[header.len() - 1], "ckg_reason");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(&rows[0][0], "SYR21872");
+    assert_eq!(&rows[0][header.len() - 2], "3");
+    assert!(rows[0][header.len() - 1].contains("event_date: found `yesterday`"));
+}
+
+#[test]
+fn the_rejects_file_defaults_to_beside_the_input() {
+    let (dir, store) = built();
+    let input = dir.path().join("some-export.csv");
+    std::fs::copy(fixture("acled-several-bad-rows.csv"), &input).unwrap();
+    import("acled", &input, &store)
+        .arg("--skip-bad-rows")
+        .run()
+        .success();
+    assert!(dir.path().join("some-export.rejects.csv").is_file());
+}
+
+#[test]
+fn a_dry_run_checks_every_row_and_writes_nothing() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    import("acled", &fixture("acled-sample.csv"), &store)
+        .arg("--dry-run")
+        .run()
+        .success()
+        .stdout_contains("dry run, nothing written")
+        .stdout_contains("incidents          20");
+    assert!(!store.exists());
+    import("acled", &fixture("acled-bad-date.csv"), &store)
+        .arg("--dry-run")
+        .run()
+        .status(1)
+        .stderr_contains("event_date");
+}
+
+#[test]
+fn the_nquads_of_a_conversion_are_the_quads_the_store_gets() {
+    let (dir, store) = built();
+    let out = dir.path().join("sample.nq");
+    import("acled", &fixture("acled-sample.csv"), &store)
+        .arg("--nquads")
+        .arg(&out)
+        .run()
+        .success();
+    assert!(
+        !ask(&store, "?i ckg:recordedIn source:acled"),
+        "--nquads wrote to the store"
+    );
+    import("acled", &fixture("acled-sample.csv"), &store)
+        .run()
+        .success();
+    let converted = std::fs::read_to_string(&out).unwrap();
+    let stored = export(&store, Some(ACLED_SAMPLE_GRAPH));
+    assert!(isomorphic(
+        &sophia_nquads(&converted),
+        &sophia_nquads(&stored)
+    ));
+}
+
+#[test]
+fn a_header_without_a_required_column_is_reported() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(fixture("acled-sample.csv")).unwrap();
+    let file = dir.path().join("no-date.csv");
+    std::fs::write(&file, text.replacen("event_date", "date_of_event", 1)).unwrap();
+    import("acled", &file, &dir.path().join("store"))
+        .run()
+        .status(1)
+        .stderr_contains("no-date.csv:1:1: event_date: missing column `event_date`");
+}
+
+#[test]
+fn a_wrong_actor_id_in_the_alias_table_is_reported_at_its_line_and_column() {
+    let dir = tempdir();
+    let data = dir.path().join("data");
+    copy_dir(&data_dir(), &data);
+    std::fs::write(
+        data.join("aliases.toml"),
+        "[acled]\n\"Islamic State (Syria)\" = \"islamic-state\"\n\"Wagner Group\" = \"wagner\"\n",
+    )
+    .unwrap();
+    ckg()
+        .args(["import", "acled"])
+        .arg(fixture("acled-sample.csv"))
+        .arg("--data")
+        .arg(&data)
+        .arg("--store")
+        .arg(dir.path().join("store"))
+        .run()
+        .status(1)
+        .stderr_contains("aliases.toml:3:18: acled.\"Wagner Group\": found `wagner`");
+}
+
+#[test]
+fn import_help_explains_bad_rows_updates_and_atomicity() {
+    ckg()
+        .args(["import", "--help"])
+        .run()
+        .success()
+        .stdout_contains("--skip-bad-rows")
+        .stdout_contains("--name")
+        .stdout_contains("leave the store as it was");
+    ckg()
+        .args(["import", "acled", "--help"])
+        .run()
+        .success()
+        .stdout_contains("--dry-run")
+        .stdout_contains("--nquads");
+}
+
+/// Starts an import paused just before it swaps its new store in.
+fn paused_import(store: &Path, marker: &Path) -> std::process::Child {
+    let child = import("ucdp", &fixture("ucdp-sample.csv"), store)
+        .env("CKG_FAULT_PAUSE_BEFORE_COMMIT", marker)
+        .spawn();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !marker.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "the import never reached its swap"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child
+}
+
+#[test]
+fn an_import_killed_before_its_swap_leaves_the_store_as_it_was() {
+    let (dir, store) = built();
+    import("acled", &fixture("acled-sample.csv"), &store)
+        .run()
+        .success();
+    let before = export(&store, None);
+    let mut child = paused_import(&store, &dir.path().join("staged"));
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let after = export(&store, None);
+    assert!(!after.contains("ucdp-278001"));
+    assert!(isomorphic(&sophia_nquads(&before), &sophia_nquads(&after)));
+    // The killed import's staged copy is cleared by the next import, which then succeeds.
+    import("ucdp", &fixture("ucdp-sample.csv"), &store)
+        .run()
+        .success();
+    assert!(ask(
+        &store,
+        "incident:ucdp-278001 ckg:recordedIn source:ucdp"
+    ));
+    assert!(ask(
+        &store,
+        "incident:acled-SYR21871 ckg:recordedIn source:acled"
+    ));
+    assert!(!dir.path().join("store.staging").exists());
+}
+
+#[test]
+fn a_second_writer_during_an_import_gets_store_in_use() {
+    let (dir, store) = built();
+    let mut child = paused_import(&store, &dir.path().join("staged"));
+    import("acled", &fixture("acled-sample.csv"), &store)
+        .run()
+        .status(1)
+        .stderr_contains("is in use");
+    ckg()
+        .args(["build", "--data"])
+        .arg(data_dir())
+        .arg("--store")
+        .arg(&store)
+        .run()
+        .status(1)
+        .stderr_contains("is in use");
+    // Readers work meanwhile.
+    assert!(ask(&store, "incident:2018-05-23-mayadeen-attack ?p ?o"));
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

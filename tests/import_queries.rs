@@ -8,20 +8,10 @@ mod common;
 use common::*;
 use conflict_kg::import::{self, DatasetKind, Options, Silent, Target, reconcile::Reference};
 use conflict_kg::pipeline;
-use conflict_kg::query::{self, OutputFormat};
+use conflict_kg::query::OutputFormat;
 use conflict_kg::rdf::Base;
 use conflict_kg::store::KgStore;
 use std::path::{Path, PathBuf};
-
-fn query_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("queries/import"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
-        .collect();
-    files.sort();
-    files
-}
 
 /// A store with the curated data and both sample files imported, through the library.
 fn store_with_imports(dir: &Path) -> PathBuf {
@@ -57,56 +47,11 @@ fn store_with_imports(dir: &Path) -> PathBuf {
 }
 
 #[test]
-fn there_are_import_queries_each_saying_what_it_answers() {
-    let files = query_files();
-    assert!(files.len() >= 3, "only {} queries", files.len());
-    for f in files {
-        let text = std::fs::read_to_string(&f).unwrap();
-        assert!(
-            text.starts_with('#'),
-            "{} must open with a comment",
-            f.display()
-        );
-        assert!(text.contains("ORDER BY"), "{} needs ORDER BY", f.display());
-    }
-}
-
-#[test]
 fn every_import_query_gives_its_expected_answer_on_curated_plus_imported_data() {
     let dir = tempdir();
     let path = store_with_imports(dir.path());
     let store = KgStore::open_read_only(&path).unwrap();
-    let base = Base::default();
-    let bless = std::env::var_os("CKG_BLESS").is_some();
-    let mut failures = Vec::new();
-    for f in query_files() {
-        let name = f.file_stem().unwrap().to_string_lossy().into_owned();
-        let text = std::fs::read_to_string(&f).unwrap();
-        let results = query::run(store.inner(), &text, &f.display().to_string(), &base)
-            .unwrap_or_else(|e| panic!("{e}"));
-        let mut out = Vec::new();
-        query::write_results(results, OutputFormat::Tsv, &base, &mut out).unwrap();
-        let actual = String::from_utf8(out).unwrap();
-        let expected_path = repo()
-            .join("queries/import/expected")
-            .join(format!("{name}.tsv"));
-        assert!(
-            actual.lines().count() > 1,
-            "{name} returns no rows: a query that answers nothing tests nothing"
-        );
-        if bless {
-            std::fs::write(&expected_path, &actual).unwrap();
-            continue;
-        }
-        match std::fs::read_to_string(&expected_path) {
-            Ok(expected) if expected == actual => {}
-            Ok(expected) => failures.push(format!(
-                "{name}: answer differs\n--- expected\n{expected}--- actual\n{actual}"
-            )),
-            Err(e) => failures.push(format!("{name}: {}: {e}", expected_path.display())),
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    check_expected_answers(store.inner(), "queries/import", 3);
 }
 
 #[test]
@@ -114,14 +59,10 @@ fn the_curated_mayadeen_attack_is_matched_with_both_datasets_records_of_it() {
     let dir = tempdir();
     let path = store_with_imports(dir.path());
     let store = KgStore::open_read_only(&path).unwrap();
-    let base = Base::default();
     let text =
         std::fs::read_to_string(repo().join("queries/import/incidents-near-curated-incidents.rq"))
             .unwrap();
-    let results = query::run(store.inner(), &text, "near", &base).unwrap();
-    let mut out = Vec::new();
-    query::write_results(results, OutputFormat::Tsv, &base, &mut out).unwrap();
-    let answer = String::from_utf8(out).unwrap();
+    let answer = answer(store.inner(), &text, "near", OutputFormat::Tsv);
     let mayadeen: Vec<&str> = answer
         .lines()
         .filter(|l| {

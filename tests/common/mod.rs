@@ -234,3 +234,84 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The `.rq` files of a folder of the repository (e.g. `queries`, `queries/geo`), sorted.
+pub fn query_files(dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs a query text on a store and returns its answer in `format`.
+pub fn answer(
+    store: &oxigraph::store::Store,
+    text: &str,
+    origin: &str,
+    format: conflict_kg::query::OutputFormat,
+) -> String {
+    let base = Base::default();
+    let results =
+        conflict_kg::query::run(store, text, origin, &base).unwrap_or_else(|e| panic!("{e}"));
+    let mut out = Vec::new();
+    conflict_kg::query::write_results(results, format, &base, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// Every query of `dir` (at least `min` of them, each opening with a comment and ordered) gives
+/// its checked-in answer `dir/expected/<name>.tsv` (SPARQL TSV, so datatypes count) on `store`,
+/// and answers something. With `CKG_BLESS` set, the answers are rewritten instead.
+pub fn check_expected_answers(store: &oxigraph::store::Store, dir: &str, min: usize) {
+    let files = query_files(dir);
+    assert!(
+        files.len() >= min,
+        "{dir}: only {} queries, expected at least {min}",
+        files.len()
+    );
+    let bless = std::env::var_os("CKG_BLESS").is_some();
+    let mut failures = Vec::new();
+    for f in files {
+        let name = f.file_stem().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&f).unwrap();
+        assert!(
+            text.starts_with('#'),
+            "{} must open with a comment saying what it answers",
+            f.display()
+        );
+        assert!(
+            text.contains("ORDER BY") || text.contains("ASK"),
+            "{} needs ORDER BY for a stable answer",
+            f.display()
+        );
+        let actual = answer(
+            store,
+            &text,
+            &f.display().to_string(),
+            conflict_kg::query::OutputFormat::Tsv,
+        );
+        assert!(
+            actual.lines().count() > 1,
+            "{name} returns no rows: a query that answers nothing tests nothing"
+        );
+        let expected_path = repo()
+            .join(dir)
+            .join("expected")
+            .join(format!("{name}.tsv"));
+        if bless {
+            std::fs::create_dir_all(expected_path.parent().unwrap()).unwrap();
+            std::fs::write(&expected_path, &actual).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&expected_path) {
+            Ok(expected) if expected == actual => {}
+            Ok(expected) => failures.push(format!(
+                "{name}: answer differs\n--- expected\n{expected}--- actual\n{actual}"
+            )),
+            Err(e) => failures.push(format!("{name}: {}: {e}", expected_path.display())),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -53,7 +53,7 @@ pub enum Command {
     /// the file stem (or --name). Importing a file again replaces that graph with the same
     /// triples. Dataset actors and places are reconciled with the curated ones (the alias
     /// table data/aliases.toml; places by name within their admin area), so one query spans
-    /// curated reports and datasets. See `ckg import --help`.
+    /// curated reports and datasets.
     #[command(after_long_help = IMPORT_HELP)]
     Import(ImportArgs),
 }
@@ -67,7 +67,8 @@ How an import writes:
 Bad rows:
   By default any malformed row (bad date, missing id, unparsable coordinates, wrong number of
   fields, bytes that are not UTF-8…) stops the import before anything is written, and every
-  bad row is listed as FILE:LINE:COLUMN: column: found `…`, expected …. With --skip-bad-rows
+  bad row is listed as FILE:LINE:COLUMN: column: found `…`, expected … (LINE counts the
+  header as line 1; COLUMN is the field's position in the row). With --skip-bad-rows
   the good rows are imported and the bad ones are copied to the rejects file (default
   FILE.rejects.csv beside the input) with two more columns, ckg_line and ckg_reason.
 

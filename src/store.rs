@@ -553,4 +553,62 @@ mod tests {
             .unwrap();
         assert!(err.to_string().contains("run `ckg build` first"));
     }
+
+    fn store_with_one_quad(path: &Path) {
+        let s = KgStore::open(path).unwrap();
+        let ex = NamedNode::new("http://example.com/s").unwrap();
+        s.inner()
+            .insert(QuadRef::new(&ex, &ex, &Literal::from("v"), &ex))
+            .unwrap();
+        s.inner().flush().unwrap();
+    }
+
+    #[test]
+    fn a_swap_killed_between_its_two_renames_is_undone_at_the_next_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store");
+        store_with_one_quad(&path);
+        // The fallback swap renamed the store aside and died before putting the copy in place.
+        std::fs::rename(&path, sibling(&path, "old")).unwrap();
+        let s = KgStore::open(&path).unwrap();
+        assert_eq!(s.inner().len().unwrap(), 1);
+        assert!(!sibling(&path, "old").exists());
+    }
+
+    #[test]
+    fn a_staged_copy_changes_nothing_until_published_and_vanishes_if_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store");
+        store_with_one_quad(&path);
+        let g = NamedNode::new("http://example.com/s").unwrap();
+        let store = KgStore::open(&path).unwrap();
+        let staging = store.stage().unwrap();
+        assert_eq!(staging.remove_graph(&g).unwrap(), 1);
+        assert_eq!(
+            store.inner().len().unwrap(),
+            1,
+            "the store saw the staged change"
+        );
+        let staged_path = staging.path().to_path_buf();
+        drop(staging);
+        assert!(!staged_path.exists());
+        // Published, the change replaces the store.
+        let staging = store.stage().unwrap();
+        staging.remove_graph(&g).unwrap();
+        staging.publish(store).unwrap();
+        let reopened = KgStore::open(&path).unwrap();
+        assert_eq!(reopened.inner().len().unwrap(), 0);
+        assert!(!staged_path.exists());
+    }
+
+    #[test]
+    fn a_second_writer_is_told_the_store_is_in_use() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store");
+        let _first = KgStore::open(&path).unwrap();
+        assert!(matches!(
+            KgStore::open(&path),
+            Err(StoreError::InUse { .. })
+        ));
+    }
 }

@@ -26,6 +26,14 @@ fn build(store: &Path, data: &Path) {
         .success();
 }
 
+/// A temporary directory with a store built from `data/` in it (kept alive by the `TempDir`).
+fn built() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    build(&store, &data_dir());
+    (dir, store)
+}
+
 fn link(store: &Path, data: &Path) -> Run {
     ckg()
         .args(["link", "geonames", "--dump"])
@@ -71,9 +79,7 @@ fn links(store: &Path) -> HashMap<String, (String, String)> {
 
 #[test]
 fn the_shipped_extract_links_the_seed_places_geonames_has_to_the_right_entries() {
-    let dir = tempdir();
-    let store = dir.path().join("store");
-    build(&store, &data_dir());
+    let (_dir, store) = built();
     link(&store, &data_dir())
         .success()
         .stdout_contains("exact  mayadeen")
@@ -114,9 +120,7 @@ fn the_shipped_extract_links_the_seed_places_geonames_has_to_the_right_entries()
 
 #[test]
 fn exact_matches_give_the_place_a_geometry_iri_with_a_wkt_point() {
-    let dir = tempdir();
-    let store = dir.path().join("store");
-    build(&store, &data_dir());
+    let (_dir, store) = built();
     link(&store, &data_dir()).success();
     let out = query(
         &store,
@@ -131,9 +135,7 @@ fn exact_matches_give_the_place_a_geometry_iri_with_a_wkt_point() {
 
 #[test]
 fn each_link_is_qualified_with_score_matched_name_and_the_gazetteer_file() {
-    let dir = tempdir();
-    let store = dir.path().join("store");
-    build(&store, &data_dir());
+    let (_dir, store) = built();
     link(&store, &data_dir()).success();
     let out = query(
         &store,
@@ -165,9 +167,7 @@ fn link_graph_nquads(store: &Path) -> Vec<String> {
 
 #[test]
 fn linking_twice_gives_identical_triples_and_build_keeps_them() {
-    let dir = tempdir();
-    let store = dir.path().join("store");
-    build(&store, &data_dir());
+    let (_dir, store) = built();
     link(&store, &data_dir()).success();
     let first = link_graph_nquads(&store);
     assert!(first.len() > 100, "{} quads", first.len());
@@ -243,9 +243,7 @@ fn a_bad_override_is_reported_with_file_line_column_and_nothing_is_written() {
 
 #[test]
 fn the_review_report_lists_every_place_with_candidates_and_reasons() {
-    let dir = tempdir();
-    let store = dir.path().join("store");
-    build(&store, &data_dir());
+    let (dir, store) = built();
     let csv = dir.path().join("review.csv");
     let md = dir.path().join("review.md");
     for report in [&csv, &md] {
@@ -391,9 +389,7 @@ fn place_mention_evaluation_reaches_precision_095_and_recall_090() {
 
 #[test]
 fn geojson_export_has_a_point_feature_per_located_incident_with_its_claims() {
-    let dir = tempdir();
-    let store = dir.path().join("store");
-    build(&store, &data_dir());
+    let (dir, store) = built();
     link(&store, &data_dir()).success();
     let out = dir.path().join("incidents.geojson");
     ckg()
@@ -440,9 +436,7 @@ fn geojson_export_has_a_point_feature_per_located_incident_with_its_claims() {
 
 #[test]
 fn geojson_export_before_linking_has_no_features_and_says_why() {
-    let dir = tempdir();
-    let store = dir.path().join("store");
-    build(&store, &data_dir());
+    let (_dir, store) = built();
     let run = ckg()
         .args(["export", "-f", "geojson", "--store"])
         .arg(&store)
@@ -455,9 +449,7 @@ fn geojson_export_before_linking_has_no_features_and_says_why() {
 
 #[test]
 fn wikidata_links_islamic_state_and_countries_but_no_actor_to_a_country() {
-    let dir = tempdir();
-    let store = dir.path().join("store");
-    build(&store, &data_dir());
+    let (_dir, store) = built();
     ckg()
         .args(["link", "wikidata", "--dump"])
         .arg(repo().join("data/gazetteer/wikidata-sample.json"))
@@ -492,9 +484,7 @@ fn wikidata_links_islamic_state_and_countries_but_no_actor_to_a_country() {
 
 #[test]
 fn a_link_killed_before_commit_leaves_the_previous_link_graph() {
-    let dir = tempdir();
-    let store = dir.path().join("store");
-    build(&store, &data_dir());
+    let (dir, store) = built();
     link(&store, &data_dir()).success();
     let before = link_graph_nquads(&store);
 

@@ -197,7 +197,8 @@ pub struct GeonamesArgs {
     /// GeoNames admin1CodesASCII.txt (names of governorates), used to check parents.
     #[arg(long, value_name = "FILE")]
     pub admin1: Option<PathBuf>,
-    /// GeoNames admin2Codes.txt (names of districts); read and checked.
+    /// GeoNames admin2Codes.txt (names of districts), shown next to candidates' admin codes in
+    /// reasons and the review report.
     #[arg(long, value_name = "FILE")]
     pub admin2: Option<PathBuf>,
     /// Countries (ISO alpha-2, comma-separated) whose rows are all kept from the dump; rows of

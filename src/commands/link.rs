@@ -40,12 +40,12 @@ fn overrides(common: &LinkCommon, model: &Model) -> anyhow::Result<Vec<link::Ove
 fn geonames(args: GeonamesArgs) -> anyhow::Result<()> {
     let started = Instant::now();
     let common = &args.common;
-    let admin1 = match &args.admin1 {
-        Some(p) => Some(geonames::read_admin_names(p)?),
-        None => None,
-    };
-    if let Some(p) = &args.admin2 {
-        geonames::read_admin_names(p)?;
+    // admin1 names check parents; admin2 names label candidates in reasons and the report.
+    let mut admin: Option<geonames::AdminNames> = None;
+    for path in [&args.admin1, &args.admin2].into_iter().flatten() {
+        admin
+            .get_or_insert_with(Default::default)
+            .extend(geonames::read_admin_names(path)?);
     }
     let countries: Vec<String> = args
         .countries
@@ -66,7 +66,7 @@ fn geonames(args: GeonamesArgs) -> anyhow::Result<()> {
                 .collect(),
         };
         let (gazetteer, _) = geonames::read_dump(&common.dump, &filter, progress)?;
-        let matcher = Matcher::new(&gazetteer, admin1.as_ref());
+        let matcher = Matcher::new(&gazetteer, admin.as_ref());
         let country = countries.first().map_or("SY", String::as_str);
         let rows = link::reconcile(names_path, &text, &matcher, country).map_err(|e| match e {
             link::LinkError::Invalid(p) => {
@@ -94,7 +94,7 @@ fn geonames(args: GeonamesArgs) -> anyhow::Result<()> {
         common.dump.display(),
         gazetteer.len()
     );
-    let matcher = Matcher::new(&gazetteer, admin1.as_ref());
+    let matcher = Matcher::new(&gazetteer, admin.as_ref());
     finish(
         common,
         &model,

@@ -139,6 +139,8 @@ pub const MARGIN: f64 = 0.04;
 pub struct Matcher<'g> {
     pub gazetteer: &'g Gazetteer,
     admin1: Vec<(String, String, HashSet<String>)>,
+    /// Admin code (`SY.07`, `SY.07.0703`) → name, to show in reasons.
+    area_names: HashMap<String, String>,
 }
 
 /// Words that name the kind of area, dropped when a governorate name is compared.
@@ -160,13 +162,17 @@ fn area_key(name: &str) -> String {
 }
 
 impl<'g> Matcher<'g> {
-    /// A matcher over `gazetteer`; admin1 names come from the admin names file (when given) and
-    /// from the gazetteer's own ADM1 rows.
-    pub fn new(gazetteer: &'g Gazetteer, admin1: Option<&AdminNames>) -> Self {
+    /// A matcher over `gazetteer`; admin1 names come from the admin names (the contents of
+    /// `admin1CodesASCII.txt` and `admin2Codes.txt`, when given) and from the gazetteer's own ADM1
+    /// rows. Admin2 names only label entries in reasons and in the review report.
+    pub fn new(gazetteer: &'g Gazetteer, admin: Option<&AdminNames>) -> Self {
         let mut by_code: BTreeMap<(String, String), (String, HashSet<String>)> = BTreeMap::new();
-        if let Some(names) = admin1 {
+        let mut area_names = HashMap::new();
+        if let Some(names) = admin {
             for (code, n) in names {
-                if let Some((cc, a1)) = code.split_once('.') {
+                area_names.insert(code.clone(), n.name.clone());
+                // `SY.07` is an admin1 code; `SY.07.0703` (admin2) is not.
+                if let Some((cc, a1)) = code.split_once('.').filter(|(_, a1)| !a1.contains('.')) {
                     let slot = by_code
                         .entry((cc.to_string(), a1.to_string()))
                         .or_insert_with(|| (n.name.clone(), HashSet::new()));
@@ -177,6 +183,9 @@ impl<'g> Matcher<'g> {
         }
         for e in &gazetteer.entries {
             if e.feature_code == "ADM1" && !e.admin1.is_empty() {
+                area_names
+                    .entry(format!("{}.{}", e.country, e.admin1))
+                    .or_insert_with(|| e.name.clone());
                 let slot = by_code
                     .entry((e.country.clone(), e.admin1.clone()))
                     .or_insert_with(|| (e.name.clone(), HashSet::new()));
@@ -189,7 +198,11 @@ impl<'g> Matcher<'g> {
             .into_iter()
             .map(|((cc, a1), (name, keys))| (format!("{cc}.{a1}"), name, keys))
             .collect();
-        Self { gazetteer, admin1 }
+        Self {
+            gazetteer,
+            admin1,
+            area_names,
+        }
     }
 
     /// The admin1 code (`07`) and name of a governorate given by any of its names, in `country`.
@@ -385,7 +398,7 @@ impl<'g> Matcher<'g> {
                     format!(
                         "name `{}`, {}{}",
                         best.matched_name,
-                        describe(e),
+                        self.describe(e),
                         if eligible.len() > 1 {
                             format!(", {margin:.2} ahead of the runner-up")
                         } else {
@@ -400,19 +413,19 @@ impl<'g> Matcher<'g> {
                         format!(
                             "plausible: `{}` ({}) is spelled differently (name score {:.2})",
                             best.matched_name,
-                            describe(e),
+                            self.describe(e),
                             best.name_score
                         )
                     } else if best.score >= EXACT {
                         format!(
                             "ambiguous: runner-up only {margin:.2} behind ({})",
-                            describe(&self.gazetteer.entries[eligible[1].entry])
+                            self.describe(&self.gazetteer.entries[eligible[1].entry])
                         )
                     } else {
                         format!(
                             "plausible: name `{}` ({}), score below {EXACT}",
                             best.matched_name,
-                            describe(e)
+                            self.describe(e)
                         )
                     },
                 )
@@ -429,32 +442,44 @@ impl<'g> Matcher<'g> {
             reason,
         }
     }
-}
 
-fn describe(e: &Entry) -> String {
-    let mut parts = Vec::new();
-    if !e.feature_class.is_empty() {
-        parts.push(format!(
-            "{}.{}",
-            e.feature_class,
-            if e.feature_code.is_empty() {
-                "?"
+    /// An entry for a reason: feature, admin codes with their names when known, population.
+    /// `P.PPLA2 SY.07 (Dayr az Zawr) SY.07.0703 (Al Mayadin) pop. 54534`.
+    pub fn describe(&self, e: &Entry) -> String {
+        let mut parts = Vec::new();
+        if !e.feature_class.is_empty() {
+            parts.push(format!(
+                "{}.{}",
+                e.feature_class,
+                if e.feature_code.is_empty() {
+                    "?"
+                } else {
+                    &e.feature_code
+                }
+            ));
+        }
+        let named = |code: String| match self.area_names.get(&code) {
+            Some(name) => format!("{code} ({name})"),
+            None => code,
+        };
+        if !e.country.is_empty() {
+            if e.admin1.is_empty() {
+                parts.push(e.country.clone());
             } else {
-                &e.feature_code
+                let a1 = format!("{}.{}", e.country, e.admin1);
+                if !e.admin2.is_empty() {
+                    parts.push(named(a1.clone()));
+                    parts.push(named(format!("{a1}.{}", e.admin2)));
+                } else {
+                    parts.push(named(a1));
+                }
             }
-        ));
+        }
+        if e.population > 0 {
+            parts.push(format!("pop. {}", e.population));
+        }
+        parts.join(" ")
     }
-    if !e.country.is_empty() {
-        parts.push(if e.admin1.is_empty() {
-            e.country.clone()
-        } else {
-            format!("{}.{}", e.country, e.admin1)
-        });
-    }
-    if e.population > 0 {
-        parts.push(format!("pop. {}", e.population));
-    }
-    parts.join(" ")
 }
 
 #[cfg(test)]
@@ -514,6 +539,42 @@ mod tests {
                 .as_deref()
                 .unwrap()
                 .starts_with("admin1 11 is not 07")
+        );
+    }
+
+    #[test]
+    fn admin2_names_label_reasons_but_are_not_admin1_codes() {
+        use crate::gazetteer::geonames::AdminName;
+        let mut e = entry("173480", "Al Mayādīn", "P", "PPLA2", "07", 54534);
+        e.admin2 = "170793".into();
+        let g = gazetteer(vec![e]);
+        let name = |n: &str| AdminName {
+            name: n.into(),
+            ascii: n.into(),
+            geonameid: String::new(),
+        };
+        let admin: AdminNames = [
+            ("SY.07".to_string(), name("Dayr az Zawr")),
+            ("SY.07.170793".to_string(), name("Al Mayadin District")),
+        ]
+        .into_iter()
+        .collect();
+        let m = Matcher::new(&g, Some(&admin));
+        assert_eq!(
+            m.describe(&g.entries[0]),
+            "P.PPLA2 SY.07 (Dayr az Zawr) SY.07.170793 (Al Mayadin District) pop. 54534"
+        );
+        // The district's code never becomes a governorate: only `SY.07` is one.
+        assert!(
+            m.admin1_code("SY", &["Al Mayadin District".into()])
+                .is_none()
+        );
+        assert_eq!(
+            m.admin1_code(
+                "SY",
+                &["Deir ez-Zor Governorate".into(), "Dayr az Zawr".into()]
+            ),
+            Some(("07".into(), "Dayr az Zawr".into()))
         );
     }
 

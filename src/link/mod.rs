@@ -141,6 +141,9 @@ pub struct Linked {
     pub matched_name: Option<String>,
     pub candidates: Vec<Scored>,
     pub reason: String,
+    /// Whether the entry's coordinates become the place's geometry: exact matches, and close
+    /// matches an override marks with `geometry = true`.
+    pub geometry: bool,
 }
 
 /// Links every curated place (GeoNames, Wikidata) and, for Wikidata, every actor. Parents are
@@ -318,6 +321,7 @@ fn resolve(
             score: None,
             matched_name: entry.map(|i| g.entries[i].name.clone()),
             candidates: outcome.candidates,
+            geometry: o.decision == Decision::Exact || o.geometry,
             reason: format!(
                 "override in links.toml{}{}",
                 o.note
@@ -346,6 +350,7 @@ fn resolve(
         matched_name: outcome.chosen.as_ref().map(|s| s.matched_name.clone()),
         candidates: outcome.candidates,
         reason: outcome.reason,
+        geometry: outcome.decision == Decision::Exact,
     }
 }
 
@@ -492,11 +497,12 @@ pub fn link_quads(
             rdfs::COMMENT.into(),
             Literal::new_language_tagged_literal_unchecked(&l.reason, "en").into(),
         );
-        // Coordinates of confident links only: a close match may be another place.
+        // Coordinates of confident links only (a close match may be another place), unless
+        // a person said in links.toml that they stand for the place.
         let coordinates = l
             .entry
             .and_then(|i| gazetteer.entries[i].coordinates)
-            .filter(|_| l.decision == Decision::Exact);
+            .filter(|_| l.geometry);
         if let (Target::Place(_), Some(at)) = (&l.target, coordinates) {
             let geometry = geometry_iri(&subject, kind);
             add(

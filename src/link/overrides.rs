@@ -19,6 +19,9 @@ pub struct Override {
     /// The entry id (`173480`, `Q2429253`); `None` with `match = "none"`.
     pub id: Option<String>,
     pub decision: Decision,
+    /// `geometry = true`: a close match whose coordinates stand for the place (a person
+    /// checked that they do, e.g. the airport whose runways an airbase uses).
+    pub geometry: bool,
     pub note: Option<String>,
 }
 
@@ -38,6 +41,7 @@ struct LinkRecord {
     wikidata: Option<Spanned<String>>,
     #[serde(rename = "match")]
     decision: Option<Spanned<String>>,
+    geometry: Option<Spanned<bool>>,
     note: Option<String>,
 }
 
@@ -167,6 +171,16 @@ pub fn read_overrides(path: &Path, model: &Model) -> Result<Vec<Override>, LinkE
                 Decision::None
             }
         };
+        let geometry = r.geometry.as_ref().is_some_and(|g| *g.get_ref());
+        if let Some(g) = r.geometry.as_ref().filter(|_| decision != Decision::Close) {
+            problem(
+                g.span().start,
+                "geometry",
+                "`geometry` only applies to `match = \"close\"` (an exact match always gives \
+                 its coordinates, `none` has none)"
+                    .into(),
+            );
+        }
         if let Some(first) = seen.insert((target.clone(), gazetteer), n) {
             problem(
                 id_at,
@@ -187,6 +201,7 @@ pub fn read_overrides(path: &Path, model: &Model) -> Result<Vec<Override>, LinkE
             gazetteer,
             id: if decision == Decision::None { None } else { id },
             decision,
+            geometry,
             note: r.note,
         });
     }

@@ -494,7 +494,7 @@ fn geojson_export_before_linking_has_no_features_and_says_why() {
 }
 
 #[test]
-fn wikidata_links_islamic_state_and_countries_but_no_actor_to_a_country() {
+fn wikidata_links_islamic_state_countries_and_places_but_no_actor_to_a_country() {
     let (_dir, store) = built();
     ckg()
         .args(["link", "wikidata", "--dump"])
@@ -523,7 +523,14 @@ fn wikidata_links_islamic_state_and_countries_but_no_actor_to_a_country() {
             .any(|r| r.contains("/actor/") && r.ends_with("Q159>")),
         "{out}"
     );
-    assert_eq!(rows.len(), 7, "{out}");
+    // Six countries, the Euphrates (a river) and three actors; the cities and governorates of
+    // the sample have a label and nothing else, so they are only close matches.
+    assert_eq!(rows.len(), 10, "{out}");
+    let close = query(
+        &store,
+        "SELECT ?e WHERE { place:mayadeen skos:closeMatch ?e }",
+    );
+    assert_eq!(close, "?e\n<http://www.wikidata.org/entity/Q310895>\n");
     // The GeoNames graph is not touched by Wikidata linking.
     assert!(link_graph_nquads(&store).is_empty());
 }

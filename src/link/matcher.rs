@@ -26,8 +26,9 @@ pub enum Wanted {
     AnyPlace,
 }
 
-/// Wikidata classes whose instances are places: country (Q6256), sovereign state (Q3624078).
-pub const WIKIDATA_PLACE_CLASSES: &[&str] = &["Q6256", "Q3624078"];
+/// Wikidata classes whose instances are places: country (Q6256), sovereign state (Q3624078),
+/// river (Q4022).
+pub const WIKIDATA_PLACE_CLASSES: &[&str] = &["Q6256", "Q3624078", "Q4022"];
 
 /// How well an entry's feature fits what is wanted: `None` when it does not fit at all.
 fn type_fit(wanted: Wanted, e: &Entry) -> Option<f64> {

@@ -170,7 +170,11 @@ fn finish(
             (Some(id), Some(i)) => format!(
                 "{id} {}{}",
                 gazetteer.entries[i].name,
-                l.score.map(|s| format!(" ({s:.3})")).unwrap_or_default()
+                match (l.method, l.score) {
+                    (link::Method::Override, _) => " (override in links.toml)".to_string(),
+                    (_, Some(s)) => format!(" ({s:.3})"),
+                    (_, None) => String::new(),
+                }
             ),
             (Some(id), None) => id.clone(),
             _ => match l.candidates.first() {

@@ -88,7 +88,8 @@ pub struct Gazetteer {
     pub source: String,
     pub entries: Vec<Entry>,
     index: HashMap<String, Vec<(usize, NameKind)>>,
-    /// Consonant skeletons of the keys (`skeleton`), for spellings differing only in vowels.
+    /// Consonant skeletons of the keys (`skeleton`, `loose_skeleton`), for spellings differing
+    /// only in vowels.
     skeletons: HashMap<String, Vec<usize>>,
 }
 
@@ -120,9 +121,11 @@ impl Gazetteer {
             }
         }
         for (key, kind) in keys {
-            let sk = self.skeletons.entry(skeleton(&key)).or_default();
-            if sk.last() != Some(&i) {
-                sk.push(i);
+            for sk in [skeleton(&key), loose_skeleton(&key)] {
+                let slot = self.skeletons.entry(sk).or_default();
+                if slot.last() != Some(&i) {
+                    slot.push(i);
+                }
             }
             self.index.entry(key).or_default().push((i, kind));
         }
@@ -195,7 +198,7 @@ pub fn fold(s: &str) -> String {
 /// `ez-`, `et-`, `er-`, `en-`).
 const ARTICLES: &[&str] = &[
     "al", "el", "ad", "adh", "ash", "at", "ath", "as", "az", "ar", "an", "ed", "es", "ez", "et",
-    "er", "en", "l",
+    "er", "en", "l", "a",
 ];
 
 /// Letters before which `al` assimilates ("sun letters"), as the first letter of their
@@ -222,8 +225,8 @@ const WORDS: &[(&str, &str)] = &[
 ];
 
 /// The key two spellings of one name share: folded, articles dropped, vowels and doubled letters
-/// reduced (`ee`→`i`, `ou`/`oo`→`u`, `ei`/`ey`/`ai`→`ay`, final `-eh`/`-ah`→`a`, `q`→`k`), words
-/// such as Deir/Dayr/Dair and Zor/Zawr/Zour unified, spaces removed.
+/// reduced (`ee`→`i`, `ou`/`oo`→`u`, `ei`/`ey`/`ai`→`ay`, final `-eh`/`-ah`→`a`, `q`→`k`,
+/// `th`/`dh` one letter), words such as Deir/Dayr/Dair and Zor/Zawr/Zour unified, spaces removed.
 pub fn name_key(s: &str) -> String {
     let folded = fold(s);
     let mut out = String::with_capacity(folded.len());
@@ -277,6 +280,8 @@ fn spelling(word: &str, w: &mut String) {
             (b'e', b'e') | (b'i', b'e') => ("i", 2),
             (b'e', b'i') | (b'e', b'y') | (b'a', b'i') => ("ay", 2),
             (b'k', b'h') | (b'q', b'h') => ("x", 2),
+            // ث and ذ: th, dh (Theban / Dhiban, Mayathen / Mayadhin).
+            (b't', b'h') | (b'd', b'h') => ("0", 2),
             (b's', b'h') | (b'c', b'h') => ("$", 2),
             (b'q', _) => ("k", 1),
             _ => ("", 1),
@@ -314,6 +319,18 @@ pub fn skeleton(key: &str) -> String {
         }
     }
     out
+}
+
+/// A looser skeleton, marked with a leading `~`: no vowels at all and no glides `w`/`y`, for
+/// long vowels and diphthongs spelled differently (Jisreen / Jisrayn, Hwijat / Huwayjat,
+/// Ihres / Aḩraş). Tried only when the [`skeleton`] finds nothing.
+pub fn loose_skeleton(key: &str) -> String {
+    std::iter::once('~')
+        .chain(
+            key.chars()
+                .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'w' | 'y')),
+        )
+        .collect()
 }
 
 /// Great-circle distance in kilometres between two (latitude, longitude) points.
@@ -400,6 +417,35 @@ mod tests {
             skeleton(&name_key("Khushām"))
         );
         assert_ne!(skeleton(&name_key("Hama")), skeleton(&name_key("Homs")));
+    }
+
+    #[test]
+    fn a_hyphenated_a_is_an_article_and_th_is_dh() {
+        assert_eq!(name_key("a-Shadadi"), name_key("Ash Shaddādī"));
+        assert_eq!(skeleton(&name_key("Theban")), skeleton(&name_key("Dhībān")));
+        assert_ne!(name_key("Tal"), name_key("Dal"));
+    }
+
+    #[test]
+    fn loose_skeletons_ignore_glides_and_initial_vowels() {
+        assert_eq!(
+            loose_skeleton(&name_key("Jisreen")),
+            loose_skeleton(&name_key("Jisrayn"))
+        );
+        assert_eq!(
+            loose_skeleton(&name_key("Hwijat Shnan")),
+            loose_skeleton(&name_key("Ḩuwayjat Shinān"))
+        );
+        assert_eq!(
+            loose_skeleton(&name_key("Ihres")),
+            loose_skeleton(&name_key("Aḩraş"))
+        );
+        // Marked, so a loose skeleton never equals a strict one.
+        assert_ne!(loose_skeleton("bdr"), skeleton("bdr"));
+        assert_ne!(
+            loose_skeleton(&name_key("Homs")),
+            loose_skeleton(&name_key("Hama"))
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@
 
 use super::Decision;
 use crate::gazetteer::geonames::AdminNames;
-use crate::gazetteer::{Entry, Gazetteer, NameKind, distance_km, name_key, similarity, skeleton};
+use crate::gazetteer::{
+    Entry, Gazetteer, NameKind, distance_km, loose_skeleton, name_key, similarity, skeleton,
+};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What kind of thing is being looked up, which decides the feature classes/codes (GeoNames)
@@ -244,8 +246,10 @@ impl<'g> Matcher<'g> {
                 *slot = (s, matched);
             }
         };
-        let note_skeleton = |hits: &mut HashMap<usize, (f64, String)>, i: usize, key: &str| {
-            let want = skeleton(key);
+        let note_skeleton = |hits: &mut HashMap<usize, (f64, String)>,
+                             i: usize,
+                             want: &str,
+                             skeleton: fn(&str) -> String| {
             if let Some(n) = g.entries[i]
                 .names()
                 .find(|n| skeleton(&name_key(n)) == want)
@@ -276,14 +280,19 @@ impl<'g> Matcher<'g> {
         if hits.is_empty() {
             // Same consonants, other vowels: plausible at best (0.9 × 0.94 < EXACT).
             // Two consonants (Badia, Baddā: `bd`) are too little to go on (`x` is kh, `$` sh).
-            let enough = |sk: &String| sk.chars().filter(|c| !c.is_whitespace()).count() >= 3;
-            for key in keys.iter().filter(|k| k.chars().count() >= 4) {
-                let sk = skeleton(key);
-                if !enough(&sk) {
-                    continue;
+            let enough = |sk: &str| sk.chars().filter(|c| !matches!(c, '~' | ' ')).count() >= 3;
+            for form in [skeleton as fn(&str) -> String, loose_skeleton] {
+                for key in keys.iter().filter(|k| k.chars().count() >= 4) {
+                    let sk = form(key);
+                    if !enough(&sk) {
+                        continue;
+                    }
+                    for &i in g.lookup_skeleton(&sk) {
+                        note_skeleton(&mut hits, i, &sk, form);
+                    }
                 }
-                for &i in g.lookup_skeleton(&sk) {
-                    note_skeleton(&mut hits, i, key);
+                if !hits.is_empty() {
+                    break;
                 }
             }
         }

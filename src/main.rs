@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         cli::Command::Export(args) => commands::export::run(args),
         cli::Command::Link(args) => commands::link::run(args),
         cli::Command::Import(args) => commands::import::run(args),
+        cli::Command::Optimize(args) => commands::optimize::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -157,6 +157,23 @@ impl KgStore {
         })
     }
 
+    /// Opens an existing store for writing (`Missing` when there is none), holding
+    /// `{store}.lock` until dropped.
+    pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
+        if !path.join("CURRENT").is_file() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        Self::open(path)
+    }
+
+    /// Compacts the store's files (RocksDB compaction). The contents do not change; the files
+    /// shrink and reads get faster after a bulk import. Minutes on a store of millions of quads.
+    pub fn optimize(&self) -> Result<(), StoreError> {
+        self.store.optimize().map_err(|e| self.storage(e))
+    }
+
     /// Opens an existing store for reading; works beside a writer.
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
         if !path.join("CURRENT").is_file() {

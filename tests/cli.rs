@@ -1,5 +1,5 @@
-//! The real `ckg` binary: build, validate, query, export, exit codes, broken pipes, the store
-//! lock and an interrupted build.
+//! The real `ckg` binary: build, validate, query, export, optimize, exit codes, broken pipes,
+//! the store lock and an interrupted build.
 
 mod common;
 
@@ -319,4 +319,45 @@ fn validate_reports_success_with_counts() {
         .run()
         .success()
         .stdout_contains("valid (2 reports");
+}
+
+#[test]
+fn optimize_compacts_the_store_and_keeps_its_triples() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    build_in(dir.path()).success();
+    let export = || {
+        ckg()
+            .args(["export", "-f", "nquads", "--store"])
+            .arg(&store)
+            .run()
+            .success()
+            .stdout()
+    };
+    let before = export();
+    ckg()
+        .args(["optimize", "--store"])
+        .arg(&store)
+        .run()
+        .success()
+        .stdout_contains("compacted")
+        .stdout_contains(" MiB → ");
+    let after = export();
+    assert!(isomorphic(&sophia_nquads(&before), &sophia_nquads(&after)));
+    assert_eq!(before.lines().count(), after.lines().count());
+}
+
+#[test]
+fn optimize_without_a_store_says_to_build_first_and_creates_nothing() {
+    let dir = tempdir();
+    let store = dir.path().join("none");
+    ckg()
+        .args(["optimize", "--store"])
+        .arg(&store)
+        .run()
+        .status(1)
+        .stderr_contains("no store at")
+        .stderr_contains("run `ckg build` first");
+    assert!(!store.exists());
+    assert!(!dir.path().join("none.lock").exists());
 }

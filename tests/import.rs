@@ -588,3 +588,25 @@ fn a_second_writer_during_an_import_gets_store_in_use() {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+#[test]
+fn a_ucdp_id_written_as_a_float_is_the_same_event_id() {
+    // UCDP files sometimes carry ids as `278001.0`: the incident is `ucdp-278001` either way,
+    // so a second row with it is a duplicate.
+    let (dir, store) = built();
+    let sample = std::fs::read_to_string(fixture("ucdp-sample.csv")).unwrap();
+    let mut lines = sample.lines();
+    let header = lines.next().unwrap();
+    let first = lines.next().unwrap();
+    assert!(first.starts_with("278001,"));
+    let again = first.replacen("278001,", "278001.0,", 1);
+    let file = dir.path().join("ucdp-float-id.csv");
+    std::fs::write(&file, format!("{header}\n{first}\n{again}\n")).unwrap();
+    import("ucdp", &file, &store)
+        .run()
+        .status(1)
+        .stderr_contains(
+            "ucdp-float-id.csv:3:1: id: found `278001`, expected an event id not used before in \
+             this file (line 2 has it)",
+        );
+}

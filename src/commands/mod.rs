@@ -5,6 +5,7 @@ pub mod build;
 pub mod export;
 pub mod import;
 pub mod link;
+pub mod optimize;
 pub mod query;
 pub mod validate;
 

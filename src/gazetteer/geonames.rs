@@ -197,7 +197,21 @@ pub fn entry(row: &Row<'_>, path: &Path) -> Result<Entry, GazetteerError> {
             .map_err(|_| syntax(path, row.line, column, f[column], "a decimal number"))
     };
     let coordinates = match (number(4)?, number(5)?) {
-        (Some(lat), Some(lon)) => Some((lat, lon)),
+        (Some(lat), Some(lon)) => {
+            if !(-90.0..=90.0).contains(&lat) {
+                return Err(syntax(path, row.line, 4, f[4], "a latitude from -90 to 90"));
+            }
+            if !(-180.0..=180.0).contains(&lon) {
+                return Err(syntax(
+                    path,
+                    row.line,
+                    5,
+                    f[5],
+                    "a longitude from -180 to 180",
+                ));
+            }
+            Some((lat, lon))
+        }
         _ => None,
     };
     let population = if f[14].is_empty() {
@@ -448,6 +462,21 @@ mod tests {
                 path.display()
             )
         );
+    }
+
+    #[test]
+    fn an_out_of_range_or_nan_coordinate_is_an_error() {
+        for (from, to, column) in [
+            ("35.02089", "NaN", "column 5 (latitude): found `NaN`"),
+            ("35.02089", "135.0", "column 5 (latitude): found `135.0`"),
+            ("40.45346", "-190", "column 6 (longitude): found `-190`"),
+        ] {
+            let (_d, path) = file("SY.txt", MAYADIN.replace(from, to).as_bytes());
+            let err = read_dump(&path, &Filter::default(), |_| {})
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(column), "{err}");
+        }
     }
 
     #[test]

@@ -93,6 +93,11 @@ impl Columns {
         self.event_id
     }
 
+    /// The event id of a valid row as it names the incident.
+    pub fn event_id<'a>(&self, row: &Row<'a>) -> &'a str {
+        event_id(row, self.event_id).unwrap_or_else(|_| row.get(self.event_id))
+    }
+
     /// Checks every field of a row, then (when `emit`) writes its quads.
     pub fn convert(
         &self,

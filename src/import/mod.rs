@@ -610,6 +610,14 @@ impl Mapper {
             Self::Ucdp(c) => c.id_column(),
         }
     }
+
+    /// The event id of a valid row, normalised as in the incident's IRI.
+    fn event_id<'a>(&self, row: &Row<'a>) -> &'a str {
+        match self {
+            Self::Acled(c) => c.event_id(row),
+            Self::Ucdp(c) => c.event_id(row),
+        }
+    }
 }
 
 impl<'a> Conversion<'a> {
@@ -806,7 +814,8 @@ impl<'a> Conversion<'a> {
         // A valid row: its id must be new in this file.
         let column = self.mapper.id_column();
         let line = self.record.position().map_or(0, |p| p.line());
-        let id = row.get(column);
+        // Normalised as in the IRI: UCDP's `278001` and `278001.0` are one event.
+        let id = self.mapper.event_id(&row);
         match self.seen.entry(fingerprint(id)) {
             Entry::Vacant(slot) => {
                 slot.insert(line);
@@ -851,8 +860,9 @@ impl<'a> Conversion<'a> {
 }
 
 /// A 128-bit fingerprint of an event id: two SipHash values over differently prefixed input.
-/// It keeps the duplicate check at ~24 bytes a row instead of ~100 for the ids themselves; two
-/// different ids share a fingerprint with odds of about n²/2¹²⁹ (10⁻²⁵ for ten million rows).
+/// It keeps the duplicate check at ~50–75 bytes a row (the hash table's entries and growth)
+/// instead of ~100–120 for the ids themselves; two different ids share a fingerprint with odds
+/// of about n²/2¹²⁹ (10⁻²⁵ for ten million rows).
 fn fingerprint(id: &str) -> [u64; 2] {
     use std::hash::{DefaultHasher, Hash, Hasher};
     let mut out = [0; 2];

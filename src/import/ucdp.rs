@@ -94,6 +94,11 @@ impl Columns {
         self.id
     }
 
+    /// The event id of a valid row as it names the incident (`278001.0` is `278001`).
+    pub fn event_id<'a>(&self, row: &Row<'a>) -> &'a str {
+        event_id(row, self.id).unwrap_or_else(|_| row.get(self.id))
+    }
+
     /// Checks every field of a row, then (when `emit`) writes its quads.
     pub fn convert(
         &self,

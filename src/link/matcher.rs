@@ -153,7 +153,7 @@ const FACILITIES: &[&str] = &["airbase", "military-base", "oil-field", "camp"];
 pub struct Matcher<'g> {
     pub gazetteer: &'g Gazetteer,
     admin1: Vec<(String, String, HashSet<String>)>,
-    /// Admin code (`SY.07`, `SY.07.0703`) → name, to show in reasons.
+    /// Admin code (`SY.07`, `SY.07.170793`) → name, to show in reasons.
     area_names: HashMap<String, String>,
 }
 
@@ -185,8 +185,11 @@ impl<'g> Matcher<'g> {
         if let Some(names) = admin {
             for (code, n) in names {
                 area_names.insert(code.clone(), n.name.clone());
-                // `SY.07` is an admin1 code; `SY.07.0703` (admin2) is not.
-                if let Some((cc, a1)) = code.split_once('.').filter(|(_, a1)| !a1.contains('.')) {
+                // `SY.07` is an admin1 code; `SY.07.170793` (admin2) is not, nor is `SY.`.
+                if let Some((cc, a1)) = code
+                    .split_once('.')
+                    .filter(|(_, a1)| !a1.is_empty() && !a1.contains('.'))
+                {
                     let slot = by_code
                         .entry((cc.to_string(), a1.to_string()))
                         .or_insert_with(|| (n.name.clone(), HashSet::new()));
@@ -280,7 +283,13 @@ impl<'g> Matcher<'g> {
         if hits.is_empty() {
             // Same consonants, other vowels: plausible at best (0.9 × 0.94 < EXACT).
             // Two consonants (Badia, Baddā: `bd`) are too little to go on (`x` is kh, `$` sh).
-            let enough = |sk: &str| sk.chars().filter(|c| !matches!(c, '~' | ' ')).count() >= 3;
+            // Counted without vowels: `skeleton` keeps a leading one (Ibida, Ibda: `ibd`).
+            let enough = |sk: &str| {
+                sk.chars()
+                    .filter(|c| !matches!(c, '~' | ' ' | 'a' | 'e' | 'i' | 'o' | 'u'))
+                    .count()
+                    >= 3
+            };
             for form in [skeleton as fn(&str) -> String, loose_skeleton] {
                 for key in keys.iter().filter(|k| k.chars().count() >= 4) {
                     let sk = form(key);
@@ -345,8 +354,9 @@ impl<'g> Matcher<'g> {
                     Some(f) => factor *= f,
                     None => {
                         if rejected.is_none() {
-                            // Same name, or same consonants (Hmeimim, Ḩumaymīm).
-                            namesake = name_score >= 0.9;
+                            // A village with the same name, or the same consonants (Hmeimim,
+                            // Ḩumaymīm): what facilities are named after.
+                            namesake = name_score >= 0.9 && e.feature_class == "P";
                             rejected = Some(format!(
                                 "{} does not fit {}",
                                 if e.feature_class.is_empty() {
@@ -495,14 +505,17 @@ impl<'g> Matcher<'g> {
             return None;
         }
         let g = self.gazetteer;
-        // (entry, namesake, km), nearest first.
-        let mut found: Vec<(usize, usize, f64)> = Vec::new();
+        // Facility → (its nearest namesake, km). Namesakes are populated places only.
+        let mut nearest: BTreeMap<usize, (usize, f64)> = BTreeMap::new();
         for n in all.iter().filter(|s| s.namesake) {
             let Some(at) = g.entries[n.entry].coordinates else {
                 continue;
             };
             for (i, e) in g.entries.iter().enumerate() {
-                let fits = type_fit(q.wanted, e).is_some()
+                // A facility is a facility: a village is never one, whatever `type_fit` allows
+                // for a camp.
+                let fits = e.feature_class != "P"
+                    && type_fit(q.wanted, e).is_some()
                     && q.country.as_ref().is_none_or(|cc| &e.country == cc)
                     && q.admin1
                         .as_ref()
@@ -511,57 +524,59 @@ impl<'g> Matcher<'g> {
                     continue;
                 };
                 let km = distance_km(at, c);
-                if km <= NAMESAKE_KM && !found.iter().any(|f| f.0 == i) {
-                    found.push((i, n.entry, km));
+                if km <= NAMESAKE_KM && nearest.get(&i).is_none_or(|&(_, k)| km < k) {
+                    nearest.insert(i, (n.entry, km));
                 }
             }
         }
-        found.sort_by(|a, b| {
-            (a.2, &g.entries[a.0].id)
-                .partial_cmp(&(b.2, &g.entries[b.0].id))
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        let scored: Vec<Scored> = found
-            .iter()
-            .map(|&(i, _, km)| {
+        // Between CLOSE and EXACT: better fitting features and nearer ones first.
+        let mut found: Vec<(Scored, usize, f64)> = nearest
+            .into_iter()
+            .map(|(i, (namesake, km))| {
                 let fit = type_fit(q.wanted, &g.entries[i]).unwrap_or(0.0);
-                Scored {
+                let score = CLOSE + (EXACT - CLOSE) * 0.5 * fit * (1.0 - km / NAMESAKE_KM / 2.0);
+                let scored = Scored {
                     entry: i,
-                    // Between CLOSE and EXACT: better fitting features and nearer ones first.
-                    score: ((CLOSE + (EXACT - CLOSE) * 0.5 * fit * (1.0 - km / NAMESAKE_KM / 2.0))
-                        * 1000.0)
-                        .round()
-                        / 1000.0,
-                    matched_name: g.entries[i].name.clone(),
+                    score: (score * 1000.0).round() / 1000.0,
+                    // The name that matched is the namesake's.
+                    matched_name: all
+                        .iter()
+                        .find(|s| s.entry == namesake)
+                        .map_or_else(String::new, |s| s.matched_name.clone()),
                     name_score: 0.0,
                     rejected: None,
                     namesake: false,
-                }
+                };
+                (scored, namesake, km)
             })
             .collect();
-        let best = scored.first()?.clone();
-        let (_, namesake, km) = found[0];
+        found.sort_by(|a, b| {
+            (-a.0.score, a.2, &g.entries[a.0.entry].id)
+                .partial_cmp(&(-b.0.score, b.2, &g.entries[b.0.entry].id))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        let (best, namesake, km) = found.first()?.clone();
+        let e = &g.entries[best.entry];
         let n = &g.entries[namesake];
         let reason = format!(
-            "plausible: no {t} has this name; {} `{}` ({}) lies {km:.1} km from {} {} ({}), \
-             the namesake{}",
-            g.entries[best.entry].feature_code,
-            g.entries[best.entry].name,
-            self.describe(&g.entries[best.entry]),
+            "plausible: no {t} that fits this place has its name; `{}` ({}) lies {km:.1} km \
+             from {} `{}` ({}), its namesake{}",
+            e.name,
+            self.describe(e),
             n.id,
             n.name,
             self.describe(n),
             match found.get(1) {
-                Some(&(i, _, km2)) => format!(
-                    "; next: {} `{}` at {km2:.1} km",
-                    g.entries[i].id, g.entries[i].name
+                Some((s, _, km2)) => format!(
+                    "; next: {} `{}` ({:.3}, {km2:.1} km)",
+                    g.entries[s.entry].id, g.entries[s.entry].name, s.score
                 ),
                 None => String::new(),
             }
         );
-        let candidates = scored
-            .iter()
-            .cloned()
+        let candidates = found
+            .into_iter()
+            .map(|(s, _, _)| s)
             .chain(all.iter().cloned())
             .take(5)
             .collect();
@@ -574,7 +589,7 @@ impl<'g> Matcher<'g> {
     }
 
     /// An entry for a reason: feature, admin codes with their names when known, population.
-    /// `P.PPLA2 SY.07 (Dayr az Zawr) SY.07.0703 (Al Mayadin) pop. 54534`.
+    /// `P.PPLA2 SY.07 (Dayr az Zawr) SY.07.170793 (Al Mayadin District) pop. 54534`.
     pub fn describe(&self, e: &Entry) -> String {
         let mut parts = Vec::new();
         if !e.feature_class.is_empty() {
@@ -749,6 +764,57 @@ mod tests {
     }
 
     #[test]
+    fn the_nearest_namesake_counts_and_a_better_feature_wins() {
+        let mut other = at(entry("1002", "Qaryat", "P", "PPL", "02", 0), 35.43, 35.94);
+        other.alternates = vec!["Khmeimim".into()];
+        let g = gazetteer(vec![
+            at(entry("1001", "Hmeimim", "P", "PPL", "02", 0), 35.40, 35.94),
+            other,
+            // 0.4 km from 1002 (3.4 km from 1001); the AIRP is 0.5 km from 1001.
+            at(
+                entry("2001", "Xfield", "S", "AIRB", "02", 0),
+                35.4335,
+                35.94,
+            ),
+            at(entry("2002", "Yport", "S", "AIRP", "02", 0), 35.4045, 35.94),
+        ]);
+        let m = Matcher::new(&g, None);
+        let out = m.decide(&Query {
+            names: vec!["Hmeimim".into(), "Khmeimim".into()],
+            ..query("Hmeimim", Wanted::Place("airbase"), Some("02"))
+        });
+        // The air base (AIRB, 0.4 km from its nearest namesake) beats the airport (AIRP).
+        assert_eq!(out.decision, Decision::Close);
+        assert_eq!(g.entries[out.chosen.as_ref().unwrap().entry].id, "2001");
+        assert!(
+            out.reason.contains("lies 0.4 km from 1002"),
+            "{}",
+            out.reason
+        );
+        assert_eq!(out.chosen.unwrap().matched_name, "Khmeimim");
+        assert!(out.candidates[0].score > out.candidates[1].score);
+    }
+
+    #[test]
+    fn a_camp_is_never_a_village_beside_a_namesake_that_is_not_a_village() {
+        let g = gazetteer(vec![
+            at(entry("3001", "Yarmouk", "S", "SCH", "13", 0), 33.47, 36.30),
+            at(entry("3002", "Babbila", "P", "PPL", "13", 0), 33.47, 36.33),
+            at(entry("3003", "Yarmouk", "P", "PPL", "13", 0), 33.50, 36.30),
+            at(entry("3004", "Babbila", "P", "PPL", "13", 0), 33.50, 36.31),
+        ]);
+        let m = Matcher::new(&g, None);
+        // The village Yarmouk fits a camp (GeoNames records some camps so): an ordinary match.
+        let out = m.decide(&query("Yarmouk", Wanted::Place("camp"), Some("13")));
+        assert_eq!(g.entries[out.chosen.unwrap().entry].id, "3003");
+        // Without it, nothing: the school is no namesake, the villages are no camps.
+        let g = gazetteer(g.entries[..2].to_vec());
+        let m = Matcher::new(&g, None);
+        let out = m.decide(&query("Yarmouk", Wanted::Place("camp"), Some("13")));
+        assert_eq!(out.decision, Decision::None, "{}", out.reason);
+    }
+
+    #[test]
     fn two_consonants_are_not_enough_for_a_skeleton_match() {
         let g = gazetteer(vec![
             entry("171977", "Baddā", "P", "PPL", "08", 0),
@@ -757,6 +823,13 @@ mod tests {
         let m = Matcher::new(&g, None);
         assert_eq!(
             m.decide(&query("Badia", Wanted::AnyPlace, None)).decision,
+            Decision::None
+        );
+        // A leading vowel is no consonant (Ibida, Ibda: `ibd`).
+        let g2 = gazetteer(vec![entry("1", "Ibda", "P", "PPL", "08", 0)]);
+        let m2 = Matcher::new(&g2, None);
+        assert_eq!(
+            m2.decide(&query("Ibida", Wanted::AnyPlace, None)).decision,
             Decision::None
         );
         // kh-sh-m: three consonants (`x$m` in keys) are.

@@ -456,16 +456,18 @@ fn evaluate(fixture: &str) -> Evaluation {
     e
 }
 
+impl Evaluation {
+    /// Fails, listing the misses, when `value` (named `what`) is below `min`.
+    fn at_least(&self, what: &str, value: f64, min: f64) {
+        assert!(value >= min, "{what} {value:.3} < {min}: {:#?}", self.wrong);
+    }
+}
+
 #[test]
 fn place_mention_evaluation_reaches_precision_095_and_recall_090() {
     let e = evaluate("tests/fixtures/place-mentions.tsv");
-    assert!(
-        e.precision >= 0.95,
-        "precision {:.3}: {:#?}",
-        e.precision,
-        e.wrong
-    );
-    assert!(e.recall >= 0.9, "recall {:.3}: {:#?}", e.recall, e.wrong);
+    e.at_least("precision", e.precision, 0.95);
+    e.at_least("recall", e.recall, 0.9);
 }
 
 /// A second set, built blind (by someone who had not seen the matcher): 123 mentions from SOHR,
@@ -475,19 +477,9 @@ fn place_mention_evaluation_reaches_precision_095_and_recall_090() {
 #[test]
 fn held_out_place_mentions_keep_exact_matches_right() {
     let e = evaluate("tests/fixtures/place-mentions-heldout.tsv");
-    assert!(
-        e.exact_precision >= 0.95,
-        "exact precision {:.3}: {:#?}",
-        e.exact_precision,
-        e.wrong
-    );
-    assert!(
-        e.precision >= 0.88,
-        "precision {:.3}: {:#?}",
-        e.precision,
-        e.wrong
-    );
-    assert!(e.recall >= 0.85, "recall {:.3}: {:#?}", e.recall, e.wrong);
+    e.at_least("exact precision", e.exact_precision, 0.95);
+    e.at_least("precision", e.precision, 0.88);
+    e.at_least("recall", e.recall, 0.85);
 }
 
 #[test]

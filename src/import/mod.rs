@@ -312,8 +312,7 @@ fn import_into_store(
     // The file and its header are checked before the store is touched.
     let mut conv = Conversion::open(options, reference, graph, true, progress)?;
     let store = KgStore::open(path)?;
-    let staging = store.stage()?;
-    let replaced = staging.remove_graph(graph)?;
+    let (staging, replaced) = store.stage_without(graph, max_memory_mb)?;
     let mut loader = staging
         .inner()
         .bulk_loader()

@@ -56,11 +56,14 @@ pub enum Command {
     /// curated reports and datasets.
     #[command(after_long_help = IMPORT_HELP)]
     Import(ImportArgs),
-    /// Compact the store's files: smaller and faster to query after an import.
+    /// Compact the store's files: smaller and faster to query after removals.
     ///
-    /// Runs RocksDB's compaction over the whole store. The triples do not change. Takes the
-    /// store's write lock, so it waits for no one: a second writer gets "store in use". On a store
-    /// of millions of quads it takes minutes; it prints the size before and after.
+    /// Runs RocksDB's compaction over the whole store. The triples do not change. Worth running
+    /// after importing a dataset again into a store that holds bigger ones (the replaced quads
+    /// leave tombstones). It does nothing to a store just built or imported: RocksDB leaves the
+    /// files the bulk loader wrote as they are. Takes the store's write lock: a second writer
+    /// gets "store in use". On a store of millions of quads it takes a minute or more; it prints
+    /// the size before and after.
     Optimize(StoreArg),
 }
 

@@ -88,14 +88,12 @@ impl Columns {
         Ok(c)
     }
 
-    /// The column of the event id.
-    pub fn id_column(&self) -> usize {
-        self.event_id
-    }
-
-    /// The event id of a valid row as it names the incident.
-    pub fn event_id<'a>(&self, row: &Row<'a>) -> &'a str {
-        event_id(row, self.event_id).unwrap_or_else(|_| row.get(self.event_id))
+    /// The column and the event id of a valid row as it names the incident.
+    pub fn event_id<'a>(&self, row: &Row<'a>) -> (usize, &'a str) {
+        (
+            self.event_id,
+            event_id(row, self.event_id).unwrap_or_else(|_| row.get(self.event_id)),
+        )
     }
 
     /// Checks every field of a row, then (when `emit`) writes its quads.

@@ -11,8 +11,8 @@
 //! Invariants:
 //! - **Streaming.** Rows are read, converted and handed to oxigraph's bulk loader one at a
 //!   time; memory grows with the number of distinct actors and places (a few thousand) and by
-//!   a 128-bit fingerprint of each event id (the duplicate-id check: ~75 MB at its peak for a million rows),
-//!   never with the rows' contents.
+//!   a 128-bit fingerprint of each event id (the duplicate-id check: ~75 MB at its peak for a
+//!   million rows), never with the rows' contents.
 //! - **Deterministic.** The same file, base and data give the same quads: IRIs come from the
 //!   dataset's ids and names, never from row order or time.
 //! - **All or nothing.** Rows go into a staged copy of the store ([`crate::store::Staging`]);
@@ -602,16 +602,8 @@ enum Mapper {
 }
 
 impl Mapper {
-    /// The column of the event id, which names the incident.
-    fn id_column(&self) -> usize {
-        match self {
-            Self::Acled(c) => c.id_column(),
-            Self::Ucdp(c) => c.id_column(),
-        }
-    }
-
-    /// The event id of a valid row, normalised as in the incident's IRI.
-    fn event_id<'a>(&self, row: &Row<'a>) -> &'a str {
+    /// The column and the event id of a valid row, normalised as in the incident's IRI.
+    fn event_id<'a>(&self, row: &Row<'a>) -> (usize, &'a str) {
         match self {
             Self::Acled(c) => c.event_id(row),
             Self::Ucdp(c) => c.event_id(row),
@@ -811,10 +803,9 @@ impl<'a> Conversion<'a> {
             return faults;
         }
         // A valid row: its id must be new in this file.
-        let column = self.mapper.id_column();
         let line = self.record.position().map_or(0, |p| p.line());
         // Normalised as in the IRI: UCDP's `278001` and `278001.0` are one event.
-        let id = self.mapper.event_id(&row);
+        let (column, id) = self.mapper.event_id(&row);
         match self.seen.entry(fingerprint(id)) {
             Entry::Vacant(slot) => {
                 slot.insert(line);

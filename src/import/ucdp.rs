@@ -89,14 +89,13 @@ impl Columns {
         Ok(c)
     }
 
-    /// The column of the event id.
-    pub fn id_column(&self) -> usize {
-        self.id
-    }
-
-    /// The event id of a valid row as it names the incident (`278001.0` is `278001`).
-    pub fn event_id<'a>(&self, row: &Row<'a>) -> &'a str {
-        event_id(row, self.id).unwrap_or_else(|_| row.get(self.id))
+    /// The column and the event id of a valid row as it names the incident (`278001.0` is
+    /// `278001`).
+    pub fn event_id<'a>(&self, row: &Row<'a>) -> (usize, &'a str) {
+        (
+            self.id,
+            event_id(row, self.id).unwrap_or_else(|_| row.get(self.id)),
+        )
     }
 
     /// Checks every field of a row, then (when `emit`) writes its quads.

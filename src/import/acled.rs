@@ -88,21 +88,15 @@ impl Columns {
         Ok(c)
     }
 
-    /// The column and the event id of a valid row as it names the incident.
-    pub fn event_id<'a>(&self, row: &Row<'a>) -> (usize, &'a str) {
-        (
-            self.event_id,
-            event_id(row, self.event_id).unwrap_or_else(|_| row.get(self.event_id)),
-        )
-    }
-
-    /// Checks every field of a row, then (when `emit`) writes its quads.
-    pub fn convert(
+    /// Checks every field of a row, then (when `emit`) writes its quads. A valid row gives
+    /// its id column and its event id as the incident's IRI has it (UCDP's `278001.0` is
+    /// `278001`).
+    pub fn convert<'a>(
         &self,
-        row: &Row<'_>,
+        row: &Row<'a>,
         out: &mut Emitter<'_>,
         emit: bool,
-    ) -> Result<(), Vec<Fault>> {
+    ) -> Result<(usize, &'a str), Vec<Fault>> {
         let mut f = Faults::default();
         let id = f.check(event_id(row, self.event_id));
         let date = f.check(parse_date(row, self.event_date));
@@ -166,7 +160,7 @@ impl Columns {
             return Err(f.0);
         };
         if !emit {
-            return Ok(());
+            return Ok((self.event_id, id));
         }
         let (start, end, precision) = date_span(date, tp as u8);
         let place = out.place(&[
@@ -225,7 +219,7 @@ impl Columns {
                 source_note: Some(row.opt(self.source)),
             },
         );
-        Ok(())
+        Ok((self.event_id, id))
     }
 }
 

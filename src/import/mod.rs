@@ -601,16 +601,6 @@ enum Mapper {
     Ucdp(ucdp::Columns),
 }
 
-impl Mapper {
-    /// The column and the event id of a valid row, normalised as in the incident's IRI.
-    fn event_id<'a>(&self, row: &Row<'a>) -> (usize, &'a str) {
-        match self {
-            Self::Acled(c) => c.event_id(row),
-            Self::Ucdp(c) => c.event_id(row),
-        }
-    }
-}
-
 impl<'a> Conversion<'a> {
     fn open(
         options: &'a Options,
@@ -799,13 +789,13 @@ impl<'a> Conversion<'a> {
             Mapper::Acled(c) => c.convert(&row, &mut self.emitter, emit),
             Mapper::Ucdp(c) => c.convert(&row, &mut self.emitter, emit),
         };
-        if let Err(faults) = result {
-            return faults;
-        }
-        // A valid row: its id must be new in this file.
+        // A valid row: its id (as in the IRI: UCDP's `278001` and `278001.0` are one event)
+        // must be new in this file.
+        let (column, id) = match result {
+            Ok(id) => id,
+            Err(faults) => return faults,
+        };
         let line = self.record.position().map_or(0, |p| p.line());
-        // Normalised as in the IRI: UCDP's `278001` and `278001.0` are one event.
-        let (column, id) = self.mapper.event_id(&row);
         match self.seen.entry(fingerprint(id)) {
             Entry::Vacant(slot) => {
                 slot.insert(line);

@@ -89,22 +89,15 @@ impl Columns {
         Ok(c)
     }
 
-    /// The column and the event id of a valid row as it names the incident (`278001.0` is
+    /// Checks every field of a row, then (when `emit`) writes its quads. A valid row gives
+    /// its id column and its event id as the incident's IRI has it (UCDP's `278001.0` is
     /// `278001`).
-    pub fn event_id<'a>(&self, row: &Row<'a>) -> (usize, &'a str) {
-        (
-            self.id,
-            event_id(row, self.id).unwrap_or_else(|_| row.get(self.id)),
-        )
-    }
-
-    /// Checks every field of a row, then (when `emit`) writes its quads.
-    pub fn convert(
+    pub fn convert<'a>(
         &self,
-        row: &Row<'_>,
+        row: &Row<'a>,
         out: &mut Emitter<'_>,
         emit: bool,
-    ) -> Result<(), Vec<Fault>> {
+    ) -> Result<(usize, &'a str), Vec<Fault>> {
         let mut f = Faults::default();
         let id = f.check(event_id(row, self.id));
         let tov = f.check(integer_in(
@@ -211,7 +204,7 @@ impl Columns {
             return Err(f.0);
         }
         if !emit {
-            return Ok(());
+            return Ok((self.id, id));
         }
         let event_type =
             EventTypeConcept::from_ucdp(tov as u8).expect("type_of_violence is checked");
@@ -296,7 +289,7 @@ impl Columns {
                 },
             );
         }
-        Ok(())
+        Ok((self.id, id))
     }
 }
 

@@ -1,34 +1,200 @@
 #!/usr/bin/env bash
-# Installs what a fresh machine with only the Rust toolchain lacks, and nothing when it is there:
-# - libclang (Debian's libclang-dev), used by bindgen when oxigraph's RocksDB bindings compile;
-# - pyshacl (PyPI), the SHACL engine tests/shacl.rs runs to check the built graph against
-#   ontology/shapes.ttl (there is no maintained SHACL engine in Rust).
+# Installs what a fresh Debian/Ubuntu machine with only the Rust toolchain lacks, and nothing
+# that is already there. Each check looks for the very thing that is used, never a look-alike:
+#
+# - libclang, loaded by bindgen (through clang-sys) while oxigraph's RocksDB bindings compile.
+#   Found the way clang-sys 1.x finds it: `LIBCLANG_PATH` alone when it is set, otherwise
+#   `llvm-config --prefix`, `LD_LIBRARY_PATH`, `LIBRARY_PATH` and the /usr/lib*, /usr/local/lib*
+#   patterns; file names libclang.so, libclang-*.so, libclang.so.*, libclang-*.so.*, never
+#   anything with "-cpp." in it (libclang-cpp is clang's C++ interface, not the C library
+#   bindgen loads), and only a 64-bit ELF file. Debian's `libclang-dev` brings it, and clang's
+#   builtin headers beside it.
+# - pyshacl 0.40.1, run by the tests as `python3 -m pyshacl`: checked by running exactly that.
+#
+# Usage: scripts/deps.sh           check, install what is missing, check again
+#        scripts/deps.sh --check   check only; exit 1 naming what is missing
+#
+# CKG_DEPS_ROOT=DIR makes the libclang search look under DIR instead of / (the tests lay out
+# fake trees there to prove the detection on a machine that has, or lacks, the library).
+# Exit codes: 0 everything present; 1 something is missing and could not be installed.
 set -euo pipefail
 
-if ! python3 -c 'import pyshacl' 2>/dev/null; then
-  echo "scripts/deps.sh: installing pyshacl (SHACL validation in the tests)…" >&2
-  python3 -m pip install --quiet --disable-pip-version-check 'pyshacl==0.40.1'
-fi
+root="${CKG_DEPS_ROOT:-}"
+pyshacl_version="0.40.1"
+check_only=false
+case "${1:-}" in
+  --check) check_only=true ;;
+  "") ;;
+  -h | --help)
+    sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
+    exit 0
+    ;;
+  *)
+    echo "scripts/deps.sh: unknown argument '$1' (try --help)" >&2
+    exit 2
+    ;;
+esac
 
-have_libclang() {
-  compgen -G '/usr/lib/llvm-*/lib/libclang*.so*' >/dev/null ||
-    compgen -G '/usr/lib/x86_64-linux-gnu/libclang*.so*' >/dev/null ||
-    { [ -n "${LIBCLANG_PATH:-}" ] && compgen -G "$LIBCLANG_PATH/libclang*.so*" >/dev/null; }
+say() { echo "scripts/deps.sh: $*" >&2; }
+
+# True when $1 is a 64-bit ELF file (what clang-sys's validate_library accepts on x86_64/aarch64).
+is_elf64() {
+  [ -f "$1" ] && [ -r "$1" ] || return 1
+  local magic
+  magic=$(head -c 5 -- "$1" 2>/dev/null | od -An -tx1 | tr -d ' \n')
+  [ "$magic" = "7f454c4602" ]
 }
 
-if have_libclang && command -v cargo >/dev/null; then
-  exit 0
+# Prints the libclang files clang-sys would accept in directory $1, one a line.
+libclang_in_dir() {
+  local dir=$1 f name
+  [ -d "$dir" ] || return 0
+  for f in "$dir"/libclang.so "$dir"/libclang-*.so "$dir"/libclang.so.* "$dir"/libclang-*.so.*; do
+    [ -e "$f" ] || continue
+    name=${f##*/}
+    case "$name" in *-cpp.*) continue ;; esac
+    is_elf64 "$f" && printf '%s\n' "$f"
+  done
+  return 0
+}
+
+# Prints every libclang clang-sys would accept, in its order of search.
+find_libclang() {
+  if [ -n "${LIBCLANG_PATH:-}" ]; then
+    # clang-sys searches only LIBCLANG_PATH when it is set: a file, or a directory.
+    if [ -f "$LIBCLANG_PATH" ]; then
+      libclang_in_dir "$(dirname -- "$LIBCLANG_PATH")" | grep -Fx -- "$LIBCLANG_PATH" || true
+    else
+      libclang_in_dir "$LIBCLANG_PATH"
+    fi
+    return 0
+  fi
+  local llvm_config=${LLVM_CONFIG_PATH:-llvm-config} prefix d
+  if prefix=$("$llvm_config" --prefix 2>/dev/null); then
+    prefix=$(printf '%s\n' "$prefix" | head -n 1)
+    for d in "$prefix/bin" "$prefix/lib" "$prefix/lib64"; do libclang_in_dir "$d"; done
+  fi
+  local IFS=:
+  for d in ${LD_LIBRARY_PATH:-} ${LIBRARY_PATH:-}; do libclang_in_dir "$d"; done
+  unset IFS
+  shopt -s nullglob
+  for d in "$root"/usr/local/llvm*/lib* "$root"/usr/local/lib*/*/* "$root"/usr/local/lib*/* \
+    "$root"/usr/local/lib* "$root"/usr/lib*/*/* "$root"/usr/lib*/* "$root"/usr/lib*; do
+    libclang_in_dir "$d"
+  done
+  shopt -u nullglob
+}
+
+# Sets libclang_status to "ok: PATH" or to why it is missing.
+check_libclang() {
+  local found
+  found=$(find_libclang)
+  if [ -z "$found" ]; then
+    libclang_status="no libclang that bindgen accepts (libclang.so, libclang-N.so, libclang.so.N; not libclang-cpp)"
+    return 1
+  fi
+  libclang_status="ok: $(head -n 1 <<<"$found")"
+}
+
+check_pyshacl() {
+  local out
+  if ! out=$(python3 -m pyshacl --version 2>&1); then
+    pyshacl_status="'python3 -m pyshacl' does not run"
+    return 1
+  fi
+  case "$out" in
+    *"$pyshacl_version"*) pyshacl_status="ok: pyshacl $pyshacl_version" ;;
+    *)
+      pyshacl_status="'python3 -m pyshacl' is $out, the tests pin $pyshacl_version"
+      return 1
+      ;;
+  esac
+}
+
+check_cargo() {
+  if command -v cargo >/dev/null 2>&1; then
+    cargo_status="ok: $(command -v cargo)"
+  else
+    cargo_status="cargo is not on PATH"
+    return 1
+  fi
+}
+
+# The direct dependencies of Debian package $1 whose names start with libclang.
+clang_deps() {
+  dpkg-query -W -f='${Depends}' "$1" 2>/dev/null | tr ',|' '\n\n' | sed 's/^ *//;s/[ (].*//' |
+    grep '^libclang' || true
+}
+
+missing=()
+check_cargo || missing+=(cargo)
+check_libclang || missing+=(libclang)
+check_pyshacl || missing+=(pyshacl)
+
+if $check_only; then
+  echo "cargo: $cargo_status"
+  echo "libclang: $libclang_status"
+  echo "pyshacl: $pyshacl_status"
+  [ ${#missing[@]} -eq 0 ]
+  exit $?
 fi
-if ! command -v cargo >/dev/null; then
-  echo "scripts/deps.sh: cargo is not on PATH; install the Rust toolchain first (https://rustup.rs)" >&2
-  exit 1
-fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then
-  sudo="sudo"
-fi
-echo "scripts/deps.sh: installing libclang-dev (needed to build RocksDB's bindings)…" >&2
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq libclang-dev >/dev/null
-have_libclang || { echo "scripts/deps.sh: libclang still not found after install" >&2; exit 1; }
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+for m in "${missing[@]}"; do
+  case "$m" in
+    cargo)
+      say "$cargo_status; install the Rust toolchain first (rustup), then run this again"
+      exit 1
+      ;;
+    libclang)
+      sudo=()
+      if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+          sudo=(sudo -n)
+        else
+          say "missing libclang, and neither root nor password-less sudo to install it; run: sudo apt-get install libclang-dev"
+          exit 1
+        fi
+      fi
+      say "$libclang_status: installing Debian's libclang-dev…"
+      export DEBIAN_FRONTEND=noninteractive
+      if ! log=$("${sudo[@]}" apt-get update -qq 2>&1); then
+        say "missing libclang; 'apt-get update' failed ($(tail -n 1 <<<"$log")); run: sudo apt-get install libclang-dev"
+        exit 1
+      fi
+      if ! log=$("${sudo[@]}" apt-get install -y -qq libclang-dev 2>&1); then
+        say "missing libclang; 'apt-get install libclang-dev' failed ($(tail -n 1 <<<"$log"))"
+        exit 1
+      fi
+      if ! check_libclang; then
+        # Installed in dpkg's eyes but the files are gone: reinstall the packages that hold them
+        # (libclang-dev → libclang-N-dev → libclang1-N, libclang-common-N-dev).
+        pkgs=(libclang-dev)
+        for p in libclang-dev $(clang_deps libclang-dev); do pkgs+=($(clang_deps "$p")); done
+        "${sudo[@]}" apt-get install -y -qq --reinstall "${pkgs[@]}" >/dev/null 2>&1 || true
+        if ! check_libclang; then
+          say "libclang-dev is installed but still: $libclang_status; set LIBCLANG_PATH to the directory of libclang.so"
+          exit 1
+        fi
+      fi
+      say "libclang: $libclang_status"
+      ;;
+    pyshacl)
+      say "$pyshacl_status: installing pyshacl $pyshacl_version (SHACL validation in the tests)…"
+      if ! log=$(python3 -m pip install --quiet --disable-pip-version-check "pyshacl==$pyshacl_version" 2>&1); then
+        if grep -q externally-managed <<<"$log"; then
+          say "missing pyshacl; this python3 is managed by the system (PEP 668); run: python3 -m pip install --user --break-system-packages 'pyshacl==$pyshacl_version', or put a virtualenv's python3 first on PATH"
+        else
+          say "missing pyshacl; pip failed ($(tail -n 1 <<<"$log")); run: python3 -m pip install 'pyshacl==$pyshacl_version'"
+        fi
+        exit 1
+      fi
+      if ! check_pyshacl; then
+        say "pyshacl installed but still: $pyshacl_status"
+        exit 1
+      fi
+      ;;
+  esac
+done
+exit 0

@@ -1,0 +1,145 @@
+//! `scripts/deps.sh --check` finds libclang exactly where and as clang-sys (bindgen) does, proven on
+//! fake directory trees (`CKG_DEPS_ROOT`) that hold, or lack, the library: a machine that has only
+//! `libclang-cpp` must be told libclang is missing (the fresh-machine failure of issue 9).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The first bytes of a 64-bit (class 2) or 32-bit (class 1) ELF file: all clang-sys reads.
+fn elf(class: u8) -> Vec<u8> {
+    let mut bytes = vec![0x7f, b'E', b'L', b'F', class, 1, 1, 0];
+    bytes.resize(64, 0);
+    bytes
+}
+
+struct Tree(tempfile::TempDir);
+
+impl Tree {
+    fn new() -> Tree {
+        Tree(tempfile::tempdir().unwrap())
+    }
+
+    fn path(&self) -> &Path {
+        self.0.path()
+    }
+
+    fn file(self, rel: &str, bytes: &[u8]) -> Tree {
+        let path = self.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+        self
+    }
+
+    fn symlink(self, rel: &str, target: &str) -> Tree {
+        let path = self.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(target, path).unwrap();
+        self
+    }
+}
+
+/// The `libclang:` line of `deps.sh --check` run against `tree`, with the search inputs clang-sys
+/// reads from the environment set as given (and `llvm-config` made unreachable).
+fn libclang_line(tree: &Tree, env: &[(&str, &Path)]) -> String {
+    let mut cmd = Command::new("bash");
+    cmd.arg(repo().join("scripts/deps.sh"))
+        .arg("--check")
+        .env("CKG_DEPS_ROOT", tree.path())
+        .env("LLVM_CONFIG_PATH", tree.path().join("no-llvm-config"))
+        .env_remove("LIBCLANG_PATH")
+        .env_remove("LD_LIBRARY_PATH")
+        .env_remove("LIBRARY_PATH");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("bash runs scripts/deps.sh");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    stdout
+        .lines()
+        .find(|l| l.starts_with("libclang: "))
+        .unwrap_or_else(|| panic!("no libclang line in:\n{stdout}"))
+        .to_owned()
+}
+
+fn assert_present(line: &str, path: &Path) {
+    assert_eq!(line, format!("libclang: ok: {}", path.display()));
+}
+
+fn assert_missing(line: &str) {
+    assert!(
+        line.starts_with("libclang: no libclang that bindgen accepts"),
+        "expected missing, got: {line}"
+    );
+}
+
+#[test]
+fn libclang_cpp_alone_is_not_libclang() {
+    // What the image ships: the C++ interface, in both places the old `libclang*.so*` glob took.
+    let tree = Tree::new()
+        .file("usr/lib/llvm-14/lib/libclang-cpp.so.14", &elf(2))
+        .symlink(
+            "usr/lib/x86_64-linux-gnu/libclang-cpp.so.14",
+            "../llvm-14/lib/libclang-cpp.so.14",
+        );
+    assert_missing(&libclang_line(&tree, &[]));
+}
+
+#[test]
+fn llvm_lib_libclang_so_1_is_found() {
+    let tree = Tree::new()
+        .file("usr/lib/llvm-14/lib/libclang-cpp.so.14", &elf(2))
+        .file("usr/lib/llvm-14/lib/libclang.so.1", &elf(2));
+    let line = libclang_line(&tree, &[]);
+    assert_present(&line, &tree.path().join("usr/lib/llvm-14/lib/libclang.so.1"));
+}
+
+#[test]
+fn debian_multiarch_versioned_libclang_is_found() {
+    let tree = Tree::new()
+        .file("usr/lib/x86_64-linux-gnu/libclang-14.so.14.0.6", &elf(2))
+        .symlink(
+            "usr/lib/x86_64-linux-gnu/libclang-14.so.1",
+            "libclang-14.so.14.0.6",
+        );
+    let line = libclang_line(&tree, &[]);
+    assert!(line.starts_with("libclang: ok: "), "{line}");
+    assert!(line.contains("usr/lib/x86_64-linux-gnu/libclang-14.so"), "{line}");
+}
+
+#[test]
+fn a_libclang_that_is_not_a_64_bit_elf_file_is_refused() {
+    let tree = Tree::new()
+        .file("usr/lib/llvm-14/lib/libclang.so.1", &elf(1))
+        .file("usr/lib/llvm-14/lib/libclang.so", b"INPUT(libclang.so.1)\n")
+        .symlink("usr/lib/x86_64-linux-gnu/libclang-14.so.1", "gone.so");
+    assert_missing(&libclang_line(&tree, &[]));
+}
+
+#[test]
+fn libclang_path_is_the_only_place_searched_when_set() {
+    let elsewhere = Tree::new().file("opt/clang/lib/libclang.so", &elf(2));
+    let dir = elsewhere.path().join("opt/clang/lib");
+    let empty_root = Tree::new();
+    assert_present(
+        &libclang_line(&empty_root, &[("LIBCLANG_PATH", &dir)]),
+        &dir.join("libclang.so"),
+    );
+    // A good libclang under the root does not count when LIBCLANG_PATH points elsewhere.
+    let root = Tree::new().file("usr/lib/llvm-14/lib/libclang.so.1", &elf(2));
+    let nothing = Tree::new();
+    assert_missing(&libclang_line(&root, &[("LIBCLANG_PATH", nothing.path())]));
+}
+
+#[test]
+fn ld_library_path_directories_are_searched() {
+    let libs = Tree::new().file("libclang-17.so", &elf(2));
+    let root = Tree::new();
+    assert_present(
+        &libclang_line(&root, &[("LD_LIBRARY_PATH", libs.path())]),
+        &libs.path().join("libclang-17.so"),
+    );
+}

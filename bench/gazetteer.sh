@@ -8,8 +8,8 @@ set -euo pipefail
 ROWS=${1:-12000000}
 WORK=${2:-$(mktemp -d)}
 cd "$(dirname "$0")/.."
-cargo build --release --example gazetteer_stream >/dev/null 2>&1
-BIN=target/release/examples/gazetteer_stream
+cargo build --release -p ckg-bench --bin gazetteer_stream >/dev/null 2>&1
+BIN=target/release/gazetteer_stream
 DUMP="$WORK/synthetic-allCountries.txt"
 [ -s "$DUMP" ] || "$BIN" generate "$ROWS" "$DUMP"
 echo "file: $DUMP ($(du -h "$DUMP" | cut -f1), $ROWS rows)"

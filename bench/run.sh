@@ -20,10 +20,10 @@ mkdir -p "$DIR"
 RESULTS="$DIR/results.tsv"
 : > "$RESULTS"
 
-cargo build --release --quiet --bin ckg --example gen_acled --example bulk_load
+cargo build --release --quiet -p ckg -p ckg-bench
 CKG=$REPO/target/release/ckg
-GEN=$REPO/target/release/examples/gen_acled
-LOAD=$REPO/target/release/examples/bulk_load
+GEN=$REPO/target/release/gen_acled
+LOAD=$REPO/target/release/bulk_load
 
 # measure ROWS STEP TRIPLES CMD…: runs CMD under /usr/bin/time -v, records wall s and peak RSS.
 measure() {

@@ -1,9 +1,7 @@
 //! Every kind of bad input gets a clear error (file:line:column, field, what was expected),
 //! exit code 1, and leaves an existing store exactly as it was.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 
 /// A copy of `data/` in a temporary directory, with a store built from the good data.

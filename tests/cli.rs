@@ -1,9 +1,7 @@
 //! The real `ckg` binary: build, validate, query, export, optimize, exit codes, broken pipes,
 //! the store lock and an interrupted build.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::time::{Duration, Instant};
 
 fn build_in(dir: &std::path::Path) -> Run {

@@ -2,12 +2,9 @@
 //! fake directory trees (`CKG_DEPS_ROOT`) that hold, or lack, the library: a machine that has only
 //! `libclang-cpp` must be told libclang is missing (the fresh-machine failure of issue 9).
 
-use std::path::{Path, PathBuf};
+use crate::common::repo;
+use std::path::Path;
 use std::process::Command;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// The first bytes of a 64-bit (class 2) or 32-bit (class 1) ELF file: all clang-sys reads.
 fn elf(class: u8) -> Vec<u8> {
@@ -94,7 +91,10 @@ fn llvm_lib_libclang_so_1_is_found() {
         .file("usr/lib/llvm-14/lib/libclang-cpp.so.14", &elf(2))
         .file("usr/lib/llvm-14/lib/libclang.so.1", &elf(2));
     let line = libclang_line(&tree, &[]);
-    assert_present(&line, &tree.path().join("usr/lib/llvm-14/lib/libclang.so.1"));
+    assert_present(
+        &line,
+        &tree.path().join("usr/lib/llvm-14/lib/libclang.so.1"),
+    );
 }
 
 #[test]
@@ -107,7 +107,10 @@ fn debian_multiarch_versioned_libclang_is_found() {
         );
     let line = libclang_line(&tree, &[]);
     assert!(line.starts_with("libclang: ok: "), "{line}");
-    assert!(line.contains("usr/lib/x86_64-linux-gnu/libclang-14.so"), "{line}");
+    assert!(
+        line.contains("usr/lib/x86_64-linux-gnu/libclang-14.so"),
+        "{line}"
+    );
 }
 
 #[test]

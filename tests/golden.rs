@@ -2,10 +2,8 @@
 //! isomorphism (sophia), not by text. `CKG_BLESS=1 cargo test --release --test golden`
 //! rewrites the golden file after an intended change; review its diff before committing.
 
-mod common;
-
-use common::*;
-use conflict_kg::export::ExportFormat;
+use crate::common::*;
+use conflict_kg::ExportFormat;
 
 const GOLDEN: &str = "tests/golden/graph.trig";
 

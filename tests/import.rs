@@ -3,9 +3,7 @@
 //! bad row, --skip-bad-rows, --dry-run, --nquads, a second writer, and an import killed at its
 //! last moment.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

@@ -3,14 +3,11 @@
 //! ucdp-sample.csv) and give their checked-in answers (`queries/import/expected/<name>.tsv`).
 //! `CKG_BLESS=1 cargo test --release --test import_queries` rewrites the answers; review the diff.
 
-mod common;
-
-use common::*;
-use conflict_kg::import::{self, DatasetKind, Options, Silent, Target, reconcile::Reference};
-use conflict_kg::pipeline;
-use conflict_kg::query::OutputFormat;
-use conflict_kg::rdf::Base;
-use conflict_kg::store::KgStore;
+use crate::common::*;
+use conflict_kg::Base;
+use conflict_kg::KgStore;
+use conflict_kg::OutputFormat;
+use conflict_kg::import::{self, DatasetKind, Options, Reference, Silent, Target};
 use std::path::{Path, PathBuf};
 
 /// A store with the curated data and both sample files imported, through the library.
@@ -19,8 +16,8 @@ fn store_with_imports(dir: &Path) -> PathBuf {
     let base = Base::default();
     {
         let store = KgStore::open(&path).unwrap();
-        let model = pipeline::load(&data_dir()).unwrap();
-        pipeline::build_into(&store, &model, &base, || {}).unwrap();
+        let model = conflict_kg::load(&data_dir()).unwrap();
+        conflict_kg::build_into(&store, &model, &base, || {}).unwrap();
     }
     let reference = Reference::load(&data_dir()).unwrap();
     for (kind, file) in [
@@ -51,7 +48,7 @@ fn every_import_query_gives_its_expected_answer_on_curated_plus_imported_data() 
     let dir = tempdir();
     let path = store_with_imports(dir.path());
     let store = KgStore::open_read_only(&path).unwrap();
-    check_expected_answers(store.inner(), "queries/import", 3);
+    check_expected_answers(&store, "queries/import", 3);
 }
 
 #[test]
@@ -62,7 +59,7 @@ fn the_curated_mayadeen_attack_is_matched_with_both_datasets_records_of_it() {
     let text =
         std::fs::read_to_string(repo().join("queries/import/incidents-near-curated-incidents.rq"))
             .unwrap();
-    let answer = answer(store.inner(), &text, "near", OutputFormat::Tsv);
+    let answer = answer(&store, &text, "near", OutputFormat::Tsv);
     let mayadeen: Vec<&str> = answer
         .lines()
         .filter(|l| {

@@ -3,9 +3,7 @@
 //! same triples twice, obeys overrides, and reconciles a list of names (evaluated against a
 //! labelled set of real Syrian place mentions).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

@@ -1,14 +1,12 @@
 //! The ontology and the code agree: every `ckg:` term and concept the code can write is declared
 //! in `ontology/ckg.ttl` with an English label and comment; the shapes parse.
 
-mod common;
-
 use conflict_kg::vocab;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedNode, Quad, Term};
 
 fn parse(path: &str) -> Vec<Quad> {
-    let text = std::fs::read_to_string(common::repo().join(path)).unwrap();
+    let text = std::fs::read_to_string(crate::common::repo().join(path)).unwrap();
     RdfParser::from_format(RdfFormat::Turtle)
         .for_slice(text.as_bytes())
         .collect::<Result<_, _>>()

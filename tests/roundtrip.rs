@@ -2,11 +2,9 @@
 //! are re-read by sophia (a parser independent of the oxigraph that wrote them); JSON-LD by
 //! oxigraph's JSON-LD parser, then compared by sophia.
 
-mod common;
-
-use common::*;
-use conflict_kg::export::ExportFormat;
-use conflict_kg::rdf::Base;
+use crate::common::*;
+use conflict_kg::Base;
+use conflict_kg::ExportFormat;
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use sophia::api::prelude::*;
 use sophia::inmem::graph::LightGraph;

@@ -1,11 +1,9 @@
 //! One SPARQL ASK per fact of the seed reports (`tests/seed_facts.toml`), run against the graph
 //! built from `data/`: losing a fact from the data makes its ASK fail, by name.
 
-mod common;
+use crate::common::*;
 
-use common::*;
-use conflict_kg::query;
-use conflict_kg::rdf::Base;
+use conflict_kg::Base;
 use oxigraph::sparql::QueryResults;
 use serde::Deserialize;
 
@@ -33,7 +31,7 @@ fn every_seed_fact_holds_in_the_built_graph() {
     let base = Base::default();
     let mut failed = Vec::new();
     for fact in &facts.fact {
-        match query::run(store.inner(), &fact.ask, &fact.name, &base) {
+        match store.query(&fact.ask, &fact.name, &base) {
             Ok(QueryResults::Boolean(true)) => {}
             Ok(QueryResults::Boolean(false)) => failed.push(format!("{}: ASK is false", fact.name)),
             Ok(_) => failed.push(format!("{}: not an ASK query", fact.name)),

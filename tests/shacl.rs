@@ -1,10 +1,8 @@
 //! The graph built from `data/` conforms to `ontology/shapes.ttl`, checked by pyshacl (installed
 //! by `scripts/deps.sh`); and the shapes do reject a graph that breaks them.
 
-mod common;
-
-use common::*;
-use conflict_kg::export::ExportFormat;
+use crate::common::*;
+use conflict_kg::ExportFormat;
 use std::process::Command;
 
 fn pyshacl(data: &std::path::Path) -> (bool, String) {

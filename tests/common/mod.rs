@@ -1,18 +1,20 @@
 //! Shared test support: a fluent runner for the real `ckg` binary (after `just`'s tests), the
 //! graph built from `data/` in memory, and graph comparison by isomorphism (sophia).
-#![allow(dead_code)]
 
-use conflict_kg::export::{self, ExportFormat};
-use conflict_kg::pipeline;
-use conflict_kg::rdf::Base;
-use conflict_kg::store::KgStore;
+use conflict_kg::Base;
+use conflict_kg::ExportFormat;
+use conflict_kg::KgStore;
 use sophia::api::prelude::*;
 use sophia::inmem::dataset::LightDataset;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// The repository's top folder (the suite belongs to `crates/ckg`, two levels down).
 pub fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 pub fn data_dir() -> PathBuf {
@@ -22,15 +24,17 @@ pub fn data_dir() -> PathBuf {
 /// A `ckg` invocation under construction.
 pub struct Ckg {
     cmd: Command,
-    stdin: Option<Vec<u8>>,
 }
 
-/// Starts a `ckg` invocation with a clean environment for the variables it reads.
+/// Starts a `ckg` invocation in the repository's top folder (where a user runs it, so the
+/// default `--data data` is the shipped data), with a clean environment for the variables it
+/// reads.
 pub fn ckg() -> Ckg {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_ckg"));
+    cmd.current_dir(repo());
     cmd.env_remove("CKG_STORE")
         .env_remove("CKG_FAULT_PAUSE_BEFORE_COMMIT");
-    Ckg { cmd, stdin: None }
+    Ckg { cmd }
 }
 
 impl Ckg {
@@ -53,32 +57,13 @@ impl Ckg {
         self
     }
 
-    pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Self {
-        self.cmd.current_dir(dir);
-        self
-    }
-
-    pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> Self {
-        self.stdin = Some(input.into());
-        self
-    }
-
-    /// Runs to completion.
+    /// Runs to completion (no standard input, as in CI).
     pub fn run(mut self) -> Run {
-        use std::io::Write;
         self.cmd
-            .stdin(if self.stdin.is_some() {
-                Stdio::piped()
-            } else {
-                Stdio::null()
-            })
+            .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        let mut child = self.cmd.spawn().expect("ckg starts");
-        if let Some(input) = self.stdin.take() {
-            child.stdin.take().unwrap().write_all(&input).unwrap();
-        }
-        Run(child.wait_with_output().expect("ckg runs"))
+        Run(self.cmd.output().expect("ckg runs"))
     }
 
     /// Starts without waiting.
@@ -145,9 +130,10 @@ impl Run {
 
 /// The graph of `data/`, built in memory through the library pipeline.
 pub fn built_store() -> KgStore {
-    let model = pipeline::load(&data_dir()).unwrap_or_else(|e| panic!("data/ must be valid:\n{e}"));
+    let model =
+        conflict_kg::load(&data_dir()).unwrap_or_else(|e| panic!("data/ must be valid:\n{e}"));
     let store = KgStore::in_memory().unwrap();
-    pipeline::build_into(&store, &model, &Base::default(), || {}).unwrap();
+    conflict_kg::build_into(&store, &model, &Base::default(), || {}).unwrap();
     store
 }
 
@@ -158,7 +144,9 @@ pub fn export_string(
     graph: Option<&oxigraph::model::NamedNode>,
 ) -> String {
     let mut out = Vec::new();
-    export::export(store.inner(), format, graph, &Base::default(), &mut out).unwrap();
+    store
+        .export(format, graph, &Base::default(), &mut out)
+        .unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -168,7 +156,7 @@ pub fn linked_store() -> KgStore {
     use conflict_kg::gazetteer::geonames;
     use conflict_kg::link::{self, GazetteerKind, Matcher};
     let store = built_store();
-    let model = pipeline::load(&data_dir()).unwrap();
+    let model = conflict_kg::load(&data_dir()).unwrap();
     let dump = repo().join("data/gazetteer/geonames-SY-extract.txt");
     let admin1 =
         geonames::read_admin_names(&repo().join("data/gazetteer/admin1CodesASCII-SY.txt")).unwrap();
@@ -248,23 +236,24 @@ pub fn query_files(dir: &str) -> Vec<PathBuf> {
 
 /// Runs a query text on a store and returns its answer in `format`.
 pub fn answer(
-    store: &oxigraph::store::Store,
+    store: &KgStore,
     text: &str,
     origin: &str,
-    format: conflict_kg::query::OutputFormat,
+    format: conflict_kg::OutputFormat,
 ) -> String {
     let base = Base::default();
-    let results =
-        conflict_kg::query::run(store, text, origin, &base).unwrap_or_else(|e| panic!("{e}"));
+    let results = store
+        .query(text, origin, &base)
+        .unwrap_or_else(|e| panic!("{e}"));
     let mut out = Vec::new();
-    conflict_kg::query::write_results(results, format, &base, &mut out).unwrap();
+    conflict_kg::write_results(results, format, &base, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 
 /// Every query of `dir` (at least `min` of them, each opening with a comment and ordered) gives
 /// its checked-in answer `dir/expected/<name>.tsv` (SPARQL TSV, so datatypes count) on `store`,
 /// and answers something. With `CKG_BLESS` set, the answers are rewritten instead.
-pub fn check_expected_answers(store: &oxigraph::store::Store, dir: &str, min: usize) {
+pub fn check_expected_answers(store: &KgStore, dir: &str, min: usize) {
     let files = query_files(dir);
     assert!(
         files.len() >= min,
@@ -290,7 +279,7 @@ pub fn check_expected_answers(store: &oxigraph::store::Store, dir: &str, min: us
             store,
             &text,
             &f.display().to_string(),
-            conflict_kg::query::OutputFormat::Tsv,
+            conflict_kg::OutputFormat::Tsv,
         );
         assert!(
             actual.lines().count() > 1,

@@ -1,0 +1,150 @@
+//! `ckg import acled|ucdp FILE.csv`: stream an event dataset into its own graph, with a progress
+//! bar on a terminal and a summary at the end.
+
+use crate::cli::{ImportArgs, ImportDataset, ImportFileArgs};
+use conflict_kg::import::{
+    self, DatasetKind, ImportError, Options, Progress, Reference, Silent, Target,
+};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::time::{Duration, Instant};
+
+/// A progress bar over the bytes of the input file.
+struct Bar(ProgressBar);
+
+impl Progress for Bar {
+    fn advance(&self, rows: u64, bytes: u64) {
+        self.0.set_position(bytes);
+        self.0.set_message(format!("{rows} rows"));
+    }
+
+    fn loading(&self) {
+        self.0
+            .set_message("rows converted; writing the store's indexes…");
+    }
+}
+
+pub fn run(args: ImportArgs) -> anyhow::Result<()> {
+    let (kind, args) = match args.dataset {
+        ImportDataset::Acled(a) => (DatasetKind::Acled, a),
+        ImportDataset::Ucdp(a) => (DatasetKind::Ucdp, a),
+    };
+    let started = Instant::now();
+    let (summary, target) = import_file(kind, &args)?;
+    print_summary(kind, &args, &summary, target, started.elapsed());
+    Ok(())
+}
+
+#[derive(Clone, Copy)]
+enum Written {
+    Store,
+    NQuads,
+    Nothing,
+}
+
+fn import_file(
+    kind: DatasetKind,
+    args: &ImportFileArgs,
+) -> Result<(import::Summary, Written), ImportError> {
+    let base = conflict_kg::Base::new(&args.base.base)?;
+    let name = match &args.name {
+        Some(n) => import::check_name(n)?,
+        None => import::default_name(&args.file)?,
+    };
+    let options = Options {
+        kind,
+        input: args.file.clone(),
+        name,
+        base,
+        skip_bad_rows: args.skip_bad_rows,
+        rejects: args
+            .rejects
+            .clone()
+            .unwrap_or_else(|| import::default_rejects_path(&args.file)),
+    };
+    let reference = Reference::load(&args.data.data)?;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let len = std::fs::metadata(&args.file).map_or(0, |m| m.len());
+        let bar = ProgressBar::new(len).with_style(
+            ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {msg}",
+            )
+            .expect("a valid template"),
+        );
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Bar(bar)
+    });
+    let progress: &dyn Progress = match &bar {
+        Some(b) => b,
+        None => &Silent,
+    };
+    let (target, written) = match (&args.nquads, args.dry_run) {
+        (Some(out), _) => (Target::NQuads(out), Written::NQuads),
+        (None, true) => (Target::DryRun, Written::Nothing),
+        (None, false) => (
+            Target::Store {
+                path: &args.store.store,
+                max_memory_mb: args.max_memory,
+                before_publish: &super::fault::pause_before_commit,
+            },
+            Written::Store,
+        ),
+    };
+    let result = import::import(&options, &reference, target, progress);
+    if let Some(b) = bar {
+        b.0.finish_and_clear();
+    }
+    result.map(|s| (s, written))
+}
+
+fn print_summary(
+    kind: DatasetKind,
+    args: &ImportFileArgs,
+    s: &import::Summary,
+    written: Written,
+    elapsed: Duration,
+) {
+    let secs = elapsed.as_secs_f64().max(1e-9);
+    match written {
+        Written::Store => println!(
+            "imported {} ({}) into {}",
+            args.file.display(),
+            kind.label(),
+            args.store.store.display()
+        ),
+        Written::NQuads => println!(
+            "converted {} ({}) to {}",
+            args.file.display(),
+            kind.label(),
+            args.nquads
+                .as_deref()
+                .unwrap_or(std::path::Path::new("-"))
+                .display()
+        ),
+        Written::Nothing => println!(
+            "checked {} ({}); dry run, nothing written",
+            args.file.display(),
+            kind.label()
+        ),
+    }
+    println!("  graph      {}", s.graph);
+    println!("  rows       {:>10}", s.rows);
+    println!("  incidents  {:>10}", s.incidents);
+    println!("  triples    {:>10}", s.quads);
+    if s.replaced > 0 {
+        println!(
+            "  replaced   {:>10}  (triples of the graph's previous import)",
+            s.replaced
+        );
+    }
+    println!("  rejected   {:>10}", s.rejected);
+    if let Some(path) = &s.rejects_file {
+        println!("  rejects    {}", path.display());
+    }
+    println!(
+        "  time       {:>10.2} s  ({:.0} rows/s, {:.0} triples/s)",
+        secs,
+        s.rows as f64 / secs,
+        s.quads as f64 / secs
+    );
+}

@@ -1,0 +1,332 @@
+//! UCDP GED exports (CSV, the columns of the GED codebook) → quads.
+//!
+//! Columns are found by name; those not used are ignored. Each row becomes:
+//! - `incident:ucdp-{id}`: type from `type_of_violence` ([`EventTypeConcept::from_ucdp`]: 1
+//!   state-based and 2 non-state → armed clash, 3 one-sided → attack on civilians), dates from
+//!   `date_start`/`date_end` with `date_prec` mapped to a precision
+//!   ([`vocab::date_precision_from_ucdp`]), `ckg:place` the most specific of country → `adm_1`
+//!   → `adm_2` → `where_coordinates`, `ckg:geoPrecision` = `where_prec` (1–7, kept as given),
+//!   `ckg:recordedIn source:ucdp`, `ckg:datasetId`;
+//! - `side_a`/`side_b` as `ckg:participant` (state-based and non-state conflict), or as
+//!   `ckg:perpetrator`/`ckg:target` (one-sided violence, where UCDP says who acted);
+//! - `claim:ucdp-{id}-deaths`: low/best/high → `ckg:minCount`/`ckg:bestCount`/`ckg:maxCount`,
+//!   with `source_article` as `ckg:sourceNote`; and one claim per side,
+//!   `claim:ucdp-{id}-deaths-a`, `-deaths-b`, `-deaths-civilians`, `-deaths-unknown`, each a
+//!   share of the best estimate (`ckg:bestCount`) with its group (side A, side B, civilians,
+//!   none);
+//! - the coordinates as `geo:asWKT`.
+
+use super::reconcile::PlaceLevel;
+use super::{
+    CasualtyFigure, Emitter, Fault, Faults, Header, ImportError, IncidentFacts, Role, Row,
+    coordinate, integer_in, required,
+};
+use crate::vocab::{self, ActorCategoryConcept, EventTypeConcept};
+use chrono::NaiveDate;
+use std::path::Path;
+
+/// Column positions of one UCDP GED file.
+pub(super) struct Columns {
+    id: usize,
+    type_of_violence: usize,
+    side_a: usize,
+    side_b: usize,
+    country: usize,
+    adm_1: Option<usize>,
+    adm_2: Option<usize>,
+    where_coordinates: Option<usize>,
+    where_prec: usize,
+    latitude: usize,
+    longitude: usize,
+    date_prec: usize,
+    date_start: usize,
+    date_end: usize,
+    deaths_a: usize,
+    deaths_b: usize,
+    deaths_civilians: usize,
+    deaths_unknown: usize,
+    low: usize,
+    best: usize,
+    high: usize,
+    source_article: Option<usize>,
+}
+
+const EXPECTED_HEADER: &str = "a UCDP GED header: id, type_of_violence, side_a, side_b, \
+                               country, where_prec, latitude, longitude, date_prec, date_start, \
+                               date_end, deaths_a, deaths_b, deaths_civilians, deaths_unknown, \
+                               low, best, high…";
+
+const MAX_DEATHS: u64 = 10_000_000;
+
+impl Columns {
+    pub(super) fn bind(header: &Header, file: &Path) -> Result<Self, ImportError> {
+        let mut b = super::Binder::new(header, file, EXPECTED_HEADER);
+        let c = Columns {
+            id: b.required("id"),
+            type_of_violence: b.required("type_of_violence"),
+            side_a: b.required("side_a"),
+            side_b: b.required("side_b"),
+            country: b.required("country"),
+            adm_1: b.optional("adm_1"),
+            adm_2: b.optional("adm_2"),
+            where_coordinates: b.optional("where_coordinates"),
+            where_prec: b.required("where_prec"),
+            latitude: b.required("latitude"),
+            longitude: b.required("longitude"),
+            date_prec: b.required("date_prec"),
+            date_start: b.required("date_start"),
+            date_end: b.required("date_end"),
+            deaths_a: b.required("deaths_a"),
+            deaths_b: b.required("deaths_b"),
+            deaths_civilians: b.required("deaths_civilians"),
+            deaths_unknown: b.required("deaths_unknown"),
+            low: b.required_any(&["low", "low_est"]),
+            best: b.required_any(&["best", "best_est"]),
+            high: b.required_any(&["high", "high_est"]),
+            source_article: b.optional("source_article"),
+        };
+        b.finish()?;
+        Ok(c)
+    }
+
+    /// Checks every field of a row, then (when `emit`) writes its quads. A valid row gives
+    /// its id column and its event id as the incident's IRI has it (UCDP's `278001.0` is
+    /// `278001`).
+    pub(super) fn convert<'a>(
+        &self,
+        row: &Row<'a>,
+        out: &mut Emitter<'_>,
+        emit: bool,
+    ) -> Result<(usize, &'a str), Vec<Fault>> {
+        let mut f = Faults::default();
+        let id = f.check(event_id(row, self.id));
+        let tov = f.check(integer_in(
+            row,
+            self.type_of_violence,
+            1..=3,
+            "a UCDP type_of_violence: 1 (state-based), 2 (non-state) or 3 (one-sided)",
+        ));
+        let side_a = f.check(required(row, self.side_a, "the name of side A"));
+        let side_b = f.check(required(row, self.side_b, "the name of side B"));
+        let country = f.check(required(row, self.country, "a country name"));
+        let where_prec = f.check(integer_in(
+            row,
+            self.where_prec,
+            1..=7,
+            "a UCDP where_prec from 1 to 7",
+        ));
+        let lat = f.check(coordinate(row, self.latitude, 90.0, "latitude"));
+        let lon = f.check(coordinate(row, self.longitude, 180.0, "longitude"));
+        let date_prec = f.check(integer_in(
+            row,
+            self.date_prec,
+            1..=5,
+            "a UCDP date_prec from 1 to 5",
+        ));
+        let start = f.check(parse_date(row, self.date_start));
+        let end = f.check(parse_date(row, self.date_end));
+        let mut count = |column: usize, what: &str| {
+            f.check(integer_in(
+                row,
+                column,
+                0..=MAX_DEATHS,
+                &format!("{what} (a whole number, 0 or more)"),
+            ))
+        };
+        let deaths_a = count(self.deaths_a, "deaths of side A");
+        let deaths_b = count(self.deaths_b, "deaths of side B");
+        let deaths_civilians = count(self.deaths_civilians, "civilian deaths");
+        let deaths_unknown = count(self.deaths_unknown, "deaths of unknown status");
+        let low = count(self.low, "the low estimate of deaths");
+        let best = count(self.best, "the best estimate of deaths");
+        let high = count(self.high, "the high estimate of deaths");
+        if let (Some(s), Some(e)) = (start, end) {
+            if e < s {
+                f.0.push(Fault::new(
+                    self.date_end,
+                    row.get(self.date_end),
+                    format!("a date not before date_start ({s})"),
+                ));
+            }
+        }
+        if let (Some(l), Some(b), Some(h)) = (low, best, high) {
+            if !(l <= b && b <= h) {
+                f.0.push(Fault::new(
+                    self.best,
+                    row.get(self.best),
+                    format!("low ≤ best ≤ high (low is {l}, high is {h})"),
+                ));
+            }
+        }
+        let (
+            Some(id),
+            Some(tov),
+            Some(side_a),
+            Some(side_b),
+            Some(country),
+            Some(where_prec),
+            Some(lat),
+            Some(lon),
+            Some(date_prec),
+            Some(start),
+            Some(end),
+            Some(deaths_a),
+            Some(deaths_b),
+            Some(deaths_civilians),
+            Some(deaths_unknown),
+            Some(low),
+            Some(best),
+            Some(high),
+        ) = (
+            id,
+            tov,
+            side_a,
+            side_b,
+            country,
+            where_prec,
+            lat,
+            lon,
+            date_prec,
+            start,
+            end,
+            deaths_a,
+            deaths_b,
+            deaths_civilians,
+            deaths_unknown,
+            low,
+            best,
+            high,
+        )
+        else {
+            return Err(f.0);
+        };
+        if !f.0.is_empty() {
+            return Err(f.0);
+        }
+        if !emit {
+            return Ok((self.id, id));
+        }
+        let event_type =
+            EventTypeConcept::from_ucdp(tov as u8).expect("type_of_violence is checked");
+        let precision =
+            vocab::date_precision_from_ucdp(date_prec as u8).expect("date_prec is checked");
+        let adm_1 = row.opt(self.adm_1);
+        let adm_2 = row.opt(self.adm_2);
+        let mut location = row.opt(self.where_coordinates);
+        // At where_prec 3–4 UCDP names the admin area itself as the place.
+        if location == adm_1 || location == adm_2 || location == country {
+            location = "";
+        }
+        let place = out.place(&[
+            (PlaceLevel::Country, country),
+            (PlaceLevel::Admin1, adm_1),
+            (PlaceLevel::Admin2, adm_2),
+            (PlaceLevel::Location, location),
+        ]);
+        if let Some(p) = &place {
+            out.geometry(p, lon, lat);
+        }
+        let kind = match tov {
+            1 => "State-based conflict",
+            2 => "Non-state conflict",
+            _ => "One-sided violence",
+        };
+        let where_text = [location, adm_2, adm_1, country]
+            .into_iter()
+            .find(|s| !s.is_empty())
+            .unwrap_or(country);
+        let incident = out.incident(
+            &IncidentFacts {
+                id,
+                label: format!("{kind}: {side_a} – {side_b}, {where_text}, {start}"),
+                event_type,
+                start,
+                end,
+                precision,
+                geo_precision: where_prec,
+                summary: None,
+            },
+            place.as_ref(),
+        );
+        let a = out.actor(side_a, category(side_a));
+        let b = out.actor(side_b, category(side_b));
+        let (role_a, role_b) = if tov == 3 {
+            (Role::Perpetrator, Role::Target)
+        } else {
+            (Role::Participant, Role::Participant)
+        };
+        out.role(&incident, role_a, &a);
+        out.role(&incident, role_b, &b);
+        out.casualty_claim(
+            &incident,
+            id,
+            CasualtyFigure {
+                suffix: "deaths",
+                group: None,
+                min: Some(low),
+                best: Some(best),
+                max: Some(high),
+                source_note: Some(row.opt(self.source_article)),
+            },
+        );
+        let civilians = out.actor(CIVILIANS, category(CIVILIANS));
+        for (suffix, group, n) in [
+            ("deaths-a", Some(a), deaths_a),
+            ("deaths-b", Some(b), deaths_b),
+            ("deaths-civilians", Some(civilians), deaths_civilians),
+            ("deaths-unknown", None, deaths_unknown),
+        ] {
+            out.casualty_claim(
+                &incident,
+                id,
+                CasualtyFigure {
+                    suffix,
+                    group,
+                    min: None,
+                    best: Some(n),
+                    max: None,
+                    source_note: None,
+                },
+            );
+        }
+        Ok((self.id, id))
+    }
+}
+
+/// UCDP's name for the civilians of one-sided violence (side B), also the group of
+/// `deaths_civilians`.
+const CIVILIANS: &str = "Civilians";
+
+/// UCDP codes no actor types; two names say it: "Government of …" is a state's forces (side A
+/// of every state-based conflict), "Civilians" the civilians. Other actors get no category.
+fn category(name: &str) -> Option<&'static ActorCategoryConcept> {
+    let id = if name.starts_with("Government of") {
+        "state-forces"
+    } else if name == CIVILIANS {
+        "civilians"
+    } else {
+        return None;
+    };
+    vocab::ACTOR_CATEGORIES.iter().find(|c| c.id == id)
+}
+
+fn event_id<'a>(row: &Row<'a>, column: usize) -> Result<&'a str, Fault> {
+    let v = row.get(column);
+    let v = v.strip_suffix(".0").unwrap_or(v);
+    if !v.is_empty()
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        Ok(v)
+    } else {
+        Err(Fault::new(column, v, "a UCDP GED event id such as 207734"))
+    }
+}
+
+/// `2018-05-23`, also with the time UCDP's CSV appends (`2018-05-23 00:00:00.000`).
+fn parse_date(row: &Row<'_>, column: usize) -> Result<NaiveDate, Fault> {
+    let v = row.get(column);
+    let day = v.split([' ', 'T']).next().unwrap_or("");
+    NaiveDate::parse_from_str(day, "%Y-%m-%d")
+        .map_err(|_| Fault::new(column, v, "a date such as 2018-05-23"))
+}

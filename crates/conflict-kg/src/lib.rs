@@ -1,0 +1,41 @@
+//! conflict-kg: conflict incidents, actors, places and sources as an RDF knowledge graph, with
+//! who claimed every fact and where it was published.
+//!
+//! The curated pipeline reads as a straight line (see `ARCHITECTURE.md`): `records` (TOML →
+//! typed records) → `model` (validated, no RDF) → `rdf` (pure functions making quads) → `store`
+//! (oxigraph on disk) → `query` / `export` / `geojson`. Beside it, [`import`] streams event
+//! datasets (ACLED, UCDP) into graphs of their own, [`gazetteer`] reads GeoNames and Wikidata,
+//! and [`link`] matches curated places and actors to them.
+//!
+//! The modules are private; what a caller may use is re-exported here, flat for the pipeline
+//! and under four namespaces ([`import`], [`link`], [`gazetteer`], [`vocab`]) whose items would
+//! otherwise collide. The library never prints and never parses a command line.
+
+#![warn(unreachable_pub)]
+
+mod dates;
+mod diag;
+mod export;
+mod fsutil;
+mod geojson;
+mod model;
+mod pipeline;
+mod query;
+mod rdf;
+mod records;
+mod store;
+
+pub mod gazetteer;
+pub mod import;
+pub mod link;
+pub mod vocab;
+
+pub use diag::{Problem, Problems};
+pub use export::{ExportError, ExportFormat};
+pub use fsutil::write_atomically;
+pub use geojson::{GeoJsonError, GeoJsonSummary};
+pub use model::Model;
+pub use pipeline::{PipelineError, build_into, load};
+pub use query::{OutputFormat, QueryError, write_results};
+pub use rdf::{Base, ONTOLOGY_TTL, RdfError, build_quads};
+pub use store::{KgStore, StoreError, Summary};

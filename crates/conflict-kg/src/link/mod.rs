@@ -1,0 +1,529 @@
+//! Linking curated places and actors to gazetteer entries (`ckg link`): each place linked after
+//! its parents (so country, governorate and neighbourhood constrain it), overrides applied, and
+//! the quads a link becomes in its own named graph (`{base}graph/link/geonames`,
+//! `{base}graph/link/wikidata`). The matcher is `matcher`, `data/links.toml` is `overrides`,
+//! `--names` is `reconcile`, the review report is `report`.
+//!
+//! Invariants:
+//! - a candidate is only considered when its country, its admin1 (the curated parent
+//!   governorate) and its feature class/code fit the curated place; the rest only serve as
+//!   "best candidates" in the review report;
+//! - an override in `data/links.toml` always wins over the matcher;
+//! - the same model, gazetteer and overrides give the same quads (IRIs from ids, results
+//!   sorted), so re-linking replaces a graph with an identical one.
+
+mod matcher;
+mod overrides;
+mod reconcile;
+mod report;
+
+pub use matcher::Matcher;
+use matcher::{Query, Scored, Wanted};
+pub use overrides::{Override, read_overrides};
+pub use reconcile::{Reconciled, reconcile, write_reconciled};
+pub use report::{ReportFormat, write_report};
+
+use crate::diag::Problems;
+use crate::gazetteer::{Entry, Gazetteer, name_key};
+use crate::model::Model;
+use crate::rdf::Base;
+use crate::vocab::{self, term};
+use oxigraph::model::vocab::{rdf, rdfs, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LinkError {
+    #[error("{0}")]
+    Gazetteer(#[from] crate::gazetteer::GazetteerError),
+    #[error("{0}")]
+    Invalid(#[source] Problems),
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Which gazetteer a link points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GazetteerKind {
+    GeoNames,
+    Wikidata,
+}
+
+impl GazetteerKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::GeoNames => "geonames",
+            Self::Wikidata => "wikidata",
+        }
+    }
+
+    /// The entity IRI of an entry id.
+    pub fn entity(self, id: &str) -> NamedNode {
+        NamedNode::new_unchecked(match self {
+            Self::GeoNames => format!("{}{id}/", vocab::GEONAMES_ENTITY),
+            Self::Wikidata => format!("{}{id}", vocab::WIKIDATA_ENTITY),
+        })
+    }
+
+    /// The named graph holding this gazetteer's links.
+    pub fn graph(self, base: &Base) -> NamedNode {
+        base.graph(&format!("link/{}", self.name()))
+    }
+}
+
+/// The outcome of matching one name set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Decision {
+    /// Confident: `skos:exactMatch`.
+    Exact,
+    /// Plausible, to be confirmed: `skos:closeMatch`.
+    Close,
+    /// Nothing good enough.
+    None,
+}
+
+impl Decision {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::Close => "close",
+            Self::None => "none",
+        }
+    }
+}
+
+/// A curated resource that can be linked.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    Place(String),
+    Actor(String),
+}
+
+impl Target {
+    pub fn id(&self) -> &str {
+        match self {
+            Self::Place(id) | Self::Actor(id) => id,
+        }
+    }
+    pub fn iri(&self, base: &Base) -> NamedNode {
+        match self {
+            Self::Place(id) => base.place(id),
+            Self::Actor(id) => base.actor(id),
+        }
+    }
+}
+
+// --- Linking the model ------------------------------------------------------------------------
+
+/// How a link was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Automatic,
+    Override,
+}
+
+/// The result for one curated place or actor.
+#[derive(Debug, Clone)]
+pub struct Linked {
+    pub target: Target,
+    pub label: String,
+    /// Place type or `actor`.
+    pub kind: String,
+    pub decision: Decision,
+    pub method: Method,
+    /// Entry id and, when the entry was in the gazetteer, its index.
+    pub entry_id: Option<String>,
+    pub entry: Option<usize>,
+    pub score: Option<f64>,
+    pub matched_name: Option<String>,
+    pub candidates: Vec<Scored>,
+    pub reason: String,
+    /// Whether the entry's coordinates become the place's geometry: exact matches, and close
+    /// matches an override marks with `geometry = true`.
+    pub geometry: bool,
+}
+
+/// Links every curated place (GeoNames, Wikidata) and, for Wikidata, every actor. Parents are
+/// linked before their children, so a child's country, governorate and neighbourhood come from
+/// its ancestors' links.
+pub fn link_model(
+    model: &Model,
+    matcher: &Matcher<'_>,
+    kind: GazetteerKind,
+    overrides: &[Override],
+) -> Vec<Linked> {
+    let g = matcher.gazetteer;
+    let by_id: HashMap<&str, &crate::model::Place> =
+        model.places.iter().map(|p| (p.id.as_str(), p)).collect();
+    let depth = |id: &str| {
+        let mut d = 0;
+        let mut cur = by_id.get(id).and_then(|p| p.within.as_deref());
+        while let Some(c) = cur {
+            d += 1;
+            cur = by_id.get(c).and_then(|p| p.within.as_deref());
+            if d > 64 {
+                break;
+            }
+        }
+        d
+    };
+    let mut order: Vec<&crate::model::Place> = model.places.iter().collect();
+    order.sort_by_key(|p| (depth(&p.id), p.id.clone()));
+    let entry_by_id: HashMap<&str, usize> = g
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+
+    let mut done: HashMap<String, Linked> = HashMap::new();
+    for p in order {
+        // Ancestors: nearest first.
+        let mut ancestors = Vec::new();
+        let mut cur = p.within.as_deref();
+        while let Some(c) = cur {
+            if ancestors.len() > 64 {
+                break;
+            }
+            ancestors.push(c);
+            cur = by_id.get(c).and_then(|x| x.within.as_deref());
+        }
+        let linked_entry = |id: &str| -> Option<&Entry> {
+            let l = done.get(id)?;
+            if l.decision == Decision::Exact {
+                l.entry.map(|i| &g.entries[i])
+            } else {
+                None
+            }
+        };
+        let country_place = ancestors
+            .iter()
+            .find(|a| by_id.get(*a).is_some_and(|x| x.place_type.id == "country"));
+        let country = match (kind, country_place) {
+            (GazetteerKind::Wikidata, _) => None,
+            (_, Some(c)) => linked_entry(c)
+                .map(|e| e.country.clone())
+                .filter(|c| !c.is_empty()),
+            (_, None) if p.place_type.id == "country" => None,
+            (_, None) => Some("SY".to_string()),
+        };
+        let governorate = ancestors.iter().find(|a| {
+            by_id
+                .get(*a)
+                .is_some_and(|x| x.place_type.id == "governorate")
+        });
+        let (admin1, admin1_name) = match (kind, governorate) {
+            (GazetteerKind::GeoNames, Some(gov)) => {
+                match linked_entry(gov).filter(|e| !e.admin1.is_empty()) {
+                    Some(e) => (Some(e.admin1.clone()), Some(e.name.clone())),
+                    None => {
+                        let gp = by_id[gov];
+                        let names: Vec<String> = std::iter::once(gp.label.clone())
+                            .chain(gp.aliases.iter().cloned())
+                            .collect();
+                        match matcher.admin1_code(country.as_deref().unwrap_or("SY"), &names) {
+                            Some((code, name)) => (Some(code), Some(name)),
+                            None => (None, None),
+                        }
+                    }
+                }
+            }
+            _ => (None, None),
+        };
+        let near = ancestors
+            .iter()
+            .find_map(|a| linked_entry(a).and_then(|e| e.coordinates));
+        let query = Query {
+            names: std::iter::once(p.label.clone())
+                .chain(p.aliases.iter().cloned())
+                .collect(),
+            wanted: Wanted::Place(p.place_type.id),
+            country,
+            admin1,
+            admin1_name,
+            near,
+        };
+        let target = Target::Place(p.id.clone());
+        let linked = resolve(
+            matcher,
+            &query,
+            target,
+            &p.label,
+            p.place_type.id,
+            kind,
+            overrides,
+            &entry_by_id,
+        );
+        done.insert(p.id.clone(), linked);
+    }
+    if kind == GazetteerKind::Wikidata {
+        for a in &model.actors {
+            let query = Query {
+                names: std::iter::once(a.label.clone())
+                    .chain(a.aliases.iter().cloned())
+                    .collect(),
+                wanted: Wanted::Actor,
+                country: None,
+                admin1: None,
+                admin1_name: None,
+                near: None,
+            };
+            let linked = resolve(
+                matcher,
+                &query,
+                Target::Actor(a.id.clone()),
+                &a.label,
+                "actor",
+                kind,
+                overrides,
+                &entry_by_id,
+            );
+            done.insert(format!("actor/{}", a.id), linked);
+        }
+    }
+    let mut out: Vec<Linked> = done.into_values().collect();
+    out.sort_by(|a, b| a.target.cmp(&b.target));
+    out
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one call site; a struct would only rename them"
+)]
+fn resolve(
+    matcher: &Matcher<'_>,
+    query: &Query,
+    target: Target,
+    label: &str,
+    kind_name: &str,
+    kind: GazetteerKind,
+    overrides: &[Override],
+    entry_by_id: &HashMap<&str, usize>,
+) -> Linked {
+    let g = matcher.gazetteer;
+    let outcome = matcher.decide(query);
+    if let Some(o) = overrides
+        .iter()
+        .find(|o| o.target == target && o.gazetteer == kind)
+    {
+        let entry = o.id.as_deref().and_then(|id| entry_by_id.get(id).copied());
+        return Linked {
+            target,
+            label: label.to_string(),
+            kind: kind_name.to_string(),
+            decision: o.decision,
+            method: Method::Override,
+            entry_id: o.id.clone(),
+            entry,
+            score: None,
+            matched_name: entry.map(|i| g.entries[i].name.clone()),
+            candidates: outcome.candidates,
+            geometry: o.decision == Decision::Exact || o.geometry,
+            reason: format!(
+                "override in links.toml{}{}",
+                o.note
+                    .as_deref()
+                    .map(|n| format!(": {n}"))
+                    .unwrap_or_default(),
+                match (&o.id, entry) {
+                    (Some(id), None) => format!(" ({id} is not in this gazetteer file)"),
+                    _ => String::new(),
+                }
+            ),
+        };
+    }
+    Linked {
+        target,
+        label: label.to_string(),
+        kind: kind_name.to_string(),
+        decision: outcome.decision,
+        method: Method::Automatic,
+        entry_id: outcome
+            .chosen
+            .as_ref()
+            .map(|s| g.entries[s.entry].id.clone()),
+        entry: outcome.chosen.as_ref().map(|s| s.entry),
+        score: outcome.chosen.as_ref().map(|s| s.score),
+        matched_name: outcome.chosen.as_ref().map(|s| s.matched_name.clone()),
+        candidates: outcome.candidates,
+        reason: outcome.reason,
+        geometry: outcome.decision == Decision::Exact,
+    }
+}
+
+/// The name keys of every curated place (and actor), to keep matching rows of other countries
+/// while streaming a big dump.
+pub fn wanted_keys(model: &Model) -> HashSet<String> {
+    model
+        .places
+        .iter()
+        .flat_map(|p| std::iter::once(&p.label).chain(&p.aliases))
+        .map(|n| name_key(n))
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+// --- Quads ------------------------------------------------------------------------------------
+
+/// The IRI of the geometry a gazetteer gives a place: `{place}/geometry/{gazetteer}`.
+pub fn geometry_iri(place: &NamedNode, kind: GazetteerKind) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}/geometry/{}", place.as_str(), kind.name()))
+}
+
+/// The qualified link resource: `{base}link/{gazetteer}/{place-id}` (`…/actor-{id}` for actors).
+pub fn link_iri(base: &Base, kind: GazetteerKind, target: &Target) -> NamedNode {
+    let local = match target {
+        Target::Place(id) => id.clone(),
+        Target::Actor(id) => format!("actor-{id}"),
+    };
+    NamedNode::new_unchecked(format!("{}link/{}/{local}", base.as_str(), kind.name()))
+}
+
+/// The gazetteer file as a provenance entity: `{base}source/gazetteer/{file name}`.
+pub fn gazetteer_source_iri(base: &Base, file: &Path) -> NamedNode {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-._".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    NamedNode::new_unchecked(format!("{}source/gazetteer/{safe}", base.as_str()))
+}
+
+fn ckg(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(vocab::ckg(local))
+}
+
+fn ns(namespace: &str, local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{namespace}{local}"))
+}
+
+/// `POINT(lon lat)` as a `geo:wktLiteral`.
+pub fn wkt_point((lat, lon): (f64, f64)) -> Literal {
+    Literal::new_typed_literal(format!("POINT({lon} {lat})"), ns(vocab::GEO, "wktLiteral"))
+}
+
+/// The quads of a linking run, all in the gazetteer's link graph. `file` is the gazetteer file
+/// as the user named it.
+pub fn link_quads(
+    links: &[Linked],
+    gazetteer: &Gazetteer,
+    kind: GazetteerKind,
+    file: &Path,
+    base: &Base,
+) -> Vec<Quad> {
+    let graph = GraphName::NamedNode(kind.graph(base));
+    let mut out = Vec::new();
+    let mut add = |s: &NamedNode, p: NamedNode, o: Term| {
+        out.push(Quad::new(s.clone(), p, o, graph.clone()));
+    };
+    let source = gazetteer_source_iri(base, file);
+    add(&source, rdf::TYPE.into(), ns(vocab::PROV, "Entity").into());
+    add(
+        &source,
+        rdfs::LABEL.into(),
+        Literal::new_simple_literal(format!(
+            "{} gazetteer file {}",
+            match kind {
+                GazetteerKind::GeoNames => "GeoNames",
+                GazetteerKind::Wikidata => "Wikidata",
+            },
+            file.file_name().unwrap_or_default().to_string_lossy()
+        ))
+        .into(),
+    );
+    add(
+        &source,
+        ns(vocab::DCTERMS, "source"),
+        Literal::new_simple_literal(file.display().to_string()).into(),
+    );
+    for l in links {
+        let (Some(id), true) = (&l.entry_id, l.decision != Decision::None) else {
+            continue;
+        };
+        let subject = l.target.iri(base);
+        let entity = kind.entity(id);
+        let predicate = match l.decision {
+            Decision::Exact => ns(vocab::SKOS, "exactMatch"),
+            _ => ns(vocab::SKOS, "closeMatch"),
+        };
+        add(&subject, predicate.clone(), entity.clone().into());
+        let link = link_iri(base, kind, &l.target);
+        add(&link, rdf::TYPE.into(), ckg(term::GAZETTEER_MATCH).into());
+        add(&link, ckg(term::LINKED_RESOURCE), subject.clone().into());
+        add(&link, ckg(term::GAZETTEER_ENTRY), entity.into());
+        add(&link, ns(vocab::SKOS, "mappingRelation"), predicate.into());
+        add(
+            &link,
+            ckg(term::MATCH_METHOD),
+            Literal::new_simple_literal(match l.method {
+                Method::Automatic => "automatic",
+                Method::Override => "override",
+            })
+            .into(),
+        );
+        if let Some(score) = l.score {
+            add(
+                &link,
+                ckg(term::MATCH_SCORE),
+                Literal::new_typed_literal(format!("{score:.3}"), xsd::DECIMAL).into(),
+            );
+        }
+        if let Some(name) = &l.matched_name {
+            add(
+                &link,
+                ckg(term::MATCHED_NAME),
+                Literal::new_simple_literal(name).into(),
+            );
+        }
+        add(
+            &link,
+            ns(vocab::PROV, "wasDerivedFrom"),
+            source.clone().into(),
+        );
+        add(
+            &link,
+            rdfs::COMMENT.into(),
+            Literal::new_language_tagged_literal_unchecked(&l.reason, "en").into(),
+        );
+        // Coordinates of confident links only (a close match may be another place), unless
+        // a person said in links.toml that they stand for the place.
+        let coordinates = l
+            .entry
+            .and_then(|i| gazetteer.entries[i].coordinates)
+            .filter(|_| l.geometry);
+        if let (Target::Place(_), Some(at)) = (&l.target, coordinates) {
+            let geometry = geometry_iri(&subject, kind);
+            add(
+                &subject,
+                ns(vocab::GEO, "hasGeometry"),
+                geometry.clone().into(),
+            );
+            add(
+                &geometry,
+                rdf::TYPE.into(),
+                ns(vocab::GEO, "Geometry").into(),
+            );
+            add(&geometry, ns(vocab::GEO, "asWKT"), wkt_point(at).into());
+            add(
+                &geometry,
+                ns(vocab::PROV, "wasDerivedFrom"),
+                source.clone().into(),
+            );
+        }
+    }
+    out
+}

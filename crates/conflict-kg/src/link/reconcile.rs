@@ -1,0 +1,144 @@
+//! Reconciling a list of names (`ckg link geonames --names NAMES.tsv`), as OpenRefine-style
+//! reconciliation does: each `mention` (optionally with its `governorate`) goes through the same
+//! matcher, and the answers are written as TSV (`mention geonameid name score match`). Nothing is
+//! written to the store.
+
+use super::matcher::{Matcher, Query, Wanted};
+use super::{Decision, LinkError};
+use crate::diag::{Problem, Problems};
+use std::path::Path;
+
+/// One reconciled mention (`--names`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reconciled {
+    pub mention: String,
+    pub geonameid: Option<String>,
+    pub name: Option<String>,
+    pub score: Option<f64>,
+    pub decision: Decision,
+}
+
+/// Reads a names TSV (header with `mention` and optional `governorate`) and matches every row.
+pub fn reconcile(
+    path: &Path,
+    text: &str,
+    matcher: &Matcher<'_>,
+    country: &str,
+) -> Result<Vec<Reconciled>, LinkError> {
+    let problem = |line: usize, column: usize, field: &str, message: String| {
+        LinkError::Invalid(Problems::from(vec![Problem {
+            location: crate::diag::Location {
+                file: path.to_path_buf(),
+                line,
+                column,
+            },
+            field: field.to_string(),
+            message,
+        }]))
+    };
+    let mut lines = text.lines().enumerate();
+    let Some((_, header)) = lines.next() else {
+        return Err(problem(
+            1,
+            1,
+            "header",
+            "found an empty file, expected a header line with a `mention` column".into(),
+        ));
+    };
+    let header: Vec<String> = header
+        .trim_start_matches('\u{feff}')
+        .split('\t')
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let Some(mention_col) = header.iter().position(|h| h == "mention") else {
+        return Err(problem(
+            1,
+            1,
+            "header",
+            format!(
+                "found columns `{}`, expected a `mention` column (and optionally `governorate`)",
+                header.join("`, `")
+            ),
+        ));
+    };
+    let gov_col = header.iter().position(|h| h == "governorate");
+    let mut out = Vec::new();
+    for (i, line) in lines {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let mention = cols.get(mention_col).map_or("", |m| m.trim());
+        if mention.is_empty() {
+            return Err(problem(
+                i + 1,
+                mention_col + 1,
+                "mention",
+                "found nothing, expected a place name".into(),
+            ));
+        }
+        let (admin1, admin1_name) = match gov_col.and_then(|c| cols.get(c)).map(|g| g.trim()) {
+            Some(g) if !g.is_empty() => match matcher.admin1_code(country, &[g.to_string()]) {
+                Some((code, name)) => (Some(code), Some(name)),
+                None => {
+                    return Err(problem(
+                        i + 1,
+                        gov_col.unwrap_or(0) + 1,
+                        "governorate",
+                        format!(
+                            "found `{g}`, expected the name of a first-level division of {country} (as in the admin1 codes file or the dump's ADM1 rows)"
+                        ),
+                    ));
+                }
+            },
+            _ => (None, None),
+        };
+        // "… Governorate", "… province": the mention says what it is.
+        let says_governorate = mention.split_whitespace().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "governorate" | "province" | "muhafazat" | "mohafazat"
+            )
+        });
+        let outcome = matcher.decide(&Query {
+            names: vec![mention.to_string()],
+            wanted: if says_governorate {
+                Wanted::Place("governorate")
+            } else {
+                Wanted::AnyPlace
+            },
+            country: Some(country.to_string()),
+            admin1,
+            admin1_name,
+            near: None,
+        });
+        let chosen = outcome.chosen.as_ref();
+        out.push(Reconciled {
+            mention: mention.to_string(),
+            geonameid: chosen.map(|s| matcher.gazetteer.entries[s.entry].id.clone()),
+            name: chosen.map(|s| matcher.gazetteer.entries[s.entry].name.clone()),
+            score: chosen.map(|s| s.score),
+            decision: outcome.decision,
+        });
+    }
+    Ok(out)
+}
+
+/// Writes reconciled mentions as TSV: `mention geonameid name score match`.
+pub fn write_reconciled(rows: &[Reconciled], out: &mut impl std::io::Write) -> std::io::Result<()> {
+    writeln!(out, "mention\tgeonameid\tname\tscore\tmatch")?;
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    for r in rows {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}",
+            clean(&r.mention),
+            r.geonameid.as_deref().unwrap_or(""),
+            clean(r.name.as_deref().unwrap_or("")),
+            r.score.map(|s| format!("{s:.3}")).unwrap_or_default(),
+            r.decision.name()
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,659 @@
+//! Stage 3: the validated model turned into quads. Pure functions: the same model and base give
+//! the same quads, in the same order, every time (instance IRIs come from ids, never from
+//! counters or clocks).
+//!
+//! Graphs: `{base}graph/ontology` (the compiled-in `ontology/ckg.ttl`), `{base}graph/reference`
+//! (actors, places, sources) and `{base}graph/report/{id}` (a report, its incidents and claims).
+
+use crate::dates::{DateSpan, PartialDate};
+use crate::model::{Actor, Claim, ClaimDetail, Count, Incident, Model, Place, Report, Source};
+use crate::vocab::{self, term};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::vocab::{rdf, rdfs, xsd};
+use oxigraph::model::{BlankNode, GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use std::collections::HashMap;
+
+/// The ontology, compiled into the binary so code and ontology always travel together.
+pub const ONTOLOGY_TTL: &str = include_str!("../../../ontology/ckg.ttl");
+
+#[derive(Debug, thiserror::Error)]
+pub enum RdfError {
+    #[error("invalid base IRI `{base}`: {reason}")]
+    InvalidBase { base: String, reason: String },
+    #[error("the compiled-in ontology does not parse: {0}")]
+    Ontology(#[source] oxigraph::io::RdfSyntaxError),
+}
+
+/// A validated base IRI for instance resources (ends with `/` or `#`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Base(String);
+
+impl Base {
+    pub fn new(base: &str) -> Result<Self, RdfError> {
+        let invalid = |reason: &str| RdfError::InvalidBase {
+            base: base.to_string(),
+            reason: reason.to_string(),
+        };
+        if !(base.ends_with('/') || base.ends_with('#')) {
+            return Err(invalid(
+                "it must end with `/` or `#` so ids can be appended",
+            ));
+        }
+        NamedNode::new(base).map_err(|e| invalid(&e.to_string()))?;
+        Ok(Self(base.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    fn iri(&self, folder: &str, id: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}{folder}/{id}", self.0))
+    }
+
+    pub fn actor(&self, id: &str) -> NamedNode {
+        self.iri("actor", id)
+    }
+    pub fn place(&self, id: &str) -> NamedNode {
+        self.iri("place", id)
+    }
+    pub fn report(&self, id: &str) -> NamedNode {
+        self.iri("report", id)
+    }
+    pub fn incident(&self, id: &str) -> NamedNode {
+        self.iri("incident", id)
+    }
+    pub fn claim(&self, id: &str) -> NamedNode {
+        self.iri("claim", id)
+    }
+    pub fn source_only(&self, id: &str) -> NamedNode {
+        self.iri("source", id)
+    }
+
+    /// `{base}graph/{name}`.
+    pub fn graph(&self, name: &str) -> NamedNode {
+        self.iri("graph", name)
+    }
+    pub fn ontology_graph(&self) -> NamedNode {
+        self.graph("ontology")
+    }
+    pub fn reference_graph(&self) -> NamedNode {
+        self.graph("reference")
+    }
+    pub fn report_graph(&self, id: &str) -> NamedNode {
+        self.graph(&format!("report/{id}"))
+    }
+    /// The prefix shared by every report graph.
+    pub fn report_graph_prefix(&self) -> String {
+        format!("{}graph/report/", self.0)
+    }
+}
+
+impl Default for Base {
+    fn default() -> Self {
+        Self(vocab::DEFAULT_BASE.to_string())
+    }
+}
+
+fn ckg(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(vocab::ckg(local))
+}
+
+fn ns(namespace: &str, local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{namespace}{local}"))
+}
+
+fn string(s: &str) -> Literal {
+    Literal::new_simple_literal(s)
+}
+
+fn english(s: &str) -> Literal {
+    Literal::new_language_tagged_literal_unchecked(s, "en")
+}
+
+fn date(d: chrono::NaiveDate) -> Literal {
+    Literal::new_typed_literal(d.format("%Y-%m-%d").to_string(), xsd::DATE)
+}
+
+fn integer(n: u64) -> Literal {
+    Literal::new_typed_literal(n.to_string(), xsd::INTEGER)
+}
+
+fn boolean(b: bool) -> Literal {
+    Literal::new_typed_literal(b.to_string(), xsd::BOOLEAN)
+}
+
+/// Quads of one graph, written through small helpers so each mapping reads as a list.
+struct GraphWriter<'a> {
+    graph: GraphName,
+    out: &'a mut Vec<Quad>,
+}
+
+impl GraphWriter<'_> {
+    fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
+        self.out
+            .push(Quad::new(s.clone(), p, o.into(), self.graph.clone()));
+    }
+
+    fn add_opt(&mut self, s: &NamedNode, p: NamedNode, o: Option<impl Into<Term>>) {
+        if let Some(o) = o {
+            self.add(s, p, o);
+        }
+    }
+
+    fn add_all(
+        &mut self,
+        s: &NamedNode,
+        p: &NamedNode,
+        os: impl IntoIterator<Item = impl Into<Term>>,
+    ) {
+        for o in os {
+            self.add(s, p.clone(), o);
+        }
+    }
+}
+
+/// Resolves source ids to IRIs: a source that is an actor shares the actor's IRI.
+struct Iris<'a> {
+    base: &'a Base,
+    model: &'a Model,
+}
+
+impl Iris<'_> {
+    fn source(&self, id: &str) -> NamedNode {
+        match self
+            .model
+            .sources
+            .iter()
+            .find(|s| s.id == id)
+            .and_then(|s| s.actor.as_deref())
+        {
+            Some(actor) => self.base.actor(actor),
+            None => self.base.source_only(id),
+        }
+    }
+}
+
+/// All quads for a model: reference graph then one graph per report (ontology not included).
+pub(crate) fn model_quads(model: &Model, base: &Base) -> Vec<Quad> {
+    let iris = Iris { base, model };
+    let mut out = Vec::new();
+    let mut w = GraphWriter {
+        graph: base.reference_graph().into(),
+        out: &mut out,
+    };
+    for a in &model.actors {
+        actor_quads(&mut w, base, a);
+    }
+    for p in &model.places {
+        place_quads(&mut w, base, p);
+    }
+    for s in &model.sources {
+        source_quads(&mut w, &iris, s);
+    }
+    for r in &model.reports {
+        let mut w = GraphWriter {
+            graph: base.report_graph(&r.id).into(),
+            out: &mut out,
+        };
+        report_quads(&mut w, &iris, r);
+    }
+    out
+}
+
+fn labels(
+    w: &mut GraphWriter<'_>,
+    s: &NamedNode,
+    label: &str,
+    aliases: &[String],
+    description: Option<&str>,
+) {
+    w.add(s, rdfs::LABEL.into(), english(label));
+    w.add_all(
+        s,
+        &ns(vocab::SKOS, "altLabel"),
+        aliases.iter().map(|a| english(a)),
+    );
+    w.add_opt(s, rdfs::COMMENT.into(), description.map(english));
+}
+
+fn actor_quads(w: &mut GraphWriter<'_>, base: &Base, a: &Actor) {
+    let s = base.actor(&a.id);
+    w.add(&s, rdf::TYPE.into(), ckg(term::ACTOR));
+    if a.person {
+        w.add(&s, rdf::TYPE.into(), ckg(term::PERSON));
+    }
+    labels(w, &s, &a.label, &a.aliases, a.description.as_deref());
+    w.add(&s, ckg(term::ACTOR_CATEGORY), ckg(a.category.local));
+    w.add_opt(&s, ckg(term::RANK), a.rank.as_deref().map(string));
+    w.add_all(
+        &s,
+        &ckg(term::MEMBER_OF),
+        a.member_of.iter().map(|m| base.actor(m)),
+    );
+    w.add_all(
+        &s,
+        &ckg(term::PART_OF),
+        a.part_of.iter().map(|m| base.actor(m)),
+    );
+    w.add_all(
+        &s,
+        &ckg(term::ALLIED_WITH),
+        a.allied_with.iter().map(|m| base.actor(m)),
+    );
+    w.add_opt(
+        &s,
+        ckg(term::COUNTRY),
+        a.country.as_deref().map(|c| base.place(c)),
+    );
+}
+
+fn place_quads(w: &mut GraphWriter<'_>, base: &Base, p: &Place) {
+    let s = base.place(&p.id);
+    w.add(&s, rdf::TYPE.into(), ckg(term::PLACE));
+    labels(w, &s, &p.label, &p.aliases, p.description.as_deref());
+    w.add(&s, ckg(term::PLACE_TYPE), ckg(p.place_type.local));
+    w.add_opt(
+        &s,
+        ckg(term::WITHIN),
+        p.within.as_deref().map(|c| base.place(c)),
+    );
+}
+
+fn source_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, src: &Source) {
+    let s = iris.source(&src.id);
+    w.add(&s, rdf::TYPE.into(), ckg(term::SOURCE));
+    if src.actor.is_none() {
+        labels(w, &s, &src.label, &src.aliases, src.description.as_deref());
+    } else {
+        // The actor record already labels this resource; the source's names are extra names
+        // (only those the actor does not carry already).
+        let actor = iris
+            .model
+            .actors
+            .iter()
+            .find(|a| src.actor.as_ref() == Some(&a.id));
+        let known = |n: &String| actor.is_some_and(|a| &a.label == n || a.aliases.contains(n));
+        let extra = std::iter::once(&src.label)
+            .chain(&src.aliases)
+            .filter(|n| !known(n));
+        w.add_all(&s, &ns(vocab::SKOS, "altLabel"), extra.map(|a| english(a)));
+        w.add_opt(
+            &s,
+            rdfs::COMMENT.into(),
+            src.description.as_deref().map(english),
+        );
+    }
+    w.add(&s, ckg(term::SOURCE_TYPE), ckg(src.source_type.local));
+    w.add_opt(
+        &s,
+        ckg(term::COUNTRY),
+        src.country.as_deref().map(|c| iris.base.place(c)),
+    );
+}
+
+fn published(p: PartialDate) -> Literal {
+    match p {
+        PartialDate::Day(d) => date(d),
+        PartialDate::Month { .. } => Literal::new_typed_literal(p.to_string(), xsd::G_YEAR_MONTH),
+        PartialDate::Year(_) => Literal::new_typed_literal(p.to_string(), xsd::G_YEAR),
+    }
+}
+
+fn report_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, r: &Report) {
+    let base = iris.base;
+    let s = base.report(&r.id);
+    w.add(&s, rdf::TYPE.into(), ckg(term::REPORT));
+    w.add(&s, ns(vocab::SCHEMA, "headline"), english(&r.headline));
+    w.add(
+        &s,
+        ns(vocab::SCHEMA, "datePublished"),
+        published(r.published),
+    );
+    w.add(
+        &s,
+        ns(vocab::SCHEMA, "publisher"),
+        iris.source(&r.publisher),
+    );
+    w.add_all(
+        &s,
+        &ckg(term::CITES),
+        r.cites.iter().map(|c| iris.source(c)),
+    );
+    w.add_opt(
+        &s,
+        ckg(term::DATELINE),
+        r.dateline.as_deref().map(|p| base.place(p)),
+    );
+    w.add(&s, ns(vocab::DCTERMS, "source"), string(&r.text_path));
+    for i in &r.incidents {
+        incident_quads(w, base, &s, i);
+    }
+    for c in &r.claims {
+        claim_quads(w, iris, &s, c);
+    }
+}
+
+fn date_quads(w: &mut GraphWriter<'_>, s: &NamedNode, span: &DateSpan) {
+    w.add(s, ckg(term::START_DATE), date(span.start));
+    w.add_opt(s, ckg(term::END_DATE), span.end.map(date));
+    let precision = vocab::find_concept(vocab::DATE_PRECISIONS, span.precision.id())
+        .expect("every precision is a concept");
+    w.add(s, ckg(term::DATE_PRECISION), ckg(precision.local));
+}
+
+fn incident_quads(w: &mut GraphWriter<'_>, base: &Base, report: &NamedNode, i: &Incident) {
+    let s = base.incident(&i.id);
+    w.add(&s, rdf::TYPE.into(), ckg(term::INCIDENT));
+    w.add(&s, rdfs::LABEL.into(), english(&i.label));
+    w.add(&s, ckg(term::EVENT_TYPE), ckg(i.event_type.local));
+    if let Some(span) = &i.date {
+        date_quads(w, &s, span);
+    }
+    w.add_opt(&s, ckg(term::DATE_TEXT), i.date_text.as_deref().map(string));
+    w.add_opt(
+        &s,
+        ckg(term::PLACE_PROP),
+        i.place.as_deref().map(|p| base.place(p)),
+    );
+    w.add_opt(
+        &s,
+        ckg(term::LOCATION_QUALIFIER),
+        i.location_qualifier.as_deref().map(string),
+    );
+    w.add_all(
+        &s,
+        &ckg(term::PERPETRATOR),
+        i.perpetrators.iter().map(|a| base.actor(a)),
+    );
+    w.add_opt(
+        &s,
+        ckg(term::PERPETRATOR_KNOWN),
+        i.perpetrator_known.map(boolean),
+    );
+    w.add_all(
+        &s,
+        &ckg(term::TARGET),
+        i.targets.iter().map(|a| base.actor(a)),
+    );
+    w.add_opt(
+        &s,
+        ckg(term::SUB_EVENT_OF),
+        i.part_of.as_deref().map(|p| base.incident(p)),
+    );
+    w.add_opt(&s, ckg(term::SUMMARY), i.summary.as_deref().map(string));
+    w.add(&s, ckg(term::EVIDENCE), string(&i.evidence));
+    w.add(&s, ckg(term::DESCRIBED_IN), report.clone());
+}
+
+fn count_quads(w: &mut GraphWriter<'_>, s: &NamedNode, count: &Count) {
+    w.add_opt(s, ckg(term::MIN_COUNT), count.min.map(integer));
+    w.add_opt(s, ckg(term::MAX_COUNT), count.max.map(integer));
+}
+
+fn claim_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, report: &NamedNode, c: &Claim) {
+    let base = iris.base;
+    let s = base.claim(&c.id);
+    let class = match c.detail {
+        ClaimDetail::Casualty { .. } => term::CASUALTY_CLAIM,
+        ClaimDetail::Responsibility { .. } => term::RESPONSIBILITY_CLAIM,
+        ClaimDetail::Control { .. } => term::CONTROL_CLAIM,
+        ClaimDetail::Presence { .. } => term::PRESENCE_CLAIM,
+        ClaimDetail::Strength { .. } => term::STRENGTH_CLAIM,
+    };
+    w.add(&s, rdf::TYPE.into(), ckg(term::CLAIM));
+    w.add(&s, rdf::TYPE.into(), ckg(class));
+    w.add_opt(
+        &s,
+        ckg(term::ABOUT_INCIDENT),
+        c.incident.as_deref().map(|i| base.incident(i)),
+    );
+    w.add(&s, ckg(term::CLAIMED_BY), iris.source(&c.source));
+    w.add(&s, ckg(term::REPORTED_IN), report.clone());
+    w.add(&s, ckg(term::EVIDENCE), string(&c.evidence));
+    w.add_opt(&s, ckg(term::STATED_ON), c.stated.map(date));
+    w.add_opt(&s, rdfs::COMMENT.into(), c.note.as_deref().map(english));
+    if let Some((by, words)) = &c.linked_by {
+        w.add(&s, ckg(term::INCIDENT_LINKED_BY), iris.source(by));
+        w.add(&s, ckg(term::INCIDENT_LINK_EVIDENCE), string(words));
+    }
+    match &c.detail {
+        ClaimDetail::Casualty {
+            casualty_type,
+            group,
+            count,
+        } => {
+            w.add(&s, ckg(term::CASUALTY_TYPE), ckg(casualty_type.local));
+            w.add_opt(
+                &s,
+                ckg(term::CASUALTY_GROUP),
+                group.as_deref().map(|g| base.actor(g)),
+            );
+            count_quads(w, &s, count);
+        }
+        ClaimDetail::Responsibility { perpetrator } => {
+            w.add(&s, ckg(term::CLAIMED_PERPETRATOR), base.actor(perpetrator));
+        }
+        ClaimDetail::Control { actor, place } => {
+            w.add(&s, ckg(term::ABOUT_ACTOR), base.actor(actor));
+            w.add(&s, ckg(term::ABOUT_PLACE), base.place(place));
+        }
+        ClaimDetail::Presence { actor, place } => {
+            w.add(&s, ckg(term::ABOUT_ACTOR), base.actor(actor));
+            w.add_opt(
+                &s,
+                ckg(term::ABOUT_PLACE),
+                place.as_deref().map(|p| base.place(p)),
+            );
+        }
+        ClaimDetail::Strength {
+            actor,
+            place,
+            count,
+        } => {
+            w.add(&s, ckg(term::ABOUT_ACTOR), base.actor(actor));
+            w.add_opt(
+                &s,
+                ckg(term::ABOUT_PLACE),
+                place.as_deref().map(|p| base.place(p)),
+            );
+            count_quads(w, &s, count);
+        }
+    }
+}
+
+/// The ontology's quads, in `{base}graph/ontology`.
+///
+/// The parser names blank nodes (`owl:unionOf` lists) at random; they are renamed `o1`, `o2`…
+/// in order of first appearance so every build writes exactly the same quads.
+pub(crate) fn ontology_quads(base: &Base) -> Result<Vec<Quad>, RdfError> {
+    let quads = RdfParser::from_format(RdfFormat::Turtle)
+        .with_default_graph(base.ontology_graph())
+        .for_slice(ONTOLOGY_TTL.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(RdfError::Ontology)?;
+    let mut names: HashMap<BlankNode, BlankNode> = HashMap::new();
+    let mut rename = |b: &BlankNode| -> BlankNode {
+        let next = names.len() + 1;
+        names
+            .entry(b.clone())
+            .or_insert_with(|| BlankNode::new_unchecked(format!("o{next}")))
+            .clone()
+    };
+    Ok(quads
+        .into_iter()
+        .map(|q| {
+            let subject = match q.subject {
+                NamedOrBlankNode::BlankNode(b) => rename(&b).into(),
+                other => other,
+            };
+            let object = match q.object {
+                Term::BlankNode(b) => rename(&b).into(),
+                other => other,
+            };
+            Quad::new(subject, q.predicate, object, q.graph_name)
+        })
+        .collect())
+}
+
+/// Everything `ckg build` writes: the ontology and the model.
+pub fn build_quads(model: &Model, base: &Base) -> Result<Vec<Quad>, RdfError> {
+    let mut quads = ontology_quads(base)?;
+    quads.extend(model_quads(model, base));
+    Ok(quads)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Claim, ClaimDetail, Count, Report, Source};
+
+    fn model() -> Model {
+        let category = &vocab::ACTOR_CATEGORIES[0];
+        let mod_actor = Actor {
+            id: "russian-mod".into(),
+            label: "Russian Ministry of Defence".into(),
+            aliases: vec!["Moscow's defence ministry".into()],
+            category,
+            person: false,
+            rank: None,
+            member_of: vec![],
+            part_of: vec![],
+            allied_with: vec![],
+            country: None,
+            description: None,
+        };
+        let source = Source {
+            id: "mod".into(),
+            label: "Russian Ministry of Defence".into(),
+            aliases: vec!["MoD".into()],
+            source_type: &vocab::SOURCE_TYPES[4],
+            actor: Some("russian-mod".into()),
+            country: None,
+            description: None,
+        };
+        let claim = Claim {
+            id: "c".into(),
+            source: "mod".into(),
+            evidence: "four of its servicemen were killed".into(),
+            incident: Some("i".into()),
+            stated: None,
+            note: None,
+            linked_by: None,
+            detail: ClaimDetail::Casualty {
+                casualty_type: &vocab::CASUALTY_TYPES[0],
+                group: Some("russian-mod".into()),
+                count: Count {
+                    min: Some(4),
+                    max: Some(4),
+                },
+            },
+        };
+        Model {
+            actors: vec![mod_actor],
+            places: vec![],
+            sources: vec![source],
+            reports: vec![Report {
+                id: "r".into(),
+                headline: "H".into(),
+                published: PartialDate::Year(2018),
+                publisher: "mod".into(),
+                cites: vec![],
+                text_path: "reports/r.txt".into(),
+                dateline: None,
+                incidents: vec![],
+                claims: vec![claim],
+            }],
+        }
+    }
+
+    fn objects(quads: &[Quad], s: &str, p: &str) -> Vec<String> {
+        quads
+            .iter()
+            .filter(|q| {
+                q.subject == NamedOrBlankNode::NamedNode(NamedNode::new_unchecked(s))
+                    && q.predicate.as_str() == p
+            })
+            .map(|q| q.object.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn base_must_end_with_a_separator() {
+        assert!(Base::new("https://example.org/id/").is_ok());
+        assert!(Base::new("https://example.org/id#").is_ok());
+        let err = Base::new("https://example.org/id").unwrap_err();
+        assert!(err.to_string().contains("must end with `/` or `#`"));
+        assert!(Base::new("not an iri/").is_err());
+    }
+
+    #[test]
+    fn an_exact_count_sets_min_and_max_and_the_claim_lives_in_its_report_graph() {
+        let quads = model_quads(&model(), &Base::default());
+        let claim = "https://w3id.org/conflict-kg/id/claim/c";
+        let int = |n: &str| format!("\"{n}\"^^<http://www.w3.org/2001/XMLSchema#integer>");
+        assert_eq!(
+            objects(&quads, claim, &vocab::ckg(term::MIN_COUNT)),
+            vec![int("4")]
+        );
+        assert_eq!(
+            objects(&quads, claim, &vocab::ckg(term::MAX_COUNT)),
+            vec![int("4")]
+        );
+        let graphs: Vec<String> = quads
+            .iter()
+            .filter(|q| q.subject.to_string() == format!("<{claim}>"))
+            .map(|q| q.graph_name.to_string())
+            .collect();
+        assert!(
+            graphs
+                .iter()
+                .all(|g| g == "<https://w3id.org/conflict-kg/id/graph/report/r>")
+        );
+    }
+
+    #[test]
+    fn a_source_that_is_an_actor_shares_its_iri_and_adds_only_new_names() {
+        let quads = model_quads(&model(), &Base::default());
+        let actor = "https://w3id.org/conflict-kg/id/actor/russian-mod";
+        let claimed_by = objects(
+            &quads,
+            "https://w3id.org/conflict-kg/id/claim/c",
+            &vocab::ckg(term::CLAIMED_BY),
+        );
+        assert_eq!(claimed_by, vec![format!("<{actor}>")]);
+        let types = objects(
+            &quads,
+            actor,
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+        );
+        assert!(types.contains(&format!("<{}>", vocab::ckg(term::SOURCE))));
+        assert!(types.contains(&format!("<{}>", vocab::ckg(term::ACTOR))));
+        let alt = objects(
+            &quads,
+            actor,
+            "http://www.w3.org/2004/02/skos/core#altLabel",
+        );
+        assert_eq!(alt.len(), 2, "{alt:?}"); // the actor's alias and the source's new alias "MoD"
+    }
+
+    #[test]
+    fn a_month_precise_publication_is_a_g_year_month() {
+        let lit = published(PartialDate::Month {
+            year: 2020,
+            month: 8,
+        });
+        assert_eq!(
+            lit.to_string(),
+            "\"2020-08\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>"
+        );
+    }
+
+    #[test]
+    fn the_ontology_parses_with_stable_blank_node_names() {
+        let a = ontology_quads(&Base::default()).unwrap();
+        let b = ontology_quads(&Base::default()).unwrap();
+        assert!(a.len() > 500);
+        assert_eq!(a, b);
+    }
+}

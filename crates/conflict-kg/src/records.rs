@@ -1,0 +1,377 @@
+//! Stage 1: the TOML files of `data/` read into typed records that remember where each value
+//! was written. No checking beyond the syntax and the shape of each file: references, dates and
+//! counts are the model's job.
+//!
+//! Invariant: every problem found is collected (all files are read) before returning, so a user
+//! fixes a whole batch at once.
+
+use crate::diag::{Problem, Problems, SourceText};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use toml::Spanned;
+
+/// A value with the byte range it was written at.
+pub(crate) type S<T> = Spanned<T>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RecordsError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Invalid(#[source] Problems),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ActorRecord {
+    pub id: S<String>,
+    pub label: S<String>,
+    #[serde(default)]
+    pub aliases: Vec<S<String>>,
+    pub category: S<String>,
+    #[serde(default)]
+    pub person: bool,
+    pub rank: Option<S<String>>,
+    #[serde(default)]
+    pub member_of: Vec<S<String>>,
+    #[serde(default)]
+    pub part_of: Vec<S<String>>,
+    #[serde(default)]
+    pub allied_with: Vec<S<String>>,
+    pub country: Option<S<String>>,
+    pub description: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PlaceRecord {
+    pub id: S<String>,
+    pub label: S<String>,
+    #[serde(default)]
+    pub aliases: Vec<S<String>>,
+    #[serde(rename = "type")]
+    pub place_type: S<String>,
+    pub within: Option<S<String>>,
+    pub description: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SourceRecord {
+    pub id: S<String>,
+    pub label: S<String>,
+    #[serde(default)]
+    pub aliases: Vec<S<String>>,
+    #[serde(rename = "type")]
+    pub source_type: S<String>,
+    pub actor: Option<S<String>>,
+    pub country: Option<S<String>>,
+    pub description: Option<S<String>>,
+}
+
+/// A file under `reference/`: any mix of actors, places and sources.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ReferenceFile {
+    #[serde(default)]
+    pub actor: Vec<ActorRecord>,
+    #[serde(default)]
+    pub place: Vec<PlaceRecord>,
+    #[serde(default)]
+    pub source: Vec<SourceRecord>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ReportRecord {
+    pub id: S<String>,
+    pub headline: S<String>,
+    pub published: S<String>,
+    pub publisher: S<String>,
+    #[serde(default)]
+    pub cites: Vec<S<String>>,
+    pub text: S<String>,
+    pub dateline: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct IncidentRecord {
+    pub id: S<String>,
+    pub label: S<String>,
+    pub event_type: S<String>,
+    pub date: Option<S<String>>,
+    pub date_text: Option<S<String>>,
+    pub place: Option<S<String>>,
+    pub location_qualifier: Option<S<String>>,
+    #[serde(default)]
+    pub perpetrators: Vec<S<String>>,
+    pub perpetrator_known: Option<S<bool>>,
+    #[serde(default)]
+    pub targets: Vec<S<String>>,
+    pub part_of: Option<S<String>>,
+    pub summary: Option<S<String>>,
+    pub evidence: S<String>,
+}
+
+/// A claim table row: the common fields plus the kind-specific ones, in one flat TOML table.
+///
+/// `serde(flatten)` and `deny_unknown_fields` do not combine, so the kind-specific fields are
+/// all listed here and the model rejects those that do not belong to the claim's kind.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ClaimRecord {
+    pub id: S<String>,
+    pub source: S<String>,
+    pub evidence: S<String>,
+    pub incident: Option<S<String>>,
+    pub stated: Option<S<String>>,
+    pub note: Option<S<String>>,
+    pub linked_by: Option<S<String>>,
+    pub link_evidence: Option<S<String>>,
+    // casualty
+    #[serde(rename = "type")]
+    pub casualty_type: Option<S<String>>,
+    pub group: Option<S<String>>,
+    pub count: Option<S<i64>>,
+    pub min: Option<S<i64>>,
+    pub max: Option<S<i64>>,
+    // responsibility
+    pub perpetrator: Option<S<String>>,
+    // control / presence / strength
+    pub actor: Option<S<String>>,
+    pub place: Option<S<String>>,
+}
+
+/// The kinds of claim, one TOML array each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClaimKind {
+    Casualty,
+    Responsibility,
+    Control,
+    Presence,
+    Strength,
+}
+
+impl ClaimKind {
+    pub const ALL: [ClaimKind; 5] = [
+        ClaimKind::Casualty,
+        ClaimKind::Responsibility,
+        ClaimKind::Control,
+        ClaimKind::Presence,
+        ClaimKind::Strength,
+    ];
+
+    /// The TOML array name.
+    pub fn table(self) -> &'static str {
+        match self {
+            ClaimKind::Casualty => "casualty_claim",
+            ClaimKind::Responsibility => "responsibility_claim",
+            ClaimKind::Control => "control_claim",
+            ClaimKind::Presence => "presence_claim",
+            ClaimKind::Strength => "strength_claim",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ReportFileRecord {
+    pub report: ReportRecord,
+    #[serde(default)]
+    pub incident: Vec<IncidentRecord>,
+    #[serde(default)]
+    pub casualty_claim: Vec<ClaimRecord>,
+    #[serde(default)]
+    pub responsibility_claim: Vec<ClaimRecord>,
+    #[serde(default)]
+    pub control_claim: Vec<ClaimRecord>,
+    #[serde(default)]
+    pub presence_claim: Vec<ClaimRecord>,
+    #[serde(default)]
+    pub strength_claim: Vec<ClaimRecord>,
+}
+
+impl ReportFileRecord {
+    pub(crate) fn claims(&self, kind: ClaimKind) -> &[ClaimRecord] {
+        match kind {
+            ClaimKind::Casualty => &self.casualty_claim,
+            ClaimKind::Responsibility => &self.responsibility_claim,
+            ClaimKind::Control => &self.control_claim,
+            ClaimKind::Presence => &self.presence_claim,
+            ClaimKind::Strength => &self.strength_claim,
+        }
+    }
+}
+
+/// A parsed file with its text (for positions).
+#[derive(Debug)]
+pub(crate) struct Loaded<T> {
+    pub source: Arc<SourceText>,
+    pub records: T,
+}
+
+/// A report file, with the text of the report it describes when that could be read.
+#[derive(Debug)]
+pub(crate) struct LoadedReport {
+    pub source: Arc<SourceText>,
+    pub records: ReportFileRecord,
+    /// The report's text (`text = …`), `None` when it could not be read (a problem is recorded).
+    pub text: Option<String>,
+    /// The text file's path relative to the data directory, as written in the graph.
+    pub text_path: String,
+}
+
+/// Everything read from a data directory.
+#[derive(Debug, Default)]
+pub(crate) struct Dataset {
+    pub reference: Vec<Loaded<ReferenceFile>>,
+    pub reports: Vec<LoadedReport>,
+}
+
+/// Lists the `.toml` files of a folder, sorted, or nothing when the folder does not exist.
+fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, RecordsError> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let io = |source| RecordsError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn read(path: &Path) -> Result<String, RecordsError> {
+    std::fs::read_to_string(path).map_err(|source| RecordsError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Parses one TOML text; a syntax or shape error becomes a problem at its position.
+fn parse<T: for<'de> Deserialize<'de>>(source: &SourceText) -> Result<T, Problem> {
+    source.parse_toml()
+}
+
+/// Reads `reference/*.toml` and `reports/*.toml` (with each report's text) under `data_dir`.
+pub(crate) fn read_dataset(data_dir: &Path) -> Result<Dataset, RecordsError> {
+    if !data_dir.is_dir() {
+        return Err(RecordsError::Io {
+            path: data_dir.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such data directory"),
+        });
+    }
+    let mut problems = Problems::default();
+    let mut dataset = Dataset::default();
+
+    for path in toml_files(&data_dir.join("reference"))? {
+        let source = Arc::new(SourceText::new(&path, read(&path)?));
+        match parse::<ReferenceFile>(&source) {
+            Ok(records) => dataset.reference.push(Loaded { source, records }),
+            Err(p) => problems.push(p),
+        }
+    }
+
+    let reports_dir = data_dir.join("reports");
+    for path in toml_files(&reports_dir)? {
+        let source = Arc::new(SourceText::new(&path, read(&path)?));
+        let records = match parse::<ReportFileRecord>(&source) {
+            Ok(r) => r,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
+        let text_field = &records.report.text;
+        let text_file = reports_dir.join(text_field.get_ref());
+        let text = match std::fs::read_to_string(&text_file) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                problems.push(source.problem(
+                    text_field.span().start,
+                    "report.text",
+                    format!(
+                        "cannot read the report text {}: {e} (expected a file beside {})",
+                        text_file.display(),
+                        path.display()
+                    ),
+                ));
+                None
+            }
+        };
+        let text_path = format!("reports/{}", text_field.get_ref());
+        dataset.reports.push(LoadedReport {
+            source,
+            records,
+            text,
+            text_path,
+        });
+    }
+
+    if dataset.reference.is_empty() && dataset.reports.is_empty() && problems.is_empty() {
+        problems.push(Problem {
+            location: crate::diag::Location {
+                file: data_dir.to_path_buf(),
+                line: 1,
+                column: 1,
+            },
+            field: String::new(),
+            message: "no data: expected TOML files under reference/ and reports/".into(),
+        });
+    }
+    problems.into_result().map_err(RecordsError::Invalid)?;
+    Ok(dataset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, Problem> {
+        parse(&SourceText::new("t.toml", text.to_string()))
+    }
+
+    #[test]
+    fn unknown_fields_are_problems_with_their_position() {
+        let err = parse_str::<ReferenceFile>(
+            "[[actor]]\nid = \"is\"\nlabel = \"Islamic State\"\ncategory = \"rebel-group\"\ncolour = \"black\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(err.location.line, 5, "{err}");
+        assert!(err.message.contains("unknown field `colour`"), "{err}");
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_line() {
+        let err = parse_str::<ReferenceFile>("[[actor]]\nid = \"is\nlabel = 3\n").unwrap_err();
+        assert_eq!(err.location.line, 2, "{err}");
+    }
+
+    #[test]
+    fn missing_required_fields_are_named() {
+        let err =
+            parse_str::<ReferenceFile>("[[place]]\nid = \"x\"\ntype = \"town\"\n").unwrap_err();
+        assert!(err.message.contains("missing field `label`"), "{err}");
+    }
+
+    #[test]
+    fn spans_are_kept_for_values() {
+        let file: ReferenceFile =
+            parse_str("[[place]]\nid = \"mayadeen\"\nlabel = \"Mayadeen\"\ntype = \"town\"\n")
+                .unwrap();
+        assert_eq!(file.place[0].id.span().start, 15);
+    }
+}

@@ -1,0 +1,18 @@
+//! The integration suite: one test binary (as ripgrep and just have), so RocksDB is linked once.
+//! Each module is one feature; `common` holds the fluent `ckg` runner and the shared set-ups.
+
+mod common;
+
+mod bad_input;
+mod cli;
+mod deps;
+mod geo;
+mod golden;
+mod import;
+mod import_queries;
+mod link;
+mod ontology;
+mod queries;
+mod roundtrip;
+mod seed_facts;
+mod shacl;

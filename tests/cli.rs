@@ -220,10 +220,41 @@ fn export_to_a_file_is_atomic_and_readable_by_another_parser() {
         .unwrap()
         .filter_map(|e| {
             let name = e.unwrap().file_name().to_string_lossy().into_owned();
-            name.starts_with(".ckg-export-").then_some(name)
+            name.starts_with(".ckg-").then_some(name)
         })
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+/// Regression (issue 10): `export -o` left files 0600 while `import --nquads` made them 0644,
+/// whatever the umask. Both now get what a shell redirection would: 0666 less the umask.
+#[cfg(unix)]
+#[test]
+fn exported_files_get_the_permissions_the_umask_gives_on_both_write_paths() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempdir();
+    build_in(dir.path()).success();
+    let ckg_bin = env!("CARGO_BIN_EXE_ckg");
+    let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    for (umask, expected) in [("027", 0o640), ("002", 0o664)] {
+        let ttl = dir.path().join(format!("graph-{umask}.ttl"));
+        let nq = dir.path().join(format!("acled-{umask}.nq"));
+        let script = format!(
+            "umask {umask} && \"$0\" export -o \"$1\" --store \"$2\" && \"$0\" import acled \"$3\" --nquads \"$4\""
+        );
+        let out = std::process::Command::new("sh")
+            .args(["-c", &script, ckg_bin])
+            .arg(&ttl)
+            .arg(dir.path().join("store"))
+            .arg(repo().join("tests/fixtures/acled-sample.csv"))
+            .arg(&nq)
+            .current_dir(repo())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(mode(&ttl), expected, "export -o under umask {umask}");
+        assert_eq!(mode(&nq), expected, "import --nquads under umask {umask}");
+    }
 }
 
 #[test]

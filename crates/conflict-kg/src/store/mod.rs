@@ -1,0 +1,290 @@
+//! Stage 4: the on-disk oxigraph (RocksDB) store. This file: opening it (for writing, for
+//! reading beside a writer, or in memory) with clear errors, replacing graphs in one
+//! transaction, compaction, and counting what it holds; `lock.rs`: who may write; `staging.rs`:
+//! changes too big for one transaction (imports), staged and swapped in whole.
+//!
+//! Invariants: a write either commits whole or leaves the store as it was (one RocksDB
+//! transaction per `replace_curated` or `replace_graph`; for imports, a staged copy swapped in
+//! whole, see [`Staging`](staging::Staging)); `build` owns only the ontology, reference and report graphs, so
+//! graphs written by other commands (links, imports) survive a rebuild.
+//!
+//! Writers hold `{store}.lock` (an OS file lock) as well as RocksDB's own lock, for as long as
+//! they live: the directory swap of an import releases RocksDB's lock for a moment, the file
+//! lock never.
+
+mod lock;
+mod staging;
+
+pub(crate) use lock::sibling;
+use lock::{lock_for_writing, recover, rocksdb_lock_held_elsewhere};
+
+use crate::rdf::Base;
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::{StorageError, Store};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "the store {path} is in use by another ckg process (or another program holding it \
+         read-write); wait for it to finish and try again"
+    )]
+    InUse { path: PathBuf },
+    #[error("no store at {path}: run `ckg build` first (or point --store / CKG_STORE at one)")]
+    Missing { path: PathBuf },
+    #[error("cannot open the store {path}: {source}")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: StorageError,
+    },
+    #[error("store {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the store {path} was opened read-only; this needs it opened for writing")]
+    NotWritable { path: PathBuf },
+    #[error("store {path}: {source}")]
+    Storage {
+        path: PathBuf,
+        #[source]
+        source: StorageError,
+    },
+}
+
+/// An open store and where it lives.
+pub struct KgStore {
+    store: Store,
+    path: PathBuf,
+    /// `{store}.lock`, held by writers.
+    lock: Option<File>,
+}
+
+impl KgStore {
+    /// Opens (creating if needed) a store for writing, holding `{store}.lock` until dropped.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let lock = lock_for_writing(path)?;
+        recover(path)?;
+        let store = Store::open(path).map_err(|source| {
+            if rocksdb_lock_held_elsewhere(path) {
+                StoreError::InUse {
+                    path: path.to_path_buf(),
+                }
+            } else {
+                StoreError::Open {
+                    path: path.to_path_buf(),
+                    source,
+                }
+            }
+        })?;
+        Ok(Self {
+            store,
+            path: path.to_path_buf(),
+            lock: Some(lock),
+        })
+    }
+
+    /// Opens an existing store for writing (`Missing` when there is none), holding
+    /// `{store}.lock` until dropped.
+    pub fn open_existing(path: &Path) -> Result<Self, StoreError> {
+        if !path.join("CURRENT").is_file() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        Self::open(path)
+    }
+
+    /// Compacts the store's files (RocksDB compaction). The contents do not change; after
+    /// removals (a graph replaced inside a bigger store) the tombstones go, the files shrink and
+    /// reads get faster (11.0 → 2.8 GiB in 60 s, bench/RESULTS.md). Files the bulk loader
+    /// ingested are left as they are (RocksDB's default for its bottommost level).
+    pub fn optimize(&self) -> Result<(), StoreError> {
+        self.store.optimize().map_err(|e| self.storage(e))
+    }
+
+    /// Opens an existing store for reading; works beside a writer.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        if !path.join("CURRENT").is_file() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        let store = Store::open_read_only(path).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(Self {
+            store,
+            path: path.to_path_buf(),
+            lock: None,
+        })
+    }
+
+    /// Wraps an in-memory store (tests and dry runs).
+    pub fn in_memory() -> Result<Self, StoreError> {
+        let store = Store::new().map_err(|source| StoreError::Open {
+            path: PathBuf::from(":memory:"),
+            source,
+        })?;
+        Ok(Self {
+            store,
+            path: PathBuf::from(":memory:"),
+            lock: None,
+        })
+    }
+
+    pub(crate) fn inner(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn storage(&self, source: StorageError) -> StoreError {
+        StoreError::Storage {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// The graphs `build` owns: ontology, reference and every report graph.
+    pub fn curated_graphs(&self, base: &Base) -> Result<Vec<NamedNode>, StoreError> {
+        let report_prefix = base.report_graph_prefix();
+        let fixed = [base.ontology_graph(), base.reference_graph()];
+        let mut graphs = Vec::new();
+        for g in self.store.named_graphs() {
+            if let NamedOrBlankNode::NamedNode(g) = g.map_err(|e| self.storage(e))? {
+                if g.as_str().starts_with(&report_prefix) || fixed.contains(&g) {
+                    graphs.push(g);
+                }
+            }
+        }
+        Ok(graphs)
+    }
+
+    /// Replaces every curated graph with `quads`, in one transaction. `before_commit` runs after
+    /// everything is staged and before the commit (the CLI uses it for the interruption test).
+    pub fn replace_curated(
+        &self,
+        base: &Base,
+        quads: &[Quad],
+        before_commit: impl FnOnce(),
+    ) -> Result<(), StoreError> {
+        let old = self.curated_graphs(base)?;
+        self.replace_graphs(&old, quads, before_commit)
+    }
+
+    /// Replaces one named graph with `quads` (which should all be in it), in one transaction:
+    /// used by `ckg link` for its link graphs. Running it twice with the same quads leaves the
+    /// same store. `before_commit` runs once everything is staged (the interruption-test hook).
+    pub fn replace_graph(
+        &self,
+        graph: &NamedNode,
+        quads: &[Quad],
+        before_commit: impl FnOnce(),
+    ) -> Result<(), StoreError> {
+        self.replace_graphs(std::slice::from_ref(graph), quads, before_commit)
+    }
+
+    /// Removes `old` and adds `quads` in one transaction, then flushes.
+    fn replace_graphs(
+        &self,
+        old: &[NamedNode],
+        quads: &[Quad],
+        before_commit: impl FnOnce(),
+    ) -> Result<(), StoreError> {
+        let mut tx = self
+            .store
+            .start_transaction()
+            .map_err(|e| self.storage(e))?;
+        for g in old {
+            tx.remove_named_graph(g).map_err(|e| self.storage(e))?;
+        }
+        tx.extend(quads);
+        before_commit();
+        tx.commit().map_err(|e| self.storage(e))?;
+        self.store.flush().map_err(|e| self.storage(e))?;
+        Ok(())
+    }
+
+    /// Number of quads in one graph.
+    pub fn graph_len(&self, graph: &NamedNode) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for q in self
+            .store
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::from(graph)))
+        {
+            q.map_err(|e| self.storage(e))?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// What the store holds, counted with SPARQL over the union of all graphs.
+    pub fn summary(&self) -> Result<Summary, StoreError> {
+        let count = |class: &str| -> Result<u64, StoreError> {
+            let q = format!(
+                "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{}> }} }}",
+                crate::vocab::ckg(class)
+            );
+            self.count(&q)
+        };
+        use crate::vocab::term;
+        Ok(Summary {
+            reports: count(term::REPORT)?,
+            incidents: count(term::INCIDENT)?,
+            actors: count(term::ACTOR)?,
+            places: count(term::PLACE)?,
+            sources: count(term::SOURCE)?,
+            claims: count(term::CLAIM)?,
+            quads: self.store.len().map_err(|e| self.storage(e))? as u64,
+            graphs: self.store.named_graphs().count() as u64,
+        })
+    }
+
+    fn count(&self, query: &str) -> Result<u64, StoreError> {
+        let results = SparqlEvaluator::new()
+            .parse_query(query)
+            .expect("the summary queries are valid SPARQL")
+            .on_store(&self.store)
+            .execute()
+            .map_err(|e| StoreError::Storage {
+                path: self.path.clone(),
+                source: StorageError::Other(Box::new(e)),
+            })?;
+        if let QueryResults::Solutions(mut solutions) = results {
+            if let Some(row) = solutions.next() {
+                let row = row.map_err(|e| StoreError::Storage {
+                    path: self.path.clone(),
+                    source: StorageError::Other(Box::new(e)),
+                })?;
+                if let Some(oxigraph::model::Term::Literal(n)) = row.get("n") {
+                    return Ok(n.value().parse().unwrap_or(0));
+                }
+            }
+        }
+        Ok(0)
+    }
+}
+
+/// Counts shown after `build`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub reports: u64,
+    pub incidents: u64,
+    pub actors: u64,
+    pub places: u64,
+    pub sources: u64,
+    pub claims: u64,
+    pub quads: u64,
+    pub graphs: u64,
+}
+
+#[cfg(test)]
+mod tests;

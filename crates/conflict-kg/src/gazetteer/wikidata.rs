@@ -265,57 +265,67 @@ fn parse_error(path: &Path, e: &QueryResultsParseError) -> GazetteerError {
     )
 }
 
-/// Splits one CSV record (RFC 4180 quotes; no newlines inside fields).
-fn csv_fields(line: &str) -> Vec<String> {
-    let mut fields = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                cur.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => fields.push(std::mem::take(&mut cur)),
-            (c, _) => cur.push(c),
-        }
-    }
-    fields.push(cur);
-    fields
-}
-
+/// Query-service results as CSV (RFC 4180, read by the `csv` crate), streamed row by row.
 fn read_csv(path: &Path, items: &mut BTreeMap<String, Entry>) -> Result<(), GazetteerError> {
-    let text = std::fs::read_to_string(path).map_err(|source| GazetteerError::Io {
+    let file = std::fs::File::open(path).map_err(|source| GazetteerError::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    let mut lines = text.lines().enumerate();
-    let Some((_, header)) = lines.next() else {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(std::io::BufReader::new(file));
+    let mut records = reader.records();
+    let line_of = |e: &csv::Error| e.position().map_or(1, |p| p.line());
+    let to_error = |e: csv::Error| match e.kind() {
+        csv::ErrorKind::Io(_) => GazetteerError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        },
+        _ => syntax(
+            path,
+            line_of(&e),
+            1,
+            "line",
+            &e.to_string(),
+            "CSV text (UTF-8, RFC 4180 quoting)",
+        ),
+    };
+    let Some(header) = records.next() else {
         return Ok(());
     };
-    let header: Vec<String> = csv_fields(header.trim_start_matches('\u{feff}'))
-        .into_iter()
-        .map(|h| h.trim().trim_start_matches('?').to_ascii_lowercase())
+    let header: Vec<String> = header
+        .map_err(to_error)?
+        .iter()
+        .map(|h| {
+            h.trim_start_matches('\u{feff}')
+                .trim()
+                .trim_start_matches('?')
+                .to_ascii_lowercase()
+        })
         .collect();
-    for (i, line) in lines {
-        if line.trim().is_empty() {
+    for record in records {
+        let record = record.map_err(to_error)?;
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let values = csv_fields(line.trim_end_matches('\r'));
-        if values.len() != header.len() {
+        if record.len() != header.len() {
             return Err(syntax(
                 path,
-                i as u64 + 1,
-                values.len().min(header.len()),
+                line,
+                record.len().min(header.len()),
                 "line",
-                &format!("{} fields", values.len()),
+                &format!("{} fields", record.len()),
                 &format!("{} fields, as in the header", header.len()),
             ));
         }
-        let row = header.iter().cloned().zip(values).collect();
-        merge_row(path, i as u64 + 1, &header, &row, items)?;
+        let row = header
+            .iter()
+            .cloned()
+            .zip(record.iter().map(str::to_string))
+            .collect();
+        merge_row(path, line, &header, &row, items)?;
     }
     Ok(())
 }
@@ -442,6 +452,16 @@ mod tests {
         assert_eq!(a.entries, b.entries);
         assert_eq!(a.entries[0].coordinates, Some((35.3, 40.1)));
         assert_eq!(a.entries[0].name, "Place, one");
+    }
+
+    #[test]
+    fn a_csv_field_may_hold_quotes_and_a_line_break_and_later_lines_keep_their_numbers() {
+        let csv = "item,itemLabel,altLabels\nhttp://www.wikidata.org/entity/Q5,\"The \"\"Old\"\"\nTown\",X\nnot-an-item,Y,Z\n";
+        let (_d, path) = file("wd.csv", csv);
+        let err = read(&path).unwrap_err().to_string();
+        assert!(err.contains("wd.csv:4: column 1 (item)"), "{err}");
+        let (_e, good) = file("wd.csv", &csv[..csv.find("not-an-item").unwrap()]);
+        assert_eq!(read(&good).unwrap().entries[0].name, "The \"Old\"\nTown");
     }
 
     #[test]

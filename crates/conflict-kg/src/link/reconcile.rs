@@ -36,8 +36,16 @@ pub fn reconcile(
             message,
         }]))
     };
-    let mut lines = text.lines().enumerate();
-    let Some((_, header)) = lines.next() else {
+    // TSV as spreadsheets save it: tab-separated, no quoting (a quote is part of the name).
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .quoting(false)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    // Reading a &str with no quoting and rows of any length cannot fail.
+    let mut records = reader.records().filter_map(Result::ok);
+    let Some(header) = records.next() else {
         return Err(problem(
             1,
             1,
@@ -46,9 +54,8 @@ pub fn reconcile(
         ));
     };
     let header: Vec<String> = header
-        .trim_start_matches('\u{feff}')
-        .split('\t')
-        .map(|h| h.trim().to_ascii_lowercase())
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase())
         .collect();
     let Some(mention_col) = header.iter().position(|h| h == "mention") else {
         return Err(problem(
@@ -63,12 +70,13 @@ pub fn reconcile(
     };
     let gov_col = header.iter().position(|h| h == "governorate");
     let mut out = Vec::new();
-    for (i, line) in lines {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
+    for record in records {
+        // 0-based, as the problems below add 1.
+        let i = record.position().map_or(0, |p| p.line() as usize - 1);
+        if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let cols: Vec<&str> = line.split('\t').collect();
+        let cols: Vec<&str> = record.iter().map(|f| f.trim_end_matches('\r')).collect();
         let mention = cols.get(mention_col).map_or("", |m| m.trim());
         if mention.is_empty() {
             return Err(problem(
@@ -125,20 +133,24 @@ pub fn reconcile(
     Ok(out)
 }
 
-/// Writes reconciled mentions as TSV: `mention geonameid name score match`.
+/// Writes reconciled mentions as TSV: `mention geonameid name score match` (no quoting: tabs
+/// and line breaks inside a name become spaces).
 pub fn write_reconciled(rows: &[Reconciled], out: &mut impl std::io::Write) -> std::io::Result<()> {
-    writeln!(out, "mention\tgeonameid\tname\tscore\tmatch")?;
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .quote_style(csv::QuoteStyle::Never)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    w.write_record(["mention", "geonameid", "name", "score", "match"])?;
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
     for r in rows {
-        writeln!(
-            out,
-            "{}\t{}\t{}\t{}\t{}",
+        w.write_record([
             clean(&r.mention),
-            r.geonameid.as_deref().unwrap_or(""),
+            r.geonameid.clone().unwrap_or_default(),
             clean(r.name.as_deref().unwrap_or("")),
             r.score.map(|s| format!("{s:.3}")).unwrap_or_default(),
-            r.decision.name()
-        )?;
+            r.decision.name().to_string(),
+        ])?;
     }
-    Ok(())
+    w.flush()
 }

@@ -79,14 +79,6 @@ fn cells(l: &Linked, g: &Gazetteer) -> Vec<String> {
     ]
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 /// Writes the report: linked rows first (exact, then close), then the unresolved ones.
 pub fn write_report(
     links: &[Linked],
@@ -99,11 +91,14 @@ pub fn write_report(
     let header: Vec<&str> = HEADER.iter().copied().chain(["candidates"]).collect();
     match format {
         ReportFormat::Csv => {
-            writeln!(out, "{}", header.join(","))?;
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(&mut *out);
+            w.write_record(&header)?;
             for l in rows {
-                let line: Vec<String> = cells(l, g).iter().map(|c| csv_field(c)).collect();
-                writeln!(out, "{}", line.join(","))?;
+                w.write_record(cells(l, g))?;
             }
+            w.flush()?;
         }
         ReportFormat::Markdown => {
             let count = |d: Decision| links.iter().filter(|l| l.decision == d).count();

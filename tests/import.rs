@@ -608,3 +608,48 @@ fn a_ucdp_id_written_as_a_float_is_the_same_event_id() {
              this file (line 2 has it)",
         );
 }
+
+#[test]
+fn skip_bad_rows_writes_a_row_with_the_wrong_number_of_fields_to_the_rejects() {
+    let dir = tempdir();
+    let file = fixture("acled-wrong-column-count.csv");
+    let rejects = dir.path().join("rejects.csv");
+    import("acled", &file, &dir.path().join("store"))
+        .arg("--skip-bad-rows")
+        .arg("--rejects")
+        .arg(&rejects)
+        .run()
+        .success()
+        .stdout_contains("incidents           2")
+        .stdout_contains("rejected            1");
+    let mut input = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(&file)
+        .unwrap();
+    let columns = input.byte_headers().unwrap().len();
+    let bad = input.byte_records().nth(1).unwrap().unwrap();
+    assert_eq!(
+        bad.len(),
+        columns - 1,
+        "line 3 of the fixture is short by one field"
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(&rejects)
+        .unwrap();
+    let header = reader.byte_headers().unwrap().clone();
+    assert_eq!(header.len(), columns + 2);
+    assert_eq!(&header[columns], b"ckg_line");
+    assert_eq!(&header[columns + 1], b"ckg_reason");
+    let rows: Vec<csv::ByteRecord> = reader.byte_records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(row.len(), bad.len() + 2);
+    assert!(row.iter().zip(bad.iter()).all(|(a, b)| a == b), "{row:?}");
+    assert_eq!(&row[bad.len()], b"3");
+    let reason = String::from_utf8_lossy(&row[bad.len() + 1]);
+    assert!(
+        reason.contains("found `30 fields`, expected 31 fields"),
+        "{reason}"
+    );
+}

@@ -620,7 +620,10 @@ impl<'a> Conversion<'a> {
                 path: rejects_path.clone(),
                 source,
             })?;
-            let mut w = csv::Writer::from_writer(BufWriter::new(file));
+            // Flexible: a rejected row keeps its own number of fields.
+            let mut w = csv::WriterBuilder::new()
+                .flexible(true)
+                .from_writer(BufWriter::new(file));
             let mut head = first.clone();
             head.push_field(b"ckg_line");
             head.push_field(b"ckg_reason");

@@ -609,6 +609,78 @@ fn a_ucdp_id_written_as_a_float_is_the_same_event_id() {
         );
 }
 
+/// The lines of a file, without those numbered (1-based) in `drop`.
+fn without_lines(bytes: &[u8], drop: &[usize]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
+        if !drop.contains(&(i + 1)) {
+            out.extend_from_slice(line);
+        }
+    }
+    out
+}
+
+/// The `triples` count a conversion printed.
+fn triples(stdout: &str) -> u64 {
+    stdout
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("triples"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no triples line in\n{stdout}"))
+}
+
+#[test]
+fn skip_bad_rows_after_a_good_row_writes_its_new_actors_and_places_once() {
+    // Line 3 (30 fields) follows a row that first names `Rioters (Syria)` and Al Hasakeh; line 5
+    // (a byte that is not UTF-8) follows one that first names Turkish forces and Ras al Ain; the
+    // rows after each name them again. Skipping the bad rows must not make the import forget
+    // what the good row before them wrote.
+    let dir = tempdir();
+    let file = fixture("acled-bad-shape-after-good-row.csv");
+    let good = dir.path().join("good-rows-only.csv");
+    std::fs::write(
+        &good,
+        without_lines(&std::fs::read(&file).unwrap(), &[3, 5]),
+    )
+    .unwrap();
+    let convert = |input: &Path, out: &Path| {
+        ckg()
+            .args(["import", "acled"])
+            .arg(input)
+            .args(["--name", "same", "--skip-bad-rows", "--data"])
+            .arg(data_dir())
+            .arg("--rejects")
+            .arg(dir.path().join("rejects.csv"))
+            .arg("--nquads")
+            .arg(out)
+            .run()
+            .success()
+            .stdout()
+    };
+    let skipped_out = convert(&file, &dir.path().join("skipped.nq"));
+    assert!(
+        skipped_out.contains("rejected            2"),
+        "{skipped_out}"
+    );
+    let good_out = convert(&good, &dir.path().join("good.nq"));
+    assert!(good_out.contains("rejected            0"), "{good_out}");
+    let skipped = std::fs::read_to_string(dir.path().join("skipped.nq")).unwrap();
+    let good = std::fs::read_to_string(dir.path().join("good.nq")).unwrap();
+    let skipped_lines: Vec<&str> = skipped.lines().collect();
+    let skipped_set: std::collections::BTreeSet<&str> = skipped_lines.iter().copied().collect();
+    let good_set: std::collections::BTreeSet<&str> = good.lines().collect();
+    assert_eq!(
+        skipped_lines.len(),
+        skipped_set.len(),
+        "duplicate N-Quads lines"
+    );
+    assert!(skipped.contains("actor/acled-rioters-syria>"));
+    assert!(skipped.contains("place/acled-syria-al-hasakeh-ras-al-ain>"));
+    assert_eq!(skipped_set, good_set);
+    assert_eq!(triples(&skipped_out), triples(&good_out));
+    assert_eq!(triples(&skipped_out), skipped_lines.len() as u64);
+}
+
 #[test]
 fn skip_bad_rows_writes_a_row_with_the_wrong_number_of_fields_to_the_rejects() {
     let dir = tempdir();

@@ -608,3 +608,120 @@ fn a_ucdp_id_written_as_a_float_is_the_same_event_id() {
              this file (line 2 has it)",
         );
 }
+
+/// The lines of a file, without those numbered (1-based) in `drop`.
+fn without_lines(bytes: &[u8], drop: &[usize]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
+        if !drop.contains(&(i + 1)) {
+            out.extend_from_slice(line);
+        }
+    }
+    out
+}
+
+/// The `triples` count a conversion printed.
+fn triples(stdout: &str) -> u64 {
+    stdout
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("triples"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no triples line in\n{stdout}"))
+}
+
+#[test]
+fn skip_bad_rows_after_a_good_row_writes_its_new_actors_and_places_once() {
+    // Line 3 (30 fields) follows a row that first names `Rioters (Syria)` and Al Hasakeh; line 5
+    // (a byte that is not UTF-8) follows one that first names Turkish forces and Ras al Ain; the
+    // rows after each name them again. Skipping the bad rows must not make the import forget
+    // what the good row before them wrote.
+    let dir = tempdir();
+    let file = fixture("acled-bad-shape-after-good-row.csv");
+    let good = dir.path().join("good-rows-only.csv");
+    std::fs::write(
+        &good,
+        without_lines(&std::fs::read(&file).unwrap(), &[3, 5]),
+    )
+    .unwrap();
+    let convert = |input: &Path, out: &Path| {
+        ckg()
+            .args(["import", "acled"])
+            .arg(input)
+            .args(["--name", "same", "--skip-bad-rows", "--data"])
+            .arg(data_dir())
+            .arg("--rejects")
+            .arg(dir.path().join("rejects.csv"))
+            .arg("--nquads")
+            .arg(out)
+            .run()
+            .success()
+            .stdout()
+    };
+    let skipped_out = convert(&file, &dir.path().join("skipped.nq"));
+    assert!(
+        skipped_out.contains("rejected            2"),
+        "{skipped_out}"
+    );
+    let good_out = convert(&good, &dir.path().join("good.nq"));
+    assert!(good_out.contains("rejected            0"), "{good_out}");
+    let skipped = std::fs::read_to_string(dir.path().join("skipped.nq")).unwrap();
+    let good = std::fs::read_to_string(dir.path().join("good.nq")).unwrap();
+    let skipped_lines: Vec<&str> = skipped.lines().collect();
+    let skipped_set: std::collections::BTreeSet<&str> = skipped_lines.iter().copied().collect();
+    let good_set: std::collections::BTreeSet<&str> = good.lines().collect();
+    assert_eq!(
+        skipped_lines.len(),
+        skipped_set.len(),
+        "duplicate N-Quads lines"
+    );
+    assert!(skipped.contains("actor/acled-rioters-syria>"));
+    assert!(skipped.contains("place/acled-syria-al-hasakeh-ras-al-ain>"));
+    assert_eq!(skipped_set, good_set);
+    assert_eq!(triples(&skipped_out), triples(&good_out));
+    assert_eq!(triples(&skipped_out), skipped_lines.len() as u64);
+}
+
+#[test]
+fn skip_bad_rows_writes_a_row_with_the_wrong_number_of_fields_to_the_rejects() {
+    let dir = tempdir();
+    let file = fixture("acled-wrong-column-count.csv");
+    let rejects = dir.path().join("rejects.csv");
+    import("acled", &file, &dir.path().join("store"))
+        .arg("--skip-bad-rows")
+        .arg("--rejects")
+        .arg(&rejects)
+        .run()
+        .success()
+        .stdout_contains("incidents           2")
+        .stdout_contains("rejected            1");
+    let mut input = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(&file)
+        .unwrap();
+    let columns = input.byte_headers().unwrap().len();
+    let bad = input.byte_records().nth(1).unwrap().unwrap();
+    assert_eq!(
+        bad.len(),
+        columns - 1,
+        "line 3 of the fixture is short by one field"
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(&rejects)
+        .unwrap();
+    let header = reader.byte_headers().unwrap().clone();
+    assert_eq!(header.len(), columns + 2);
+    assert_eq!(&header[columns], b"ckg_line");
+    assert_eq!(&header[columns + 1], b"ckg_reason");
+    let rows: Vec<csv::ByteRecord> = reader.byte_records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(row.len(), bad.len() + 2);
+    assert!(row.iter().zip(bad.iter()).all(|(a, b)| a == b), "{row:?}");
+    assert_eq!(&row[bad.len()], b"3");
+    let reason = String::from_utf8_lossy(&row[bad.len() + 1]);
+    assert!(
+        reason.contains("found `30 fields`, expected 31 fields"),
+        "{reason}"
+    );
+}

@@ -20,14 +20,18 @@
 //! Unused: `year` (from the date), `event_type` (implied by the sub-event type), `disorder_type`,
 //! `interaction`, `civilian_targeting`, `iso`, `region`, `source_scale`, `tags`, `timestamp`.
 
+use super::dataset::Dataset;
+use super::emitter::{CasualtyFigure, Emitter, IncidentFacts, Role};
+use super::fields::{Binder, Fault, Faults, Header, Row, coordinate, integer_in, required};
 use super::reconcile::PlaceLevel;
-use super::{
-    CasualtyFigure, Emitter, Fault, Faults, Header, ImportError, IncidentFacts, Role, Row,
-    coordinate, integer_in, required,
-};
+use super::{DatasetKind, ImportError};
+use crate::dates::PartialDate;
 use crate::vocab::{self, ActorCategoryConcept, EventTypeConcept};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Duration, NaiveDate};
 use std::path::Path;
+
+/// The ACLED dataset.
+pub(super) struct Acled;
 
 /// Column positions of one ACLED file.
 pub(super) struct Columns {
@@ -54,13 +58,48 @@ pub(super) struct Columns {
     fatalities: usize,
 }
 
+/// One ACLED row, checked. Optional columns a file lacks read as empty.
+pub(super) struct Event<'r> {
+    id: &'r str,
+    /// `event_date`, and the span `time_precision` makes of it.
+    date: NaiveDate,
+    start: NaiveDate,
+    end: NaiveDate,
+    precision: &'static vocab::Concept,
+    event_type: &'static EventTypeConcept,
+    /// `sub_event_type` as written (the label's fallback).
+    sub_event_type: &'r str,
+    actor1: &'r str,
+    inter1: Option<&'static ActorCategoryConcept>,
+    /// Empty when the event has no second actor.
+    actor2: &'r str,
+    inter2: Option<&'static ActorCategoryConcept>,
+    /// `assoc_actor_1`, `assoc_actor_2`: names separated by `;`.
+    associated: [&'r str; 2],
+    country: &'r str,
+    admin1: &'r str,
+    admin2: &'r str,
+    admin3: &'r str,
+    location: &'r str,
+    latitude: f64,
+    longitude: f64,
+    geo_precision: u64,
+    fatalities: u64,
+    source: &'r str,
+    notes: &'r str,
+}
+
 const EXPECTED_HEADER: &str = "an ACLED export header: event_id_cnty, event_date, \
                                time_precision, sub_event_type, actor1, country, location, \
                                latitude, longitude, geo_precision, fatalities…";
 
-impl Columns {
-    pub(super) fn bind(header: &Header, file: &Path) -> Result<Self, ImportError> {
-        let mut b = super::Binder::new(header, file, EXPECTED_HEADER);
+impl Dataset for Acled {
+    const KIND: DatasetKind = DatasetKind::Acled;
+    type Columns = Columns;
+    type Event<'r> = Event<'r>;
+
+    fn bind(header: &Header, file: &Path) -> Result<Columns, ImportError> {
+        let mut b = Binder::new(header, file, EXPECTED_HEADER);
         let c = Columns {
             event_id: b.required("event_id_cnty"),
             event_date: b.required("event_date"),
@@ -88,119 +127,112 @@ impl Columns {
         Ok(c)
     }
 
-    /// Checks every field of a row, then (when `emit`) writes its quads. A valid row gives
-    /// its id column and its event id as the incident's IRI has it (UCDP's `278001.0` is
-    /// `278001`).
-    pub(super) fn convert<'a>(
-        &self,
-        row: &Row<'a>,
-        out: &mut Emitter<'_>,
-        emit: bool,
-    ) -> Result<(usize, &'a str), Vec<Fault>> {
+    fn parse<'r>(c: &Columns, row: &Row<'r>) -> Result<Event<'r>, Vec<Fault>> {
         let mut f = Faults::default();
-        let id = f.check(event_id(row, self.event_id));
-        let date = f.check(parse_date(row, self.event_date));
-        let tp = f.check(integer_in(
+        let id = f.check(event_id(row, c.event_id));
+        let date = f.check(parse_date(row, c.event_date));
+        let time_precision = f.check(integer_in(
             row,
-            self.time_precision,
+            c.time_precision,
             1..=3,
             "an ACLED time_precision: 1 (day), 2 (week) or 3 (month)",
         ));
-        let event_type = f.check(sub_event_type(row, self.sub_event_type));
-        let actor1 = f.check(required(row, self.actor1, "the name of an actor"));
-        let inter1 = f.check(inter(row, self.inter1, row.get(self.actor1)));
-        let actor2 = row.opt(self.actor2);
-        let inter2 = f.check(inter(row, self.inter2, actor2));
-        let country = f.check(required(row, self.country, "a country name"));
-        let location = f.check(required(row, self.location, "a location name"));
-        let lat = f.check(coordinate(row, self.latitude, 90.0, "latitude"));
-        let lon = f.check(coordinate(row, self.longitude, 180.0, "longitude"));
+        let event_type = f.check(sub_event_type(row, c.sub_event_type));
+        let actor1 = f.check(required(row, c.actor1, "the name of an actor"));
+        let inter1 = f.check(inter(row, c.inter1, row.get(c.actor1)));
+        let actor2 = row.opt(c.actor2);
+        let inter2 = f.check(inter(row, c.inter2, actor2));
+        let country = f.check(required(row, c.country, "a country name"));
+        let location = f.check(required(row, c.location, "a location name"));
+        let latitude = f.check(coordinate(row, c.latitude, 90.0, "latitude"));
+        let longitude = f.check(coordinate(row, c.longitude, 180.0, "longitude"));
         let geo_precision = f.check(integer_in(
             row,
-            self.geo_precision,
+            c.geo_precision,
             1..=3,
             "an ACLED geo_precision: 1, 2 or 3",
         ));
         let fatalities = f.check(integer_in(
             row,
-            self.fatalities,
+            c.fatalities,
             0..=1_000_000,
             "a number of fatalities (a whole number, 0 or more)",
         ));
-        let (
-            Some(id),
-            Some(date),
-            Some(tp),
-            Some(event_type),
-            Some(actor1),
-            Some(inter1),
-            Some(inter2),
-            Some(country),
-            Some(location),
-            Some(lat),
-            Some(lon),
-            Some(geo_precision),
-            Some(fatalities),
-        ) = (
-            id,
-            date,
-            tp,
-            event_type,
-            actor1,
-            inter1,
-            inter2,
-            country,
-            location,
-            lat,
-            lon,
-            geo_precision,
-            fatalities,
-        )
-        else {
-            return Err(f.0);
-        };
-        if !emit {
-            return Ok((self.event_id, id));
-        }
-        let (start, end, precision) = date_span(date, tp as u8);
-        let place = out.place(&[
-            (PlaceLevel::Country, country),
-            (PlaceLevel::Admin1, row.opt(self.admin1)),
-            (PlaceLevel::Admin2, row.opt(self.admin2)),
-            (PlaceLevel::Admin3, row.opt(self.admin3)),
-            (PlaceLevel::Location, location),
-        ]);
-        if let Some(p) = &place {
-            out.geometry(p, lon, lat);
-        }
-        let label = format!(
-            "{} in {location}, {}",
-            event_type
-                .acled_sub_event_type
-                .unwrap_or(row.get(self.sub_event_type)),
-            date.format("%Y-%m-%d")
-        );
-        let incident = out.incident(
-            &IncidentFacts {
-                id,
-                label,
-                event_type,
+        f.finish(|| {
+            let date = date?;
+            let (start, end, precision) = date_span(date, time_precision? as u8);
+            Some(Event {
+                id: id?,
+                date,
                 start,
                 end,
                 precision,
-                geo_precision,
-                summary: Some(row.opt(self.notes)),
+                event_type: event_type?,
+                sub_event_type: row.get(c.sub_event_type),
+                actor1: actor1?,
+                inter1: inter1?,
+                actor2,
+                inter2: inter2?,
+                associated: [row.opt(c.assoc_actor_1), row.opt(c.assoc_actor_2)],
+                country: country?,
+                admin1: row.opt(c.admin1),
+                admin2: row.opt(c.admin2),
+                admin3: row.opt(c.admin3),
+                location: location?,
+                latitude: latitude?,
+                longitude: longitude?,
+                geo_precision: geo_precision?,
+                fatalities: fatalities?,
+                source: row.opt(c.source),
+                notes: row.opt(c.notes),
+            })
+        })
+    }
+
+    fn id<'e>(c: &Columns, e: &'e Event<'_>) -> (usize, &'e str) {
+        (c.event_id, e.id)
+    }
+
+    fn emit(e: &Event<'_>, out: &mut Emitter<'_>) {
+        let place = out.place(&[
+            (PlaceLevel::Country, e.country),
+            (PlaceLevel::Admin1, e.admin1),
+            (PlaceLevel::Admin2, e.admin2),
+            (PlaceLevel::Admin3, e.admin3),
+            (PlaceLevel::Location, e.location),
+        ]);
+        if let Some(p) = &place {
+            out.geometry(p, e.longitude, e.latitude);
+        }
+        let label = format!(
+            "{} in {}, {}",
+            e.event_type
+                .acled_sub_event_type
+                .unwrap_or(e.sub_event_type),
+            e.location,
+            e.date.format("%Y-%m-%d")
+        );
+        let incident = out.incident(
+            &IncidentFacts {
+                id: e.id,
+                label,
+                event_type: e.event_type,
+                start: e.start,
+                end: e.end,
+                precision: e.precision,
+                geo_precision: e.geo_precision,
+                summary: Some(e.notes),
             },
             place.as_ref(),
         );
-        let a1 = out.actor(actor1, inter1);
+        let a1 = out.actor(e.actor1, e.inter1);
         out.role(&incident, Role::Participant, &a1);
-        if !actor2.is_empty() {
-            let a2 = out.actor(actor2, inter2);
+        if !e.actor2.is_empty() {
+            let a2 = out.actor(e.actor2, e.inter2);
             out.role(&incident, Role::Participant, &a2);
         }
-        for assoc in [self.assoc_actor_1, self.assoc_actor_2] {
-            for name in row.opt(assoc).split(';').map(str::trim) {
+        for names in e.associated {
+            for name in names.split(';').map(str::trim) {
                 if !name.is_empty() {
                     let a = out.actor(name, None);
                     out.role(&incident, Role::Participant, &a);
@@ -209,17 +241,16 @@ impl Columns {
         }
         out.casualty_claim(
             &incident,
-            id,
+            e.id,
             CasualtyFigure {
                 suffix: "fatalities",
                 group: None,
-                min: Some(fatalities),
+                min: Some(e.fatalities),
                 best: None,
-                max: Some(fatalities),
-                source_note: Some(row.opt(self.source)),
+                max: Some(e.fatalities),
+                source_note: Some(e.source),
             },
         );
-        Ok((self.event_id, id))
     }
 }
 
@@ -290,7 +321,7 @@ fn inter(
 }
 
 /// Start, end and precision of an ACLED date with its `time_precision`.
-pub(super) fn date_span(
+fn date_span(
     date: NaiveDate,
     time_precision: u8,
 ) -> (NaiveDate, NaiveDate, &'static vocab::Concept) {
@@ -303,14 +334,14 @@ pub(super) fn date_span(
             precision,
         ),
         3 => {
-            let first = date.with_day(1).expect("day 1 exists");
-            let next = if first.month() == 12 {
-                NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
-            } else {
-                NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
-            }
-            .expect("the first of a month exists");
-            (first, next - Duration::days(1), precision)
+            // The calendar month of the date: what "this month" means on that day.
+            let month = crate::dates::resolve("this month", Some(PartialDate::Day(date)))
+                .expect("a day resolves \"this month\"");
+            (
+                month.start,
+                month.end.expect("a month has an end"),
+                precision,
+            )
         }
         _ => (date, date, precision),
     }
@@ -339,12 +370,10 @@ mod tests {
     #[test]
     fn acled_dates_are_read_in_every_format_acled_has_used() {
         for text in ["2018-05-23", "23 May 2018", "23-May-2018", "23/05/2018"] {
-            let row = Row { fields: vec![text] };
+            let row = Row::of(vec![text]);
             assert_eq!(parse_date(&row, 0).unwrap(), d("2018-05-23"), "{text}");
         }
-        let row = Row {
-            fields: vec!["2018-13-45"],
-        };
+        let row = Row::of(vec!["2018-13-45"]);
         assert!(parse_date(&row, 0).is_err());
     }
 }

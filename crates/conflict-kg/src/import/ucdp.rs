@@ -16,14 +16,17 @@
 //!   none);
 //! - the coordinates as `geo:asWKT`.
 
+use super::dataset::Dataset;
+use super::emitter::{CasualtyFigure, Emitter, IncidentFacts, Role};
+use super::fields::{Binder, Fault, Faults, Header, Row, coordinate, integer_in, required};
 use super::reconcile::PlaceLevel;
-use super::{
-    CasualtyFigure, Emitter, Fault, Faults, Header, ImportError, IncidentFacts, Role, Row,
-    coordinate, integer_in, required,
-};
+use super::{DatasetKind, ImportError};
 use crate::vocab::{self, ActorCategoryConcept, EventTypeConcept};
 use chrono::NaiveDate;
 use std::path::Path;
+
+/// The UCDP GED dataset.
+pub(super) struct Ucdp;
 
 /// Column positions of one UCDP GED file.
 pub(super) struct Columns {
@@ -51,6 +54,35 @@ pub(super) struct Columns {
     source_article: Option<usize>,
 }
 
+/// One UCDP GED row, checked. Optional columns a file lacks read as empty.
+pub(super) struct Event<'r> {
+    /// As the incident's IRI has it (`278001.0` is `278001`).
+    id: &'r str,
+    /// `type_of_violence`: 1 state-based, 2 non-state, 3 one-sided.
+    type_of_violence: u64,
+    event_type: &'static EventTypeConcept,
+    side_a: &'r str,
+    side_b: &'r str,
+    country: &'r str,
+    adm_1: &'r str,
+    adm_2: &'r str,
+    where_coordinates: &'r str,
+    where_prec: u64,
+    latitude: f64,
+    longitude: f64,
+    precision: &'static vocab::Concept,
+    start: NaiveDate,
+    end: NaiveDate,
+    deaths_a: u64,
+    deaths_b: u64,
+    deaths_civilians: u64,
+    deaths_unknown: u64,
+    low: u64,
+    best: u64,
+    high: u64,
+    source_article: &'r str,
+}
+
 const EXPECTED_HEADER: &str = "a UCDP GED header: id, type_of_violence, side_a, side_b, \
                                country, where_prec, latitude, longitude, date_prec, date_start, \
                                date_end, deaths_a, deaths_b, deaths_civilians, deaths_unknown, \
@@ -58,9 +90,13 @@ const EXPECTED_HEADER: &str = "a UCDP GED header: id, type_of_violence, side_a, 
 
 const MAX_DEATHS: u64 = 10_000_000;
 
-impl Columns {
-    pub(super) fn bind(header: &Header, file: &Path) -> Result<Self, ImportError> {
-        let mut b = super::Binder::new(header, file, EXPECTED_HEADER);
+impl Dataset for Ucdp {
+    const KIND: DatasetKind = DatasetKind::Ucdp;
+    type Columns = Columns;
+    type Event<'r> = Event<'r>;
+
+    fn bind(header: &Header, file: &Path) -> Result<Columns, ImportError> {
+        let mut b = Binder::new(header, file, EXPECTED_HEADER);
         let c = Columns {
             id: b.required("id"),
             type_of_violence: b.required("type_of_violence"),
@@ -89,42 +125,34 @@ impl Columns {
         Ok(c)
     }
 
-    /// Checks every field of a row, then (when `emit`) writes its quads. A valid row gives
-    /// its id column and its event id as the incident's IRI has it (UCDP's `278001.0` is
-    /// `278001`).
-    pub(super) fn convert<'a>(
-        &self,
-        row: &Row<'a>,
-        out: &mut Emitter<'_>,
-        emit: bool,
-    ) -> Result<(usize, &'a str), Vec<Fault>> {
+    fn parse<'r>(c: &Columns, row: &Row<'r>) -> Result<Event<'r>, Vec<Fault>> {
         let mut f = Faults::default();
-        let id = f.check(event_id(row, self.id));
-        let tov = f.check(integer_in(
+        let id = f.check(event_id(row, c.id));
+        let type_of_violence = f.check(integer_in(
             row,
-            self.type_of_violence,
+            c.type_of_violence,
             1..=3,
             "a UCDP type_of_violence: 1 (state-based), 2 (non-state) or 3 (one-sided)",
         ));
-        let side_a = f.check(required(row, self.side_a, "the name of side A"));
-        let side_b = f.check(required(row, self.side_b, "the name of side B"));
-        let country = f.check(required(row, self.country, "a country name"));
+        let side_a = f.check(required(row, c.side_a, "the name of side A"));
+        let side_b = f.check(required(row, c.side_b, "the name of side B"));
+        let country = f.check(required(row, c.country, "a country name"));
         let where_prec = f.check(integer_in(
             row,
-            self.where_prec,
+            c.where_prec,
             1..=7,
             "a UCDP where_prec from 1 to 7",
         ));
-        let lat = f.check(coordinate(row, self.latitude, 90.0, "latitude"));
-        let lon = f.check(coordinate(row, self.longitude, 180.0, "longitude"));
+        let latitude = f.check(coordinate(row, c.latitude, 90.0, "latitude"));
+        let longitude = f.check(coordinate(row, c.longitude, 180.0, "longitude"));
         let date_prec = f.check(integer_in(
             row,
-            self.date_prec,
+            c.date_prec,
             1..=5,
             "a UCDP date_prec from 1 to 5",
         ));
-        let start = f.check(parse_date(row, self.date_start));
-        let end = f.check(parse_date(row, self.date_end));
+        let start = f.check(parse_date(row, c.date_start));
+        let end = f.check(parse_date(row, c.date_end));
         let mut count = |column: usize, what: &str| {
             f.check(integer_in(
                 row,
@@ -133,86 +161,70 @@ impl Columns {
                 &format!("{what} (a whole number, 0 or more)"),
             ))
         };
-        let deaths_a = count(self.deaths_a, "deaths of side A");
-        let deaths_b = count(self.deaths_b, "deaths of side B");
-        let deaths_civilians = count(self.deaths_civilians, "civilian deaths");
-        let deaths_unknown = count(self.deaths_unknown, "deaths of unknown status");
-        let low = count(self.low, "the low estimate of deaths");
-        let best = count(self.best, "the best estimate of deaths");
-        let high = count(self.high, "the high estimate of deaths");
+        let deaths_a = count(c.deaths_a, "deaths of side A");
+        let deaths_b = count(c.deaths_b, "deaths of side B");
+        let deaths_civilians = count(c.deaths_civilians, "civilian deaths");
+        let deaths_unknown = count(c.deaths_unknown, "deaths of unknown status");
+        let low = count(c.low, "the low estimate of deaths");
+        let best = count(c.best, "the best estimate of deaths");
+        let high = count(c.high, "the high estimate of deaths");
         if let (Some(s), Some(e)) = (start, end) {
             if e < s {
-                f.0.push(Fault::new(
-                    self.date_end,
-                    row.get(self.date_end),
+                f.push(Fault::new(
+                    c.date_end,
+                    row.get(c.date_end),
                     format!("a date not before date_start ({s})"),
                 ));
             }
         }
         if let (Some(l), Some(b), Some(h)) = (low, best, high) {
             if !(l <= b && b <= h) {
-                f.0.push(Fault::new(
-                    self.best,
-                    row.get(self.best),
+                f.push(Fault::new(
+                    c.best,
+                    row.get(c.best),
                     format!("low ≤ best ≤ high (low is {l}, high is {h})"),
                 ));
             }
         }
-        let (
-            Some(id),
-            Some(tov),
-            Some(side_a),
-            Some(side_b),
-            Some(country),
-            Some(where_prec),
-            Some(lat),
-            Some(lon),
-            Some(date_prec),
-            Some(start),
-            Some(end),
-            Some(deaths_a),
-            Some(deaths_b),
-            Some(deaths_civilians),
-            Some(deaths_unknown),
-            Some(low),
-            Some(best),
-            Some(high),
-        ) = (
-            id,
-            tov,
-            side_a,
-            side_b,
-            country,
-            where_prec,
-            lat,
-            lon,
-            date_prec,
-            start,
-            end,
-            deaths_a,
-            deaths_b,
-            deaths_civilians,
-            deaths_unknown,
-            low,
-            best,
-            high,
-        )
-        else {
-            return Err(f.0);
-        };
-        if !f.0.is_empty() {
-            return Err(f.0);
-        }
-        if !emit {
-            return Ok((self.id, id));
-        }
-        let event_type =
-            EventTypeConcept::from_ucdp(tov as u8).expect("type_of_violence is checked");
-        let precision =
-            vocab::date_precision_from_ucdp(date_prec as u8).expect("date_prec is checked");
-        let adm_1 = row.opt(self.adm_1);
-        let adm_2 = row.opt(self.adm_2);
-        let mut location = row.opt(self.where_coordinates);
+        f.finish(|| {
+            let type_of_violence = type_of_violence?;
+            Some(Event {
+                id: id?,
+                type_of_violence,
+                event_type: EventTypeConcept::from_ucdp(type_of_violence as u8)
+                    .expect("type_of_violence is checked"),
+                side_a: side_a?,
+                side_b: side_b?,
+                country: country?,
+                adm_1: row.opt(c.adm_1),
+                adm_2: row.opt(c.adm_2),
+                where_coordinates: row.opt(c.where_coordinates),
+                where_prec: where_prec?,
+                latitude: latitude?,
+                longitude: longitude?,
+                precision: vocab::date_precision_from_ucdp(date_prec? as u8)
+                    .expect("date_prec is checked"),
+                start: start?,
+                end: end?,
+                deaths_a: deaths_a?,
+                deaths_b: deaths_b?,
+                deaths_civilians: deaths_civilians?,
+                deaths_unknown: deaths_unknown?,
+                low: low?,
+                best: best?,
+                high: high?,
+                source_article: row.opt(c.source_article),
+            })
+        })
+    }
+
+    fn id<'e>(c: &Columns, e: &'e Event<'_>) -> (usize, &'e str) {
+        (c.id, e.id)
+    }
+
+    fn emit(e: &Event<'_>, out: &mut Emitter<'_>) {
+        let (country, adm_1, adm_2) = (e.country, e.adm_1, e.adm_2);
+        let mut location = e.where_coordinates;
         // At where_prec 3–4 UCDP names the admin area itself as the place.
         if location == adm_1 || location == adm_2 || location == country {
             location = "";
@@ -224,9 +236,9 @@ impl Columns {
             (PlaceLevel::Location, location),
         ]);
         if let Some(p) = &place {
-            out.geometry(p, lon, lat);
+            out.geometry(p, e.longitude, e.latitude);
         }
-        let kind = match tov {
+        let kind = match e.type_of_violence {
             1 => "State-based conflict",
             2 => "Non-state conflict",
             _ => "One-sided violence",
@@ -237,20 +249,23 @@ impl Columns {
             .unwrap_or(country);
         let incident = out.incident(
             &IncidentFacts {
-                id,
-                label: format!("{kind}: {side_a} – {side_b}, {where_text}, {start}"),
-                event_type,
-                start,
-                end,
-                precision,
-                geo_precision: where_prec,
+                id: e.id,
+                label: format!(
+                    "{kind}: {} – {}, {where_text}, {}",
+                    e.side_a, e.side_b, e.start
+                ),
+                event_type: e.event_type,
+                start: e.start,
+                end: e.end,
+                precision: e.precision,
+                geo_precision: e.where_prec,
                 summary: None,
             },
             place.as_ref(),
         );
-        let a = out.actor(side_a, category(side_a));
-        let b = out.actor(side_b, category(side_b));
-        let (role_a, role_b) = if tov == 3 {
+        let a = out.actor(e.side_a, category(e.side_a));
+        let b = out.actor(e.side_b, category(e.side_b));
+        let (role_a, role_b) = if e.type_of_violence == 3 {
             (Role::Perpetrator, Role::Target)
         } else {
             (Role::Participant, Role::Participant)
@@ -259,26 +274,26 @@ impl Columns {
         out.role(&incident, role_b, &b);
         out.casualty_claim(
             &incident,
-            id,
+            e.id,
             CasualtyFigure {
                 suffix: "deaths",
                 group: None,
-                min: Some(low),
-                best: Some(best),
-                max: Some(high),
-                source_note: Some(row.opt(self.source_article)),
+                min: Some(e.low),
+                best: Some(e.best),
+                max: Some(e.high),
+                source_note: Some(e.source_article),
             },
         );
         let civilians = out.actor(CIVILIANS, category(CIVILIANS));
         for (suffix, group, n) in [
-            ("deaths-a", Some(a), deaths_a),
-            ("deaths-b", Some(b), deaths_b),
-            ("deaths-civilians", Some(civilians), deaths_civilians),
-            ("deaths-unknown", None, deaths_unknown),
+            ("deaths-a", Some(a), e.deaths_a),
+            ("deaths-b", Some(b), e.deaths_b),
+            ("deaths-civilians", Some(civilians), e.deaths_civilians),
+            ("deaths-unknown", None, e.deaths_unknown),
         ] {
             out.casualty_claim(
                 &incident,
-                id,
+                e.id,
                 CasualtyFigure {
                     suffix,
                     group,
@@ -289,7 +304,6 @@ impl Columns {
                 },
             );
         }
-        Ok((self.id, id))
     }
 }
 

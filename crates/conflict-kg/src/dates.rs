@@ -119,7 +119,8 @@ fn parse_day(t: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{t}` is not a day of the calendar"))
 }
 
-fn month_span(year: i32, month: u32) -> DateSpan {
+/// The calendar month `year-month` as a span of month precision (also ACLED's time_precision 3).
+pub(crate) fn month_span(year: i32, month: u32) -> DateSpan {
     let start = NaiveDate::from_ymd_opt(year, month, 1).expect("valid month");
     let next = if month == 12 {
         NaiveDate::from_ymd_opt(year + 1, 1, 1)

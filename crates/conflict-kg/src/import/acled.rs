@@ -25,9 +25,8 @@ use super::emitter::{CasualtyFigure, Emitter, IncidentFacts, Role};
 use super::fields::{Binder, Fault, Faults, Header, Row, coordinate, integer_in, required};
 use super::reconcile::PlaceLevel;
 use super::{DatasetKind, ImportError};
-use crate::dates::PartialDate;
 use crate::vocab::{self, ActorCategoryConcept, EventTypeConcept};
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use std::path::Path;
 
 /// The ACLED dataset.
@@ -334,9 +333,8 @@ fn date_span(
             precision,
         ),
         3 => {
-            // The calendar month of the date: what "this month" means on that day.
-            let month = crate::dates::resolve("this month", Some(PartialDate::Day(date)))
-                .expect("a day resolves \"this month\"");
+            // The calendar month of the date.
+            let month = crate::dates::month_span(date.year(), date.month());
             (
                 month.start,
                 month.end.expect("a month has an end"),

@@ -108,14 +108,6 @@ impl AliasTable {
         };
         map.get(name.trim()).map(String::as_str)
     }
-
-    pub fn len(&self) -> usize {
-        self.acled.len() + self.ucdp.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 #[cfg(test)]

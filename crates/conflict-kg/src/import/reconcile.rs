@@ -129,10 +129,6 @@ impl Reference {
         }
     }
 
-    pub fn aliases(&self) -> &AliasTable {
-        &self.aliases
-    }
-
     /// The curated actor id a dataset's actor name stands for (alias table only).
     pub fn actor(&self, kind: DatasetKind, name: &str) -> Option<&str> {
         self.aliases.actor(kind, name)

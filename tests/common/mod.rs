@@ -164,7 +164,7 @@ pub fn linked_store() -> KgStore {
         countries: vec!["SY".into()],
         names: link::wanted_keys(&model),
     };
-    let (gazetteer, _) = geonames::read_dump(&dump, &filter, |_| {}).unwrap();
+    let (gazetteer, _) = geonames::read_dump(&dump, &filter, &conflict_kg::Silent).unwrap();
     let matcher = Matcher::new(&gazetteer, Some(&admin1));
     let overrides = link::read_overrides(&data_dir().join("links.toml"), &model).unwrap();
     let links = link::link_model(&model, &matcher, GazetteerKind::GeoNames, &overrides);

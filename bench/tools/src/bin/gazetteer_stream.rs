@@ -121,7 +121,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 countries: vec!["SY".into()],
                 names,
             };
-            let (g, rows) = geonames::read_dump(path, &filter, |_| {})?;
+            let (g, rows) = geonames::read_dump(path, &filter, &conflict_kg::Silent)?;
             (rows, g.len() as u64)
         }
         other => return Err(format!("unknown mode {other}").into()),

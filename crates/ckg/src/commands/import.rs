@@ -1,28 +1,10 @@
 //! `ckg import acled|ucdp FILE.csv`: stream an event dataset into its own graph, with a progress
 //! bar on a terminal and a summary at the end.
 
+use super::progress::Report;
 use crate::cli::{ImportArgs, ImportDataset, ImportFileArgs};
-use conflict_kg::import::{
-    self, DatasetKind, ImportError, Options, Progress, Reference, Silent, Target,
-};
-use indicatif::{ProgressBar, ProgressStyle};
-use std::io::IsTerminal;
+use conflict_kg::import::{self, DatasetKind, ImportError, Options, Reference, Target};
 use std::time::{Duration, Instant};
-
-/// A progress bar over the bytes of the input file.
-struct Bar(ProgressBar);
-
-impl Progress for Bar {
-    fn advance(&self, rows: u64, bytes: u64) {
-        self.0.set_position(bytes);
-        self.0.set_message(format!("{rows} rows"));
-    }
-
-    fn loading(&self) {
-        self.0
-            .set_message("rows converted; writing the store's indexes…");
-    }
-}
 
 pub fn run(args: ImportArgs) -> anyhow::Result<()> {
     let (kind, args) = match args.dataset {
@@ -63,21 +45,7 @@ fn import_file(
             .unwrap_or_else(|| import::default_rejects_path(&args.file)),
     };
     let reference = Reference::load(&args.data.data)?;
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let len = std::fs::metadata(&args.file).map_or(0, |m| m.len());
-        let bar = ProgressBar::new(len).with_style(
-            ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {msg}",
-            )
-            .expect("a valid template"),
-        );
-        bar.enable_steady_tick(Duration::from_millis(200));
-        Bar(bar)
-    });
-    let progress: &dyn Progress = match &bar {
-        Some(b) => b,
-        None => &Silent,
-    };
+    let progress = Report::for_input(&args.file, false);
     let (target, written) = match (&args.nquads, args.dry_run) {
         (Some(out), _) => (Target::NQuads(out), Written::NQuads),
         (None, true) => (Target::DryRun, Written::Nothing),
@@ -90,10 +58,8 @@ fn import_file(
             Written::Store,
         ),
     };
-    let result = import::import(&options, &reference, target, progress);
-    if let Some(b) = bar {
-        b.0.finish_and_clear();
-    }
+    let result = import::import(&options, &reference, target, &progress);
+    progress.finish();
     result.map(|s| (s, written))
 }
 

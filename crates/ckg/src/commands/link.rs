@@ -45,7 +45,7 @@ fn geonames(args: GeonamesArgs) -> anyhow::Result<()> {
         .iter()
         .map(|c| c.trim().to_ascii_uppercase())
         .collect();
-    let progress = |rows: u64| eprintln!("  … {rows} rows read");
+    let progress = super::progress::Report::for_input(&common.dump, true);
 
     if let Some(names_path) = &args.names {
         let text = std::fs::read_to_string(names_path)
@@ -58,7 +58,8 @@ fn geonames(args: GeonamesArgs) -> anyhow::Result<()> {
                 .map(name_key)
                 .collect(),
         };
-        let (gazetteer, _) = geonames::read_dump(&common.dump, &filter, progress)?;
+        let (gazetteer, _) = geonames::read_dump(&common.dump, &filter, &progress)?;
+        progress.finish();
         let matcher = Matcher::new(&gazetteer, admin.as_ref());
         let country = countries.first().map_or("SY", String::as_str);
         let rows = link::reconcile(names_path, &text, &matcher, country)?;
@@ -75,7 +76,8 @@ fn geonames(args: GeonamesArgs) -> anyhow::Result<()> {
         countries,
         names: link::wanted_keys(&model),
     };
-    let (gazetteer, rows) = geonames::read_dump(&common.dump, &filter, progress)?;
+    let (gazetteer, rows) = geonames::read_dump(&common.dump, &filter, &progress)?;
+    progress.finish();
     eprintln!(
         "read {} rows of {}, kept {}",
         rows,

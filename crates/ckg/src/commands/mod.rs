@@ -8,6 +8,7 @@ pub mod fault;
 pub mod import;
 pub mod link;
 pub mod optimize;
+pub mod progress;
 pub mod query;
 pub mod validate;
 

@@ -6,6 +6,7 @@
 //! buffer, split without allocating, and only rows the caller's filter accepts become `Entry`s.
 
 use super::{Entry, Gazetteer, GazetteerError, name_key};
+use crate::progress::Progress;
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -99,15 +100,16 @@ pub fn with_dump_reader<T>(
 }
 
 /// Streams every row of a dump to `each`; stops at the first malformed row (wrong number of
-/// columns, non-numeric id). `progress` is called every 1 048 576 rows with the count so far.
+/// columns, non-numeric id). `progress` is told the rows and bytes read every 65 536 rows.
 pub fn for_each_row(
     path: &Path,
     mut each: impl FnMut(&Row<'_>) -> Result<(), GazetteerError>,
-    mut progress: impl FnMut(u64),
+    progress: &dyn Progress,
 ) -> Result<u64, GazetteerError> {
     with_dump_reader(path, |reader| {
         let mut buf = Vec::with_capacity(4096);
         let mut line = 0u64;
+        let mut bytes = 0u64;
         loop {
             buf.clear();
             let n = reader
@@ -120,6 +122,7 @@ pub fn for_each_row(
                 break;
             }
             line += 1;
+            bytes += n as u64;
             let mut text = buf.as_slice();
             while let [rest @ .., b'\n' | b'\r'] = text {
                 text = rest;
@@ -140,10 +143,11 @@ pub fn for_each_row(
             })?;
             let row = split_row(text, line, path)?;
             each(&row)?;
-            if line.is_multiple_of(1 << 20) {
-                progress(line);
+            if line.is_multiple_of(1 << 16) {
+                progress.advance(line, bytes);
             }
         }
+        progress.advance(line, bytes);
         Ok(line)
     })
 }
@@ -283,7 +287,7 @@ impl Filter {
 pub fn read_dump(
     path: &Path,
     filter: &Filter,
-    progress: impl FnMut(u64),
+    progress: &dyn Progress,
 ) -> Result<(Gazetteer, u64), GazetteerError> {
     let mut gazetteer = Gazetteer::new(path.display().to_string());
     let rows = for_each_row(
@@ -372,6 +376,7 @@ pub fn read_admin_names(path: &Path) -> Result<AdminNames, GazetteerError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::Silent;
     use std::io::Write;
 
     const MAYADIN: &str = "173480\tAl Mayādīn\tAl Mayadin\tAl Mayadin,Al-Mayadeen,Mayadin\t35.02089\t40.45346\tP\tPPLA2\tSY\t\t07\t\t\t\t54534\t\t194\tAsia/Damascus\t2013-09-06\n";
@@ -386,7 +391,7 @@ mod tests {
     #[test]
     fn a_dump_row_becomes_an_entry_with_coordinates_and_admin1() {
         let (_d, path) = file("SY.txt", MAYADIN.as_bytes());
-        let (g, rows) = read_dump(&path, &Filter::default(), |_| {}).unwrap();
+        let (g, rows) = read_dump(&path, &Filter::default(), &Silent).unwrap();
         assert_eq!(rows, 1);
         let e = &g.entries[0];
         assert_eq!(e.id, "173480");
@@ -410,7 +415,7 @@ mod tests {
         zip.start_file("SY.txt", options).unwrap();
         zip.write_all(MAYADIN.as_bytes()).unwrap();
         zip.finish().unwrap();
-        let (g, _) = read_dump(&path, &Filter::default(), |_| {}).unwrap();
+        let (g, _) = read_dump(&path, &Filter::default(), &Silent).unwrap();
         assert_eq!(g.entries[0].name, "Al Mayādīn");
     }
 
@@ -422,7 +427,7 @@ mod tests {
             countries: vec!["IQ".into()],
             names: HashSet::new(),
         };
-        let (g, rows) = read_dump(&path, &filter, |_| {}).unwrap();
+        let (g, rows) = read_dump(&path, &filter, &Silent).unwrap();
         assert_eq!((g.len(), rows), (1, 2));
         assert_eq!(g.entries[0].country, "IQ");
     }
@@ -435,15 +440,15 @@ mod tests {
             countries: vec!["SY".into()],
             names: HashSet::new(),
         };
-        assert_eq!(read_dump(&path, &filter, |_| {}).unwrap().0.len(), 0);
+        assert_eq!(read_dump(&path, &filter, &Silent).unwrap().0.len(), 0);
         filter.names.insert(name_key("Mayadeen"));
-        assert_eq!(read_dump(&path, &filter, |_| {}).unwrap().0.len(), 1);
+        assert_eq!(read_dump(&path, &filter, &Silent).unwrap().0.len(), 1);
     }
 
     #[test]
     fn a_short_row_is_reported_with_file_line_and_column() {
         let (_d, path) = file("SY.txt", format!("{MAYADIN}1\tx\ty\n").as_bytes());
-        let err = read_dump(&path, &Filter::default(), |_| {}).unwrap_err();
+        let err = read_dump(&path, &Filter::default(), &Silent).unwrap_err();
         let text = err.to_string();
         assert!(text.contains("SY.txt:2: column 3 (asciiname)"), "{text}");
         assert!(text.contains("found `3 tab-separated columns`"), "{text}");
@@ -454,7 +459,7 @@ mod tests {
     fn a_bad_latitude_names_its_column() {
         let bad = MAYADIN.replace("35.02089", "north");
         let (_d, path) = file("SY.txt", bad.as_bytes());
-        let err = read_dump(&path, &Filter::default(), |_| {}).unwrap_err();
+        let err = read_dump(&path, &Filter::default(), &Silent).unwrap_err();
         assert_eq!(
             err.to_string(),
             format!(
@@ -472,7 +477,7 @@ mod tests {
             ("40.45346", "-190", "column 6 (longitude): found `-190`"),
         ] {
             let (_d, path) = file("SY.txt", MAYADIN.replace(from, to).as_bytes());
-            let err = read_dump(&path, &Filter::default(), |_| {})
+            let err = read_dump(&path, &Filter::default(), &Silent)
                 .unwrap_err()
                 .to_string();
             assert!(err.contains(column), "{err}");

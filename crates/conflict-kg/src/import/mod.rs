@@ -44,6 +44,7 @@ mod rejects;
 mod sink;
 mod ucdp;
 
+pub use crate::progress::{Progress, Silent};
 pub use error::ImportError;
 pub use naming::{check_name, default_name, default_rejects_path};
 pub use reconcile::Reference;
@@ -112,22 +113,6 @@ pub enum Target<'a> {
         /// kill an import at its last moment).
         before_publish: &'a dyn Fn(),
     },
-}
-
-/// Told how far the import is, every few thousand rows. Library code never prints: the CLI
-/// implements this with a progress bar.
-pub trait Progress {
-    /// `rows` read so far, `bytes` of the input consumed.
-    fn advance(&self, rows: u64, bytes: u64);
-    /// Conversion is over; the bulk loader is writing its files into the store.
-    fn loading(&self) {}
-}
-
-/// No progress reporting.
-pub struct Silent;
-
-impl Progress for Silent {
-    fn advance(&self, _rows: u64, _bytes: u64) {}
 }
 
 /// What an import did.

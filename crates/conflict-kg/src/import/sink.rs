@@ -99,7 +99,8 @@ impl Sink for StoreGraph<'_> {
         // Bad rows (without --skip-bad-rows) or a read error end here: the staged copy is
         // dropped with the loader, the store is untouched.
         loader.load_ok_quads::<ImportError, ImportError>(quads)?;
-        self.progress.loading();
+        self.progress
+            .phase("rows converted; writing the store's indexes…");
         loader.commit()?;
         (self.before_publish)();
         staging.publish(store)?;

@@ -182,6 +182,74 @@ fn linking_twice_gives_identical_triples_and_build_keeps_them() {
     );
 }
 
+fn link_with_dump(store: &Path, dump: &Path, extra: &[&str]) -> Run {
+    ckg()
+        .args(["link", "geonames", "--dump"])
+        .arg(dump)
+        .args(extra)
+        .arg("--store")
+        .arg(store)
+        .run()
+}
+
+/// Regression (F8): an empty or truncated download replaced the whole link graph with nothing,
+/// exit 0. Now it is an error that leaves the graph as it was, unless `--allow-empty`.
+#[test]
+fn an_empty_or_truncated_dump_does_not_replace_good_links_unless_allowed() {
+    let (dir, store) = built();
+    link(&store, &data_dir()).success();
+    let good = link_graph_nquads(&store);
+    assert!(good.len() > 100);
+
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    link_with_dump(&store, &empty, &[])
+        .status(1)
+        .stderr_contains("it has no usable entry")
+        .stderr_contains("--allow-empty");
+    assert_eq!(
+        good,
+        link_graph_nquads(&store),
+        "the empty dump changed the links"
+    );
+
+    // A truncated download: the first 200 rows of the extract, without most linked entries.
+    let text = std::fs::read_to_string(extract()).unwrap();
+    let truncated = dir.path().join("truncated.txt");
+    std::fs::write(
+        &truncated,
+        text.lines().take(200).collect::<Vec<_>>().join("\n") + "\n",
+    )
+    .unwrap();
+    link_with_dump(&store, &truncated, &[])
+        .status(1)
+        .stderr_contains("lacks most of the entries the current links point to");
+    assert_eq!(
+        good,
+        link_graph_nquads(&store),
+        "the truncated dump changed the links"
+    );
+
+    // Asked for, the replacement happens.
+    link_with_dump(&store, &empty, &["--allow-empty"]).success();
+    assert!(link_graph_nquads(&store).len() < good.len());
+}
+
+#[test]
+fn an_empty_dump_into_a_store_without_links_is_an_error_too() {
+    let (dir, store) = built();
+    let empty = dir.path().join("empty.json");
+    std::fs::write(&empty, "").unwrap();
+    ckg()
+        .args(["link", "wikidata", "--dump"])
+        .arg(&empty)
+        .arg("--store")
+        .arg(&store)
+        .run()
+        .status(1)
+        .stderr_contains("it has no usable entry");
+}
+
 #[test]
 fn overrides_in_links_toml_win_over_the_matcher() {
     let dir = tempdir();

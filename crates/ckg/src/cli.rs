@@ -192,6 +192,11 @@ pub struct LinkCommon {
     /// or Markdown when FILE ends in .md.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+    /// Replace the link graph even when the file yields no entry, or lacks most of the entries
+    /// the current links point to (by default that is an error: an empty or truncated download
+    /// must not wipe good links).
+    #[arg(long)]
+    pub allow_empty: bool,
     #[command(flatten)]
     pub data: DataArg,
     #[command(flatten)]

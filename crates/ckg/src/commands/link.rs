@@ -133,6 +133,9 @@ fn finish(
     let quads = link::link_quads(&links, gazetteer, kind, &common.dump, &base);
     let store = KgStore::open(&common.store.store)?;
     let graph = kind.graph(&base);
+    if !common.allow_empty {
+        link::check_replacement(&store, &graph, kind, gazetteer)?;
+    }
     store.replace_graph(&graph, &quads, super::fault::pause_before_commit)?;
 
     // The report describes what was committed, so it is written after the commit.

@@ -12,11 +12,13 @@
 //! - the same model, gazetteer and overrides give the same quads (IRIs from ids, results
 //!   sorted), so re-linking replaces a graph with an identical one.
 
+mod guard;
 mod matcher;
 mod overrides;
 mod reconcile;
 mod report;
 
+pub use guard::check_replacement;
 pub use matcher::Matcher;
 use matcher::{Query, Scored, Wanted};
 pub use overrides::{Override, read_overrides};
@@ -45,6 +47,19 @@ pub enum LinkError {
         #[source]
         source: std::io::Error,
     },
+    #[error(
+        "{source_name}: {reason} ({found} of the {current} entries the current links point to \
+         are in it); the link graph was left as it was (check the file, or pass --allow-empty \
+         to replace the links anyway)"
+    )]
+    WouldLoseLinks {
+        source_name: String,
+        current: usize,
+        found: usize,
+        reason: &'static str,
+    },
+    #[error("{0}")]
+    Store(#[from] crate::store::StoreError),
 }
 
 /// Which gazetteer a link points into.

@@ -725,3 +725,37 @@ fn skip_bad_rows_writes_a_row_with_the_wrong_number_of_fields_to_the_rejects() {
         "{reason}"
     );
 }
+
+/// Regression (F9): an actor named in two columns of a row (actor1 and its associated actor)
+/// was written as two identical `ckg:participant` quads, and the summary counted both: the
+/// "triples" line must be what the graph holds.
+#[test]
+fn an_actor_named_twice_in_a_row_takes_part_once_and_the_summary_counts_what_is_written() {
+    let dir = tempdir();
+    let out = dir.path().join("twice.nq");
+    let summary = ckg()
+        .args(["import", "acled"])
+        .arg(fixture("acled-actor-in-two-columns.csv"))
+        .arg("--data")
+        .arg(data_dir())
+        .arg("--nquads")
+        .arg(&out)
+        .run()
+        .success()
+        .stdout();
+    let text = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let distinct: std::collections::BTreeSet<&str> = lines.iter().copied().collect();
+    assert_eq!(lines.len(), distinct.len(), "duplicate quads written");
+    let participants = lines.iter().filter(|l| l.contains("#participant>")).count();
+    assert_eq!(participants, 3, "IS, the Syrian army and Russia, once each");
+    let triples_line = summary
+        .lines()
+        .find(|l| l.trim_start().starts_with("triples"))
+        .unwrap();
+    assert!(
+        triples_line.ends_with(&format!(" {}", lines.len())),
+        "{triples_line} vs {} lines written",
+        lines.len()
+    );
+}

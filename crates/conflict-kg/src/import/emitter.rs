@@ -101,7 +101,7 @@ impl Terms {
 }
 
 /// How an actor takes part in an incident.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Role {
     /// `ckg:participant`: involved, side not stated.
     Participant,
@@ -166,6 +166,9 @@ pub(super) struct Emitter<'a> {
     /// or above it.
     places: HashMap<String, (NamedNode, Option<String>)>,
     geometries: HashSet<NamedNode>,
+    /// The roles written for the current incident: an actor named twice in a row (actor1 and
+    /// an associated actor, say) takes part once.
+    roles: HashSet<(Role, NamedNode)>,
 }
 
 impl<'a> Emitter<'a> {
@@ -189,6 +192,7 @@ impl<'a> Emitter<'a> {
             categorised: HashSet::new(),
             places: HashMap::new(),
             geometries: HashSet::new(),
+            roles: HashSet::new(),
         }
     }
 
@@ -204,6 +208,7 @@ impl<'a> Emitter<'a> {
         place: Option<&NamedNode>,
     ) -> NamedNode {
         let s = self.base.incident(&format!("{}-{}", self.kind.id(), f.id));
+        self.roles.clear();
         let (t, out) = (&self.t, &mut self.out);
         out.add(&s, &t.rdf_type, t.incident.clone());
         out.add(
@@ -227,8 +232,11 @@ impl<'a> Emitter<'a> {
         s
     }
 
-    /// Links an actor to an incident.
+    /// Links an actor to an incident (once, however often the row names it in that role).
     pub(super) fn role(&mut self, incident: &NamedNode, role: Role, actor: &NamedNode) {
+        if !self.roles.insert((role, actor.clone())) {
+            return;
+        }
         let p = match role {
             Role::Participant => &self.t.participant,
             Role::Perpetrator => &self.t.perpetrator,

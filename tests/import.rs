@@ -482,6 +482,44 @@ fn a_header_without_a_required_column_is_reported() {
         .stderr_contains("no-date.csv:1:1: event_date: missing column `event_date`");
 }
 
+/// Regression (F10): a column named twice was accepted silently (the first won); header
+/// problems were printed twice; the empty-file message did not name the file.
+#[test]
+fn a_column_named_twice_in_the_header_is_an_error_naming_both_columns() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(fixture("acled-sample.csv")).unwrap();
+    let file = dir.path().join("twice.csv");
+    // `year` (column 3) renamed `event_date`: the header now names event_date in columns 2 and 3.
+    std::fs::write(&file, text.replacen(",year,", ",event_date,", 1)).unwrap();
+    let run = import("acled", &file, &dir.path().join("store"))
+        .run()
+        .status(1)
+        .stderr_contains(
+            "twice.csv:1:3: event_date: column `event_date` appears twice in the header \
+             (columns 2 and 3)",
+        );
+    assert_eq!(
+        run.stderr().matches("appears twice").count(),
+        1,
+        "{}",
+        run.stderr()
+    );
+
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    let run = import("acled", &empty, &dir.path().join("store"))
+        .run()
+        .status(1)
+        .stderr_contains("empty.csv:1:1: the file is empty")
+        .stderr_contains("1 problem found in ");
+    assert_eq!(
+        run.stderr().matches("the file is empty").count(),
+        1,
+        "{}",
+        run.stderr()
+    );
+}
+
 #[test]
 fn a_wrong_actor_id_in_the_alias_table_is_reported_at_its_line_and_column() {
     let dir = tempdir();

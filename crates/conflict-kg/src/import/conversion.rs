@@ -75,18 +75,21 @@ impl<'a, D: Dataset> Conversion<'a, D> {
             source,
         };
         if !reader.read_byte_record(&mut first).map_err(csv_err)? {
-            return Err(ImportError::Invalid(Problems::from(vec![Problem {
-                location: Location {
-                    file: path.clone(),
-                    line: 1,
-                    column: 1,
-                },
-                field: String::new(),
-                message: format!(
-                    "the file is empty (expected a header row of {} columns)",
-                    D::KIND.label()
-                ),
-            }])));
+            return Err(ImportError::Invalid(
+                Problems::from(vec![Problem {
+                    location: Location {
+                        file: path.clone(),
+                        line: 1,
+                        column: 1,
+                    },
+                    field: String::new(),
+                    message: format!(
+                        "the file is empty (expected a header row of {} columns)",
+                        D::KIND.label()
+                    ),
+                }])
+                .found_in(&path),
+            ));
         }
         let header = Header::new(&first);
         let columns = D::bind(&header, &path)?;

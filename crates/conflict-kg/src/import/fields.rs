@@ -14,6 +14,8 @@ use std::path::Path;
 pub(super) struct Header {
     names: Vec<String>,
     index: HashMap<String, usize>,
+    /// A name given to more than one column: the name, its first and its second position.
+    duplicates: Vec<(String, usize, usize)>,
 }
 
 impl Header {
@@ -28,10 +30,23 @@ impl Header {
             })
             .collect();
         let mut index = HashMap::new();
+        let mut duplicates = Vec::new();
         for (i, n) in names.iter().enumerate() {
-            index.entry(n.clone()).or_insert(i);
+            match index.entry(n.clone()) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+                std::collections::hash_map::Entry::Occupied(first) if !n.is_empty() => {
+                    duplicates.push((n.clone(), *first.get(), i));
+                }
+                std::collections::hash_map::Entry::Occupied(_) => {}
+            }
         }
-        Self { names, index }
+        Self {
+            names,
+            index,
+            duplicates,
+        }
     }
 
     pub(super) fn len(&self) -> usize {
@@ -88,11 +103,29 @@ impl<'a> Binder<'a> {
         self.header.find(name)
     }
 
+    /// Fails, listing every problem, when a required column is missing or a column name is
+    /// given twice (which of the two is meant cannot be known).
     pub(super) fn finish(self) -> Result<(), ImportError> {
-        if self.missing.is_empty() {
+        if self.missing.is_empty() && self.header.duplicates.is_empty() {
             return Ok(());
         }
         let mut problems = Problems::default();
+        for (name, first, second) in &self.header.duplicates {
+            problems.push(Problem {
+                location: Location {
+                    file: self.file.to_path_buf(),
+                    line: 1,
+                    column: second + 1,
+                },
+                field: name.clone(),
+                message: format!(
+                    "column `{name}` appears twice in the header (columns {} and {}), expected \
+                     each column once",
+                    first + 1,
+                    second + 1
+                ),
+            });
+        }
         for name in self.missing {
             problems.push(Problem {
                 location: Location {

@@ -60,7 +60,9 @@ fn geonames(args: GeonamesArgs) -> anyhow::Result<()> {
         };
         let (gazetteer, _) = geonames::read_dump(&common.dump, &filter, progress)?;
         let matcher = Matcher::new(&gazetteer, admin.as_ref());
-        let country = countries.first().map_or("SY", String::as_str);
+        let country = countries
+            .first()
+            .map_or(link::DEFAULT_COUNTRY, String::as_str);
         let rows = link::reconcile(names_path, &text, &matcher, country)?;
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
@@ -130,7 +132,7 @@ fn finish(
     let links = link::link_model(model, matcher, kind, overrides);
     let quads = link::link_quads(&links, gazetteer, kind, &common.dump, &base);
     let store = KgStore::open(&common.store.store)?;
-    let graph = kind.graph(&base);
+    let graph = base.link_graph(kind);
     store.replace_graph(&graph, &quads, super::fault::pause_before_commit)?;
 
     // The report describes what was committed, so it is written after the commit.

@@ -177,7 +177,7 @@ pub fn linked_store() -> KgStore {
         &base,
     );
     store
-        .replace_graph(&GazetteerKind::GeoNames.graph(&base), &quads, || {})
+        .replace_graph(&base.link_graph(GazetteerKind::GeoNames), &quads, || {})
         .unwrap();
     store
 }

@@ -218,7 +218,7 @@ pub struct GeonamesArgs {
     pub admin2: Option<PathBuf>,
     /// Countries (ISO alpha-2, comma-separated) whose rows are all kept from the dump; rows of
     /// other countries are kept only when one of their names is a curated name.
-    #[arg(long, value_name = "CC,…", default_value = "SY", value_delimiter = ',')]
+    #[arg(long, value_name = "CC,…", default_value = conflict_kg::link::DEFAULT_COUNTRY, value_delimiter = ',')]
     pub countries: Vec<String>,
     /// Reconcile the names of this TSV (header with `mention` and optionally `governorate`)
     /// and print TSV (mention, geonameid, name, score, match); writes nothing to the store.

@@ -4,36 +4,16 @@
 //! is a Monday–Sunday week with week precision, never a day; a relative expression is resolved
 //! only against a publication date precise enough to support it.
 
+use crate::vocab::DatePrecision;
 use chrono::{Datelike, Days, IsoWeek, NaiveDate, Weekday};
 use std::fmt;
-
-/// How precise a date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Precision {
-    Day,
-    Week,
-    Month,
-    Year,
-}
-
-impl Precision {
-    /// The concept id used in `vocab::DATE_PRECISIONS`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Week => "week",
-            Precision::Month => "month",
-            Precision::Year => "year",
-        }
-    }
-}
 
 /// A resolved date: first day, last day (none when open-ended) and precision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateSpan {
     pub start: NaiveDate,
     pub end: Option<NaiveDate>,
-    pub precision: Precision,
+    pub precision: DatePrecision,
 }
 
 /// A publication date: a day, or only a month or a year.
@@ -131,7 +111,7 @@ pub(crate) fn month_span(year: i32, month: u32) -> DateSpan {
     DateSpan {
         start,
         end: Some(next.pred_opt().expect("not the first day ever")),
-        precision: Precision::Month,
+        precision: DatePrecision::Month,
     }
 }
 
@@ -143,7 +123,7 @@ fn year_span(year: i32) -> Result<DateSpan, String> {
     Ok(DateSpan {
         start,
         end: Some(end),
-        precision: Precision::Year,
+        precision: DatePrecision::Year,
     })
 }
 
@@ -151,7 +131,7 @@ fn day_span(day: NaiveDate) -> DateSpan {
     DateSpan {
         start: day,
         end: Some(day),
-        precision: Precision::Day,
+        precision: DatePrecision::Day,
     }
 }
 
@@ -161,7 +141,7 @@ fn week_span(week: IsoWeek) -> DateSpan {
     DateSpan {
         start,
         end: Some(start + Days::new(6)),
-        precision: Precision::Week,
+        precision: DatePrecision::Week,
     }
 }
 
@@ -196,7 +176,7 @@ fn resolve_absolute(t: &str) -> Option<Result<DateSpan, String>> {
             Ok(DateSpan {
                 start,
                 end: Some(end),
-                precision: Precision::Day,
+                precision: DatePrecision::Day,
             })
         })());
     }
@@ -339,7 +319,7 @@ mod tests {
         let wed = resolve("Wednesday", afp()).unwrap();
         assert_eq!(
             (wed.start, wed.end, wed.precision),
-            (d("2018-05-23"), Some(d("2018-05-23")), Precision::Day)
+            (d("2018-05-23"), Some(d("2018-05-23")), DatePrecision::Day)
         );
         assert_eq!(resolve("on Tuesday", afp()).unwrap().start, d("2018-05-22"));
         assert_eq!(resolve("Sunday", afp()).unwrap().start, d("2018-05-27"));
@@ -351,7 +331,7 @@ mod tests {
         let w = resolve("this week", afp()).unwrap();
         assert_eq!(
             (w.start, w.end, w.precision),
-            (d("2018-05-21"), Some(d("2018-05-27")), Precision::Week)
+            (d("2018-05-21"), Some(d("2018-05-27")), DatePrecision::Week)
         );
     }
 
@@ -360,7 +340,7 @@ mod tests {
         let w = resolve("2020-W34", None).unwrap();
         assert_eq!(
             (w.start, w.end, w.precision),
-            (d("2020-08-17"), Some(d("2020-08-23")), Precision::Week)
+            (d("2020-08-17"), Some(d("2020-08-23")), DatePrecision::Week)
         );
     }
 
@@ -369,7 +349,7 @@ mod tests {
         let m = resolve("March", afp()).unwrap();
         assert_eq!(
             (m.start, m.end, m.precision),
-            (d("2018-03-01"), Some(d("2018-03-31")), Precision::Month)
+            (d("2018-03-01"), Some(d("2018-03-31")), DatePrecision::Month)
         );
         let dec = resolve("December", afp()).unwrap();
         assert_eq!(dec.start, d("2017-12-01"));
@@ -391,12 +371,12 @@ mod tests {
         let y = resolve("2017", None).unwrap();
         assert_eq!(
             (y.start, y.end, y.precision),
-            (d("2017-01-01"), Some(d("2017-12-31")), Precision::Year)
+            (d("2017-01-01"), Some(d("2017-12-31")), DatePrecision::Year)
         );
         let r = resolve("2018-05-26/2018-05-27", None).unwrap();
         assert_eq!(
             (r.start, r.end, r.precision),
-            (d("2018-05-26"), Some(d("2018-05-27")), Precision::Day)
+            (d("2018-05-26"), Some(d("2018-05-27")), DatePrecision::Day)
         );
     }
 
@@ -406,7 +386,7 @@ mod tests {
             let s = resolve(e, None).unwrap();
             assert_eq!(
                 (s.start, s.end, s.precision),
-                (d("2015-01-01"), None, Precision::Year)
+                (d("2015-01-01"), None, DatePrecision::Year)
             );
         }
     }

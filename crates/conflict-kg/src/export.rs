@@ -5,8 +5,8 @@
 //! are grouped and the output is stable; N-Triples, N-Quads and JSON-LD stream in store order.
 //! Triple formats (Turtle, N-Triples) of the whole store hold the union of all graphs.
 
+use crate::iri::Base;
 use crate::query::prefixes;
-use crate::rdf::Base;
 use crate::store::KgStore;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad};

@@ -3,8 +3,10 @@
 //! above it, has coordinates (from `ckg link geonames`); `location_precision` says which
 //! (`place`, or `parent` with the located place named). Features are sorted by incident IRI.
 
+use crate::iri::Base;
 use crate::query;
-use crate::rdf::Base;
+use crate::vocab::{CasualtyType, DatePrecision, EventType};
+use crate::wkt::Point;
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
@@ -62,15 +64,9 @@ fn local(iri: &str) -> String {
     iri.rsplit(['/', '#']).next().unwrap_or(iri).to_string()
 }
 
-/// `POINT(lon lat)` → `[lon, lat]`.
+/// A `geo:asWKT` point as GeoJSON coordinates, `[lon, lat]`.
 fn point(wkt: &str) -> Option<[f64; 2]> {
-    let inner = wkt
-        .trim()
-        .strip_prefix("POINT(")
-        .or_else(|| wkt.trim().strip_prefix("Point("))?
-        .strip_suffix(')')?;
-    let mut it = inner.split_whitespace().map(str::parse::<f64>);
-    Some([it.next()?.ok()?, it.next()?.ok()?])
+    Point::parse(wkt).map(|p| [p.lon, p.lat])
 }
 
 fn number(row: &Row, var: &str) -> Value {
@@ -145,7 +141,7 @@ pub(crate) fn write_geojson(
         by_incident.entry(i).or_default().push(json!({
             "claim": text(c, "claim").map(|s| local(&s)),
             "source": text(c, "source").map(|s| local(&s)),
-            "type": text(c, "type").map(|s| local(&s).to_lowercase()),
+            "type": text(c, "type").and_then(|t| CasualtyType::from_iri(&t)).map(CasualtyType::id),
             "group": text(c, "group").map(|s| local(&s)),
             "min": number(c, "min"),
             "max": number(c, "max"),
@@ -179,13 +175,21 @@ pub(crate) fn write_geojson(
         props.insert("label".into(), json!(text(r, "label")));
         props.insert(
             "event_type".into(),
-            json!(text(r, "type").map(|t| local(&t))),
+            json!(
+                text(r, "type")
+                    .and_then(|t| EventType::from_iri(&t))
+                    .map(EventType::local)
+            ),
         );
         props.insert("start_date".into(), json!(text(r, "start")));
         props.insert("end_date".into(), json!(text(r, "end")));
         props.insert(
             "date_precision".into(),
-            json!(text(r, "precision").map(|p| local(&p).to_lowercase())),
+            json!(
+                text(r, "precision")
+                    .and_then(|p| DatePrecision::from_iri(&p))
+                    .map(DatePrecision::id)
+            ),
         );
         props.insert("place".into(), json!(place.as_deref().map(local)));
         props.insert(

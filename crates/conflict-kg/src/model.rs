@@ -11,7 +11,9 @@ use crate::records::{
     ActorRecord, ClaimKind, ClaimRecord, Dataset, IncidentRecord, LoadedReport, PlaceRecord, S,
     SourceRecord,
 };
-use crate::vocab::{self, ActorCategoryConcept, Concept, EventTypeConcept};
+use crate::vocab::{
+    ActorCategory, CasualtyType, ConceptScheme, DatePrecision, EventType, PlaceType, SourceType,
+};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
@@ -20,7 +22,7 @@ pub struct Actor {
     pub id: String,
     pub label: String,
     pub aliases: Vec<String>,
-    pub category: &'static ActorCategoryConcept,
+    pub category: ActorCategory,
     pub person: bool,
     pub rank: Option<String>,
     pub member_of: Vec<String>,
@@ -35,7 +37,7 @@ pub struct Place {
     pub id: String,
     pub label: String,
     pub aliases: Vec<String>,
-    pub place_type: &'static Concept,
+    pub place_type: PlaceType,
     pub within: Option<String>,
     pub description: Option<String>,
 }
@@ -45,7 +47,7 @@ pub struct Source {
     pub id: String,
     pub label: String,
     pub aliases: Vec<String>,
-    pub source_type: &'static Concept,
+    pub source_type: SourceType,
     /// The actor this source is (same resource), if any.
     pub actor: Option<String>,
     pub country: Option<String>,
@@ -70,7 +72,7 @@ pub struct Report {
 pub struct Incident {
     pub id: String,
     pub label: String,
-    pub event_type: &'static EventTypeConcept,
+    pub event_type: EventType,
     pub date: Option<DateSpan>,
     pub date_text: Option<String>,
     pub place: Option<String>,
@@ -107,7 +109,7 @@ pub struct Count {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClaimDetail {
     Casualty {
-        casualty_type: &'static Concept,
+        casualty_type: CasualtyType,
         group: Option<String>,
         count: Count,
     },
@@ -290,29 +292,20 @@ impl Checker {
         r.as_ref().map(|r| self.reference(kind, src, r, field))
     }
 
-    fn concept<C>(
+    /// The concept of scheme `C` a short id names, or a problem listing the scheme's ids.
+    fn concept<C: ConceptScheme>(
         &mut self,
-        table: &'static [C],
-        id_of: fn(&C) -> &str,
         src: &SourceText,
         v: &S<String>,
         field: &str,
-    ) -> Option<&'static C> {
-        let found = table.iter().find(|c| id_of(c) == v.get_ref());
-        if found.is_none() {
-            let known: Vec<&str> = table.iter().map(id_of).collect();
-            self.problem(
-                src,
-                v,
-                field,
-                format!(
-                    "unknown value `{}` (expected one of: {})",
-                    v.get_ref(),
-                    known.join(", ")
-                ),
-            );
+    ) -> Option<C> {
+        match v.get_ref().parse::<C>() {
+            Ok(c) => Some(c),
+            Err(unknown) => {
+                self.problem(src, v, field, unknown.to_string());
+                None
+            }
         }
-        found
     }
 
     fn text(&mut self, src: &SourceText, v: &S<String>, field: &str) -> String {
@@ -502,13 +495,7 @@ fn opt_string(v: &Option<S<String>>) -> Option<String> {
 }
 
 fn actor(ck: &mut Checker, src: &SourceText, a: &ActorRecord) -> Actor {
-    let category = ck.concept(
-        vocab::ACTOR_CATEGORIES,
-        |c| c.id,
-        src,
-        &a.category,
-        "actor.category",
-    );
+    let category = ck.concept(src, &a.category, "actor.category");
     if !a.person {
         if let Some(rank) = &a.rank {
             ck.problem(
@@ -531,7 +518,8 @@ fn actor(ck: &mut Checker, src: &SourceText, a: &ActorRecord) -> Actor {
         id: a.id.get_ref().clone(),
         label: ck.text(src, &a.label, "actor.label"),
         aliases: strings(&a.aliases),
-        category: category.unwrap_or(&vocab::ACTOR_CATEGORIES[0]),
+        // A placeholder when the id is unknown: the problem fails the load.
+        category: category.unwrap_or(ActorCategory::ALL[0]),
         person: a.person,
         rank: opt_string(&a.rank),
         member_of: ck.references(Kind::Actor, src, &a.member_of, "actor.member_of"),
@@ -543,20 +531,10 @@ fn actor(ck: &mut Checker, src: &SourceText, a: &ActorRecord) -> Actor {
 }
 
 fn place(ck: &mut Checker, src: &SourceText, p: &PlaceRecord) -> Place {
-    let place_type = ck.concept(
-        vocab::PLACE_TYPES,
-        |c| c.id,
-        src,
-        &p.place_type,
-        "place.type",
-    );
+    let place_type: Option<PlaceType> = ck.concept(src, &p.place_type, "place.type");
     let within = ck.opt_reference(Kind::Place, src, &p.within, "place.within");
-    if within.is_none()
-        && !matches!(
-            p.place_type.get_ref().as_str(),
-            "country" | "region" | "river" | "desert"
-        )
-    {
+    // An unknown type needs `within` too (its own problem is reported above).
+    if within.is_none() && place_type.is_none_or(PlaceType::needs_within) {
         ck.problem(
             src,
             &p.id,
@@ -579,25 +557,19 @@ fn place(ck: &mut Checker, src: &SourceText, p: &PlaceRecord) -> Place {
         id: p.id.get_ref().clone(),
         label: ck.text(src, &p.label, "place.label"),
         aliases: strings(&p.aliases),
-        place_type: place_type.unwrap_or(&vocab::PLACE_TYPES[0]),
+        place_type: place_type.unwrap_or(PlaceType::ALL[0]),
         within,
         description: opt_string(&p.description),
     }
 }
 
 fn source(ck: &mut Checker, src: &SourceText, s: &SourceRecord) -> Source {
-    let source_type = ck.concept(
-        vocab::SOURCE_TYPES,
-        |c| c.id,
-        src,
-        &s.source_type,
-        "source.type",
-    );
+    let source_type = ck.concept(src, &s.source_type, "source.type");
     Source {
         id: s.id.get_ref().clone(),
         label: ck.text(src, &s.label, "source.label"),
         aliases: strings(&s.aliases),
-        source_type: source_type.unwrap_or(&vocab::SOURCE_TYPES[0]),
+        source_type: source_type.unwrap_or(SourceType::ALL[0]),
         actor: ck.opt_reference(Kind::Actor, src, &s.actor, "source.actor"),
         country: ck.opt_reference(Kind::Place, src, &s.country, "source.country"),
         description: opt_string(&s.description),
@@ -734,13 +706,7 @@ fn incident(
     published: Option<PartialDate>,
 ) -> Incident {
     let src = &report.source;
-    let event_type = ck.concept(
-        vocab::EVENT_TYPES,
-        |c| c.id,
-        src,
-        &i.event_type,
-        "incident.event_type",
-    );
+    let event_type = ck.concept(src, &i.event_type, "incident.event_type");
     let date = i
         .date
         .as_ref()
@@ -768,7 +734,7 @@ fn incident(
     Incident {
         id: i.id.get_ref().clone(),
         label: ck.text(src, &i.label, "incident.label"),
-        event_type: event_type.unwrap_or(&vocab::EVENT_TYPES[0]),
+        event_type: event_type.unwrap_or(EventType::ALL[0]),
         date,
         date_text: opt_string(&i.date_text),
         place: ck.opt_reference(Kind::Place, src, &i.place, "incident.place"),
@@ -795,7 +761,7 @@ fn claim(
 
     let stated = c.stated.as_ref().and_then(|s| {
         let span = resolve_date(ck, src, s, &f("stated"), published)?;
-        if span.precision != dates::Precision::Day || span.end != Some(span.start) {
+        if span.precision != DatePrecision::Day || span.end != Some(span.start) {
             ck.problem(
                 src,
                 s,
@@ -859,8 +825,7 @@ fn claim(
             ck.forbid(src, &c.actor, &f("actor"), kind);
             ck.forbid(src, &c.place, &f("place"), kind);
             let t = ck.require(src, c, &c.casualty_type, &f("type"));
-            let casualty_type =
-                t.and_then(|t| ck.concept(vocab::CASUALTY_TYPES, |c| c.id, src, t, &f("type")));
+            let casualty_type = t.and_then(|t| ck.concept::<CasualtyType>(src, t, &f("type")));
             let group = ck.opt_reference(Kind::Actor, src, &c.group, &f("group"));
             let count = ck.figures(src, c, table);
             casualty_type.map(|casualty_type| ClaimDetail::Casualty {
@@ -1042,7 +1007,7 @@ evidence = "The deadliest was on Wednesday, when IS targeted a group near the to
             i.date.unwrap().start,
             NaiveDate::from_ymd_opt(2018, 5, 23).unwrap()
         );
-        assert_eq!(i.event_type.local, "Attack");
+        assert_eq!(i.event_type, EventType::Attack);
     }
 
     #[test]

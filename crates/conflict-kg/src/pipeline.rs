@@ -2,8 +2,9 @@
 //! stage keeps its own error type; this module only chains them.
 
 use crate::diag::Problems;
+use crate::iri::Base;
 use crate::model::{self, Model};
-use crate::rdf::{self, Base, RdfError};
+use crate::rdf::{self, RdfError};
 use crate::records::{self, RecordsError};
 use crate::store::{KgStore, StoreError, Summary};
 use std::path::Path;

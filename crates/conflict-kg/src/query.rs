@@ -4,7 +4,7 @@
 //!
 //! Library code never prints: the CLI hands in stdout.
 
-use crate::rdf::Base;
+use crate::iri::Base;
 use crate::store::KgStore;
 use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -114,7 +114,7 @@ pub(crate) fn prefixes(base: &Base) -> Vec<(String, String)> {
         .chain(
             vocab::INSTANCE_FOLDERS
                 .iter()
-                .map(|(p, folder)| (p.to_string(), format!("{}{folder}", base.as_str()))),
+                .map(|folder| (folder.to_string(), base.folder(folder))),
         )
         .collect()
 }

@@ -12,7 +12,8 @@ pub fn run(args: ImportArgs) -> anyhow::Result<()> {
         ImportDataset::Ucdp(a) => (DatasetKind::Ucdp, a),
     };
     let started = Instant::now();
-    let (summary, target) = import_file(kind, &args)?;
+    let base = super::base(&args.base)?;
+    let (summary, target) = import_file(kind, &args, base)?;
     print_summary(kind, &args, &summary, target, started.elapsed());
     Ok(())
 }
@@ -27,8 +28,8 @@ enum Written {
 fn import_file(
     kind: DatasetKind,
     args: &ImportFileArgs,
+    base: conflict_kg::Base,
 ) -> Result<(import::Summary, Written), ImportError> {
-    let base = conflict_kg::Base::new(&args.base.base)?;
     let name = match &args.name {
         Some(n) => import::check_name(n)?,
         None => import::default_name(&args.file)?,

@@ -61,7 +61,9 @@ fn geonames(args: GeonamesArgs) -> anyhow::Result<()> {
         let (gazetteer, _) = geonames::read_dump(&common.dump, &filter, &progress)?;
         progress.finish();
         let matcher = Matcher::new(&gazetteer, admin.as_ref());
-        let country = countries.first().map_or("SY", String::as_str);
+        let country = countries
+            .first()
+            .map_or(link::DEFAULT_COUNTRY, String::as_str);
         let rows = link::reconcile(names_path, &text, &matcher, country)?;
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
@@ -132,7 +134,7 @@ fn finish(
     let links = link::link_model(model, matcher, kind, overrides);
     let quads = link::link_quads(&links, gazetteer, kind, &common.dump, &base);
     let store = KgStore::open(&common.store.store)?;
-    let graph = kind.graph(&base);
+    let graph = base.link_graph(kind);
     if !common.allow_empty {
         link::check_replacement(&store, &graph, kind, gazetteer)?;
     }

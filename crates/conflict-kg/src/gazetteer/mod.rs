@@ -1,6 +1,6 @@
-//! Gazetteers read from their own published files: what every reader produces (`Entry`), the
-//! in-memory index the matcher searches (`Gazetteer`), and the spelling normalisation both sides
-//! of a match go through (`name_key`).
+//! Gazetteers read from their own published files: which gazetteer (`GazetteerKind`), what every
+//! reader produces (`Entry`), the in-memory index the matcher searches (`Gazetteer`), and the
+//! spelling normalisation both sides of a match go through (`name_key`).
 //!
 //! Readers stream their input and keep only the entries a caller's filter accepts, so a 12-million
 //! row `allCountries.txt` never sits in memory. Normalisation is deliberately lossy: it maps the
@@ -41,6 +41,23 @@ pub enum GazetteerError {
         found: String,
         expected: String,
     },
+}
+
+/// Which gazetteer an entry, a link or a link graph belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GazetteerKind {
+    GeoNames,
+    Wikidata,
+}
+
+impl GazetteerKind {
+    /// The short name used in IRIs (`graph/link/geonames`) and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::GeoNames => "geonames",
+            Self::Wikidata => "wikidata",
+        }
+    }
 }
 
 /// One gazetteer entry, whatever gazetteer it comes from.

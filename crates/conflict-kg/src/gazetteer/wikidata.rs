@@ -7,6 +7,7 @@
 //! `.json`/`.jsonl`/`.ndjson` holding entities is a dump; `.tsv`, `.csv` SPARQL results.
 
 use super::{Entry, Gazetteer, GazetteerError};
+use crate::wkt::Point;
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParseError, QueryResultsParser, ReaderQueryResultsParserOutput,
@@ -151,8 +152,8 @@ fn merge_row(
         }
     }
     if let Some(coord) = get(COORD) {
-        match parse_wkt_point(coord) {
-            Some(p) => e.coordinates = e.coordinates.or(Some(p)),
+        match Point::parse(coord).filter(|p| p.is_on_earth()) {
+            Some(p) => e.coordinates = e.coordinates.or(Some(p.lat_lon())),
             None => {
                 return Err(syntax(
                     path,
@@ -182,24 +183,6 @@ pub fn qid(value: &str) -> Option<String> {
     let v = v.strip_prefix(ENTITY).unwrap_or(v);
     let ok = v.len() > 1 && v.starts_with('Q') && v[1..].bytes().all(|b| b.is_ascii_digit());
     ok.then(|| v.to_string())
-}
-
-/// `Point(lon lat)` (as the query service writes P625) → (lat, lon).
-pub fn parse_wkt_point(wkt: &str) -> Option<(f64, f64)> {
-    let wkt = wkt.trim();
-    let wkt = match wkt.find('>') {
-        Some(i) if wkt.starts_with('<') => wkt[i + 1..].trim(),
-        _ => wkt,
-    };
-    let inner = wkt
-        .strip_prefix("Point(")
-        .or_else(|| wkt.strip_prefix("POINT("))
-        .or_else(|| wkt.strip_prefix("POINT ("))?
-        .strip_suffix(')')?;
-    let mut parts = inner.split_whitespace();
-    let lon: f64 = parts.next()?.parse().ok()?;
-    let lat: f64 = parts.next()?.parse().ok()?;
-    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some((lat, lon))
 }
 
 fn read_sparql(

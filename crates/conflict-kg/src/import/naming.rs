@@ -70,7 +70,7 @@ pub fn check_name(name: &str) -> Result<String, ImportError> {
 
 /// `{base}graph/import/{dataset}/{name}`: the graph one import file owns.
 pub(super) fn graph_name(base: &Base, kind: DatasetKind, name: &str) -> NamedNode {
-    base.graph(&format!("import/{}/{name}", kind.id()))
+    base.import_graph(kind.id(), name)
 }
 
 /// `FILE.rejects.csv` beside the input.

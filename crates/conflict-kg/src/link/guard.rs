@@ -4,9 +4,10 @@
 
 use super::{GazetteerKind, LinkError};
 use crate::gazetteer::Gazetteer;
+use crate::iri::gazetteer_entity;
 use crate::store::{KgStore, StoreError};
-use crate::vocab::{self, term};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Term};
+use crate::vocab::ckg;
+use oxigraph::model::{GraphNameRef, NamedNode, Term};
 use std::collections::HashSet;
 
 /// Fails when replacing `graph` with links into `gazetteer` would lose the links the graph
@@ -33,7 +34,7 @@ pub fn check_replacement(
     let available: HashSet<String> = gazetteer
         .entries
         .iter()
-        .map(|e| kind.entity(&e.id).into_string())
+        .map(|e| gazetteer_entity(kind, &e.id).into_string())
         .collect();
     let found = current.iter().filter(|e| available.contains(*e)).count();
     if found * 2 < current.len() {
@@ -49,11 +50,10 @@ pub fn check_replacement(
 
 /// The gazetteer entries (`ckg:gazetteerEntry` objects) the links in `graph` point to.
 fn current_entries(store: &KgStore, graph: &NamedNode) -> Result<HashSet<String>, LinkError> {
-    let predicate = NamedNode::new_unchecked(vocab::ckg(term::GAZETTEER_ENTRY));
     let mut out = HashSet::new();
     for q in store.inner().quads_for_pattern(
         None,
-        Some(NamedNodeRef::from(&predicate)),
+        Some(ckg::GAZETTEER_ENTRY),
         None,
         Some(GraphNameRef::from(graph)),
     ) {

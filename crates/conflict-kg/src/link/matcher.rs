@@ -14,14 +14,15 @@ use crate::gazetteer::geonames::AdminNames;
 use crate::gazetteer::{
     Entry, Gazetteer, NameKind, distance_km, loose_skeleton, name_key, similarity, skeleton,
 };
+use crate::vocab::PlaceType;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What kind of thing is being looked up, which decides the feature classes/codes (GeoNames)
 /// that fit it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wanted {
-    /// A curated place of this type (a `ckg:PlaceTypeScheme` id: `town`, `governorate`…).
-    Place(&'static str),
+    /// A curated place of this type.
+    Place(PlaceType),
     /// An actor (Wikidata only).
     Actor,
     /// A bare name (`--names`): populated places first, then admin areas, then anything.
@@ -60,35 +61,62 @@ fn type_fit(wanted: Wanted, e: &Entry) -> Option<f64> {
         }),
         Wanted::Place(t) => match t {
             // A country row: PCL* code, or (extracts without codes) admin1 `00`.
-            "country" => (class == "A" && (code.starts_with("PCL") || unknown && e.admin1 == "00"))
+            PlaceType::Country => (class == "A"
+                && (code.starts_with("PCL") || unknown && e.admin1 == "00"))
                 .then_some(1.0),
-            "governorate" => fit(class == "A" && code == "ADM1"),
-            "district" => fit(class == "A" && code == "ADM2"),
-            "subdistrict" => fit(class == "A" && code == "ADM3"),
-            "city" | "town" | "village" => fit(class == "P"),
-            "camp" => match class {
+            PlaceType::Governorate => fit(class == "A" && code == "ADM1"),
+            PlaceType::District => fit(class == "A" && code == "ADM2"),
+            PlaceType::Subdistrict => fit(class == "A" && code == "ADM3"),
+            PlaceType::City | PlaceType::Town | PlaceType::Village => fit(class == "P"),
+            PlaceType::Camp => match class {
                 "S" if code.starts_with("CMP") => Some(1.0),
                 // GeoNames records some camps (Yarmouk) as a populated place or a section of one.
                 "P" => Some(0.9),
                 _ => None,
             },
-            "oil-field" => fit(class == "S" && matches!(code, "OILF" | "OILW" | "GASF")),
-            "airbase" => match (class, code) {
+            PlaceType::OilField => fit(class == "S" && matches!(code, "OILF" | "OILW" | "GASF")),
+            PlaceType::Airbase => match (class, code) {
                 ("S", "AIRB" | "AIRF") => Some(1.0),
                 ("S", "AIRP" | "AIRH") => Some(0.9),
                 _ => None,
             },
-            "military-base" => fit(class == "S" && matches!(code, "INSM" | "MILB" | "CMPMN")),
-            "desert" => match (class, code) {
+            PlaceType::MilitaryBase => {
+                fit(class == "S" && matches!(code, "INSM" | "MILB" | "CMPMN"))
+            }
+            PlaceType::Desert => match (class, code) {
                 ("T", "DES" | "DESR") => Some(1.0),
                 ("T", "PLN" | "PLAT" | "PLNX") => Some(0.9),
                 ("L", "RGN") => Some(0.85),
                 _ => None,
             },
-            "river" => fit(class == "H" && matches!(code, "STM" | "STMI" | "STMS" | "WAD")),
-            "region" => fit(class == "L" && matches!(code, "RGN" | "AREA" | "RGNE")),
-            _ => None,
+            PlaceType::River => {
+                fit(class == "H" && matches!(code, "STM" | "STMI" | "STMS" | "WAD"))
+            }
+            PlaceType::Region => fit(class == "L" && matches!(code, "RGN" | "AREA" | "RGNE")),
+            // A location of unknown kind (what imported dataset locations are): no feature says
+            // an entry is one, so none fits.
+            PlaceType::Locality => None,
         },
+    }
+}
+
+/// Place types that are facilities, often named after the village beside them.
+fn is_facility(t: PlaceType) -> bool {
+    match t {
+        PlaceType::Airbase | PlaceType::MilitaryBase | PlaceType::OilField | PlaceType::Camp => {
+            true
+        }
+        PlaceType::Country
+        | PlaceType::Governorate
+        | PlaceType::District
+        | PlaceType::Subdistrict
+        | PlaceType::City
+        | PlaceType::Town
+        | PlaceType::Village
+        | PlaceType::Desert
+        | PlaceType::River
+        | PlaceType::Region
+        | PlaceType::Locality => false,
     }
 }
 
@@ -146,8 +174,6 @@ pub(super) const MARGIN: f64 = 0.04;
 pub(super) const NAMESAKE_KM: f64 = 5.0;
 /// GeoNames feature codes of seats of government (capital, admin1–4 seats).
 const SEATS: &[&str] = &["PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLG"];
-/// Place types that are facilities, often named after the village beside them.
-const FACILITIES: &[&str] = &["airbase", "military-base", "oil-field", "camp"];
 
 /// Searches one gazetteer.
 pub struct Matcher<'g> {
@@ -373,7 +399,7 @@ impl<'g> Matcher<'g> {
                                     )
                                 },
                                 match q.wanted {
-                                    Wanted::Place(t) => t,
+                                    Wanted::Place(t) => t.id(),
                                     Wanted::Actor => "an actor",
                                     Wanted::AnyPlace => "a place",
                                 }
@@ -501,7 +527,7 @@ impl<'g> Matcher<'g> {
         let Wanted::Place(t) = q.wanted else {
             return None;
         };
-        if !FACILITIES.contains(&t) {
+        if !is_facility(t) {
             return None;
         }
         let g = self.gazetteer;
@@ -559,8 +585,9 @@ impl<'g> Matcher<'g> {
         let e = &g.entries[best.entry];
         let n = &g.entries[namesake];
         let reason = format!(
-            "plausible: no {t} that fits this place has its name; `{}` ({}) lies {km:.1} km \
+            "plausible: no {} that fits this place has its name; `{}` ({}) lies {km:.1} km \
              from {} `{}` ({}), its namesake{}",
+            t.id(),
             e.name,
             self.describe(e),
             n.id,
@@ -674,7 +701,7 @@ mod tests {
             entry("2", "Hajīn", "P", "PPLA3", "07", 29237),
         ]);
         let m = Matcher::new(&g, None);
-        let out = m.decide(&query("Hajin", Wanted::Place("town"), Some("07")));
+        let out = m.decide(&query("Hajin", Wanted::Place(PlaceType::Town), Some("07")));
         assert_eq!(out.decision, Decision::Exact);
         assert_eq!(g.entries[out.chosen.unwrap().entry].id, "2");
         let refused = out.candidates.iter().find(|c| c.entry == 0).unwrap();
@@ -750,7 +777,11 @@ mod tests {
             at(entry("1", "Far Field", "S", "AIRF", "02", 0), 35.5, 35.94),
         ]);
         let m = Matcher::new(&g, None);
-        let out = m.decide(&query("Hmeimim", Wanted::Place("airbase"), Some("02")));
+        let out = m.decide(&query(
+            "Hmeimim",
+            Wanted::Place(PlaceType::Airbase),
+            Some("02"),
+        ));
         assert_eq!(out.decision, Decision::Close, "{}", out.reason);
         let chosen = out.chosen.unwrap();
         assert_eq!(g.entries[chosen.entry].id, "6300131");
@@ -759,7 +790,11 @@ mod tests {
         assert!(out.reason.contains("next: 4472"), "{}", out.reason);
         assert!(!out.candidates.iter().any(|c| g.entries[c.entry].id == "1"));
         // A town is not a facility: a namesake of the wrong feature gives nothing.
-        let out = m.decide(&query("Hmeimim", Wanted::Place("desert"), Some("02")));
+        let out = m.decide(&query(
+            "Hmeimim",
+            Wanted::Place(PlaceType::Desert),
+            Some("02"),
+        ));
         assert_eq!(out.decision, Decision::None);
     }
 
@@ -781,7 +816,7 @@ mod tests {
         let m = Matcher::new(&g, None);
         let out = m.decide(&Query {
             names: vec!["Hmeimim".into(), "Khmeimim".into()],
-            ..query("Hmeimim", Wanted::Place("airbase"), Some("02"))
+            ..query("Hmeimim", Wanted::Place(PlaceType::Airbase), Some("02"))
         });
         // The air base (AIRB, 0.4 km from its nearest namesake) beats the airport (AIRP).
         assert_eq!(out.decision, Decision::Close);
@@ -805,12 +840,20 @@ mod tests {
         ]);
         let m = Matcher::new(&g, None);
         // The village Yarmouk fits a camp (GeoNames records some camps so): an ordinary match.
-        let out = m.decide(&query("Yarmouk", Wanted::Place("camp"), Some("13")));
+        let out = m.decide(&query(
+            "Yarmouk",
+            Wanted::Place(PlaceType::Camp),
+            Some("13"),
+        ));
         assert_eq!(g.entries[out.chosen.unwrap().entry].id, "3003");
         // Without it, nothing: the school is no namesake, the villages are no camps.
         let g = gazetteer(g.entries[..2].to_vec());
         let m = Matcher::new(&g, None);
-        let out = m.decide(&query("Yarmouk", Wanted::Place("camp"), Some("13")));
+        let out = m.decide(&query(
+            "Yarmouk",
+            Wanted::Place(PlaceType::Camp),
+            Some("13"),
+        ));
         assert_eq!(out.decision, Decision::None, "{}", out.reason);
     }
 
@@ -857,9 +900,9 @@ mod tests {
             entry("2", "Homs", "A", "ADM1", "11", 0),
         ]);
         let m = Matcher::new(&g, None);
-        let out = m.decide(&query("Homs", Wanted::Place("governorate"), None));
+        let out = m.decide(&query("Homs", Wanted::Place(PlaceType::Governorate), None));
         assert_eq!(g.entries[out.chosen.unwrap().entry].id, "2");
-        let out = m.decide(&query("Homs", Wanted::Place("oil-field"), None));
+        let out = m.decide(&query("Homs", Wanted::Place(PlaceType::OilField), None));
         assert_eq!(out.decision, Decision::None);
         assert!(out.reason.contains("none fitting"), "{}", out.reason);
     }
@@ -871,7 +914,11 @@ mod tests {
             entry("2", "Tall Abyad", "P", "PPL", "04", 0),
         ]);
         let m = Matcher::new(&g, None);
-        let out = m.decide(&query("Tell Abyad", Wanted::Place("village"), Some("04")));
+        let out = m.decide(&query(
+            "Tell Abyad",
+            Wanted::Place(PlaceType::Village),
+            Some("04"),
+        ));
         assert_eq!(out.decision, Decision::Close);
         assert!(out.reason.starts_with("ambiguous"), "{}", out.reason);
     }
@@ -880,7 +927,11 @@ mod tests {
     fn a_misspelling_is_at_best_a_close_match() {
         let g = gazetteer(vec![entry("1", "Subaykhan", "P", "PPL", "07", 25514)]);
         let m = Matcher::new(&g, None);
-        let out = m.decide(&query("Subaykhun", Wanted::Place("town"), Some("07")));
+        let out = m.decide(&query(
+            "Subaykhun",
+            Wanted::Place(PlaceType::Town),
+            Some("07"),
+        ));
         assert_eq!(out.decision, Decision::Close, "{out:?}");
     }
 

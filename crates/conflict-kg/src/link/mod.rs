@@ -1,8 +1,9 @@
 //! Linking curated places and actors to gazetteer entries (`ckg link`): each place linked after
 //! its parents (so country, governorate and neighbourhood constrain it), overrides applied, and
 //! the quads a link becomes in its own named graph (`{base}graph/link/geonames`,
-//! `{base}graph/link/wikidata`). The matcher is `matcher`, `data/links.toml` is `overrides`,
-//! `--names` is `reconcile`, the review report is `report`.
+//! `{base}graph/link/wikidata`; IRIs minted by `iri`, coordinates written by `wkt`). The matcher
+//! is `matcher`, `data/links.toml` is `overrides`, `--names` is `reconcile`, the review report
+//! is `report`.
 //!
 //! Invariants:
 //! - a candidate is only considered when its country, its admin1 (the curated parent
@@ -25,15 +26,25 @@ pub use overrides::{Override, read_overrides};
 pub use reconcile::{Reconciled, reconcile, write_reconciled};
 pub use report::{ReportFormat, write_report};
 
+pub use crate::gazetteer::GazetteerKind;
+
 use crate::diag::Problems;
 use crate::gazetteer::{Entry, Gazetteer, name_key};
+use crate::iri::{self, Base};
 use crate::model::Model;
-use crate::rdf::Base;
-use crate::vocab::{self, term};
-use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use crate::vocab::{PlaceType, ckg, dcterms, geosparql, prov, rdf, rdfs, skos, xsd};
+use crate::wkt::Point;
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+
+/// The country `data/` is about, as an ISO 3166-1 alpha-2 code: the curated data describe the
+/// war in Syria. A curated place with no country among its ancestors (a region, desert or
+/// river, which need no `within`) is looked for among this country's GeoNames entries, and so
+/// is the admin1 code of a governorate whose country is not linked. `ckg link geonames
+/// --countries` (the rows kept from a dump, and the country of `--names`) defaults to it too.
+/// Curated data about another country would make it a field of the data.
+pub const DEFAULT_COUNTRY: &str = "SY";
 
 #[derive(Debug, thiserror::Error)]
 pub enum LinkError {
@@ -60,35 +71,6 @@ pub enum LinkError {
     },
     #[error("{0}")]
     Store(#[from] crate::store::StoreError),
-}
-
-/// Which gazetteer a link points into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum GazetteerKind {
-    GeoNames,
-    Wikidata,
-}
-
-impl GazetteerKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::GeoNames => "geonames",
-            Self::Wikidata => "wikidata",
-        }
-    }
-
-    /// The entity IRI of an entry id.
-    pub fn entity(self, id: &str) -> NamedNode {
-        NamedNode::new_unchecked(match self {
-            Self::GeoNames => format!("{}{id}/", vocab::GEONAMES_ENTITY),
-            Self::Wikidata => format!("{}{id}", vocab::WIKIDATA_ENTITY),
-        })
-    }
-
-    /// The named graph holding this gazetteer's links.
-    pub fn graph(self, base: &Base) -> NamedNode {
-        base.graph(&format!("link/{}", self.name()))
-    }
 }
 
 /// The outcome of matching one name set.
@@ -129,6 +111,13 @@ impl Target {
         match self {
             Self::Place(id) => base.place(id),
             Self::Actor(id) => base.actor(id),
+        }
+    }
+    /// The qualified link resource of this target to `gazetteer`.
+    pub fn link_iri(&self, base: &Base, gazetteer: GazetteerKind) -> NamedNode {
+        match self {
+            Self::Place(id) => base.place_link(gazetteer, id),
+            Self::Actor(id) => base.actor_link(gazetteer, id),
         }
     }
 }
@@ -216,21 +205,23 @@ pub fn link_model(
                 None
             }
         };
-        let country_place = ancestors
-            .iter()
-            .find(|a| by_id.get(*a).is_some_and(|x| x.place_type.id == "country"));
+        let country_place = ancestors.iter().find(|a| {
+            by_id
+                .get(*a)
+                .is_some_and(|x| x.place_type == PlaceType::Country)
+        });
         let country = match (kind, country_place) {
             (GazetteerKind::Wikidata, _) => None,
             (_, Some(c)) => linked_entry(c)
                 .map(|e| e.country.clone())
                 .filter(|c| !c.is_empty()),
-            (_, None) if p.place_type.id == "country" => None,
-            (_, None) => Some("SY".to_string()),
+            (_, None) if p.place_type == PlaceType::Country => None,
+            (_, None) => Some(DEFAULT_COUNTRY.to_string()),
         };
         let governorate = ancestors.iter().find(|a| {
             by_id
                 .get(*a)
-                .is_some_and(|x| x.place_type.id == "governorate")
+                .is_some_and(|x| x.place_type == PlaceType::Governorate)
         });
         let (admin1, admin1_name) = match (kind, governorate) {
             (GazetteerKind::GeoNames, Some(gov)) => {
@@ -241,7 +232,9 @@ pub fn link_model(
                         let names: Vec<String> = std::iter::once(gp.label.clone())
                             .chain(gp.aliases.iter().cloned())
                             .collect();
-                        match matcher.admin1_code(country.as_deref().unwrap_or("SY"), &names) {
+                        match matcher
+                            .admin1_code(country.as_deref().unwrap_or(DEFAULT_COUNTRY), &names)
+                        {
                             Some((code, name)) => (Some(code), Some(name)),
                             None => (None, None),
                         }
@@ -257,7 +250,7 @@ pub fn link_model(
             names: std::iter::once(p.label.clone())
                 .chain(p.aliases.iter().cloned())
                 .collect(),
-            wanted: Wanted::Place(p.place_type.id),
+            wanted: Wanted::Place(p.place_type),
             country,
             admin1,
             admin1_name,
@@ -269,7 +262,7 @@ pub fn link_model(
             &query,
             target,
             &p.label,
-            p.place_type.id,
+            p.place_type.id(),
             kind,
             overrides,
             &entry_by_id,
@@ -385,52 +378,6 @@ pub fn wanted_keys(model: &Model) -> HashSet<String> {
 
 // --- Quads ------------------------------------------------------------------------------------
 
-/// The IRI of the geometry a gazetteer gives a place: `{place}/geometry/{gazetteer}`.
-pub fn geometry_iri(place: &NamedNode, kind: GazetteerKind) -> NamedNode {
-    NamedNode::new_unchecked(format!("{}/geometry/{}", place.as_str(), kind.name()))
-}
-
-/// The qualified link resource: `{base}link/{gazetteer}/{place-id}` (`…/actor-{id}` for actors).
-pub fn link_iri(base: &Base, kind: GazetteerKind, target: &Target) -> NamedNode {
-    let local = match target {
-        Target::Place(id) => id.clone(),
-        Target::Actor(id) => format!("actor-{id}"),
-    };
-    NamedNode::new_unchecked(format!("{}link/{}/{local}", base.as_str(), kind.name()))
-}
-
-/// The gazetteer file as a provenance entity: `{base}source/gazetteer/{file name}`.
-pub fn gazetteer_source_iri(base: &Base, file: &Path) -> NamedNode {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let safe: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || "-._".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    NamedNode::new_unchecked(format!("{}source/gazetteer/{safe}", base.as_str()))
-}
-
-fn ckg(local: &str) -> NamedNode {
-    NamedNode::new_unchecked(vocab::ckg(local))
-}
-
-fn ns(namespace: &str, local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{namespace}{local}"))
-}
-
-/// `POINT(lon lat)` as a `geo:wktLiteral`.
-pub fn wkt_point((lat, lon): (f64, f64)) -> Literal {
-    Literal::new_typed_literal(format!("POINT({lon} {lat})"), ns(vocab::GEO, "wktLiteral"))
-}
-
 /// The quads of a linking run, all in the gazetteer's link graph. `file` is the gazetteer file
 /// as the user named it.
 pub fn link_quads(
@@ -440,16 +387,16 @@ pub fn link_quads(
     file: &Path,
     base: &Base,
 ) -> Vec<Quad> {
-    let graph = GraphName::NamedNode(kind.graph(base));
+    let graph = GraphName::NamedNode(base.link_graph(kind));
     let mut out = Vec::new();
-    let mut add = |s: &NamedNode, p: NamedNode, o: Term| {
+    let mut add = |s: &NamedNode, p: NamedNodeRef<'_>, o: Term| {
         out.push(Quad::new(s.clone(), p, o, graph.clone()));
     };
-    let source = gazetteer_source_iri(base, file);
-    add(&source, rdf::TYPE.into(), ns(vocab::PROV, "Entity").into());
+    let source = base.gazetteer_file(file);
+    add(&source, rdf::TYPE, prov::ENTITY.into());
     add(
         &source,
-        rdfs::LABEL.into(),
+        rdfs::LABEL,
         Literal::new_simple_literal(format!(
             "{} gazetteer file {}",
             match kind {
@@ -462,7 +409,7 @@ pub fn link_quads(
     );
     add(
         &source,
-        ns(vocab::DCTERMS, "source"),
+        dcterms::SOURCE,
         Literal::new_simple_literal(file.display().to_string()).into(),
     );
     for l in links {
@@ -470,20 +417,20 @@ pub fn link_quads(
             continue;
         };
         let subject = l.target.iri(base);
-        let entity = kind.entity(id);
+        let entity = iri::gazetteer_entity(kind, id);
         let predicate = match l.decision {
-            Decision::Exact => ns(vocab::SKOS, "exactMatch"),
-            _ => ns(vocab::SKOS, "closeMatch"),
+            Decision::Exact => skos::EXACT_MATCH,
+            _ => skos::CLOSE_MATCH,
         };
-        add(&subject, predicate.clone(), entity.clone().into());
-        let link = link_iri(base, kind, &l.target);
-        add(&link, rdf::TYPE.into(), ckg(term::GAZETTEER_MATCH).into());
-        add(&link, ckg(term::LINKED_RESOURCE), subject.clone().into());
-        add(&link, ckg(term::GAZETTEER_ENTRY), entity.into());
-        add(&link, ns(vocab::SKOS, "mappingRelation"), predicate.into());
+        add(&subject, predicate, entity.clone().into());
+        let link = l.target.link_iri(base, kind);
+        add(&link, rdf::TYPE, ckg::GAZETTEER_MATCH.into());
+        add(&link, ckg::LINKED_RESOURCE, subject.clone().into());
+        add(&link, ckg::GAZETTEER_ENTRY, entity.into());
+        add(&link, skos::MAPPING_RELATION, predicate.into());
         add(
             &link,
-            ckg(term::MATCH_METHOD),
+            ckg::MATCH_METHOD,
             Literal::new_simple_literal(match l.method {
                 Method::Automatic => "automatic",
                 Method::Override => "override",
@@ -493,25 +440,21 @@ pub fn link_quads(
         if let Some(score) = l.score {
             add(
                 &link,
-                ckg(term::MATCH_SCORE),
+                ckg::MATCH_SCORE,
                 Literal::new_typed_literal(format!("{score:.3}"), xsd::DECIMAL).into(),
             );
         }
         if let Some(name) = &l.matched_name {
             add(
                 &link,
-                ckg(term::MATCHED_NAME),
+                ckg::MATCHED_NAME,
                 Literal::new_simple_literal(name).into(),
             );
         }
+        add(&link, prov::WAS_DERIVED_FROM, source.clone().into());
         add(
             &link,
-            ns(vocab::PROV, "wasDerivedFrom"),
-            source.clone().into(),
-        );
-        add(
-            &link,
-            rdfs::COMMENT.into(),
+            rdfs::COMMENT,
             Literal::new_language_tagged_literal_unchecked(&l.reason, "en").into(),
         );
         // Coordinates of confident links only (a close match may be another place), unless
@@ -521,23 +464,15 @@ pub fn link_quads(
             .and_then(|i| gazetteer.entries[i].coordinates)
             .filter(|_| l.geometry);
         if let (Target::Place(_), Some(at)) = (&l.target, coordinates) {
-            let geometry = geometry_iri(&subject, kind);
-            add(
-                &subject,
-                ns(vocab::GEO, "hasGeometry"),
-                geometry.clone().into(),
-            );
+            let geometry = iri::geometry(&subject, kind.name());
+            add(&subject, geosparql::HAS_GEOMETRY, geometry.clone().into());
+            add(&geometry, rdf::TYPE, geosparql::GEOMETRY.into());
             add(
                 &geometry,
-                rdf::TYPE.into(),
-                ns(vocab::GEO, "Geometry").into(),
+                geosparql::AS_WKT,
+                Point::from_lat_lon(at).literal().into(),
             );
-            add(&geometry, ns(vocab::GEO, "asWKT"), wkt_point(at).into());
-            add(
-                &geometry,
-                ns(vocab::PROV, "wasDerivedFrom"),
-                source.clone().into(),
-            );
+            add(&geometry, prov::WAS_DERIVED_FROM, source.clone().into());
         }
     }
     out

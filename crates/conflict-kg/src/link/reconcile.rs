@@ -6,6 +6,7 @@
 use super::matcher::{Matcher, Query, Wanted};
 use super::{Decision, LinkError};
 use crate::diag::{Problem, Problems};
+use crate::vocab::PlaceType;
 use std::path::Path;
 
 /// One reconciled mention (`--names`).
@@ -112,7 +113,7 @@ pub fn reconcile(
         let outcome = matcher.decide(&Query {
             names: vec![mention.to_string()],
             wanted: if says_governorate {
-                Wanted::Place("governorate")
+                Wanted::Place(PlaceType::Governorate)
             } else {
                 Wanted::AnyPlace
             },

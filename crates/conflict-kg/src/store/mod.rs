@@ -18,8 +18,9 @@ mod staging;
 pub(crate) use lock::sibling;
 use lock::{lock_for_writing, recover, rocksdb_lock_held_elsewhere};
 
-use crate::rdf::Base;
-use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Quad};
+use crate::iri::Base;
+use crate::vocab::ckg;
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 use std::fs::File;
@@ -228,21 +229,20 @@ impl KgStore {
 
     /// What the store holds, counted with SPARQL over the union of all graphs.
     pub fn summary(&self) -> Result<Summary, StoreError> {
-        let count = |class: &str| -> Result<u64, StoreError> {
+        let count = |class: NamedNodeRef<'_>| -> Result<u64, StoreError> {
             let q = format!(
                 "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{}> }} }}",
-                crate::vocab::ckg(class)
+                class.as_str()
             );
             self.count(&q)
         };
-        use crate::vocab::term;
         Ok(Summary {
-            reports: count(term::REPORT)?,
-            incidents: count(term::INCIDENT)?,
-            actors: count(term::ACTOR)?,
-            places: count(term::PLACE)?,
-            sources: count(term::SOURCE)?,
-            claims: count(term::CLAIM)?,
+            reports: count(ckg::REPORT)?,
+            incidents: count(ckg::INCIDENT)?,
+            actors: count(ckg::ACTOR)?,
+            places: count(ckg::PLACE)?,
+            sources: count(ckg::SOURCE)?,
+            claims: count(ckg::CLAIM)?,
             quads: self.store.len().map_err(|e| self.storage(e))? as u64,
             graphs: self.store.named_graphs().count() as u64,
         })

@@ -70,7 +70,7 @@ fn a_staged_copy_without_a_graph_is_the_same_whether_rebuilt_or_checkpointed() {
 fn replacing_curated_graphs_keeps_other_graphs_and_drops_stale_reports() {
     let base = Base::default();
     let store = KgStore::in_memory().unwrap();
-    let link = base.graph("link/geonames");
+    let link = base.link_graph(crate::gazetteer::GazetteerKind::GeoNames);
     let stale = base.report_graph("gone");
     store
         .inner()

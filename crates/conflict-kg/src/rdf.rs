@@ -6,6 +6,7 @@
 //! (actors, places, sources) and `{base}graph/report/{id}` (a report, its incidents and claims).
 
 use crate::dates::{DateSpan, PartialDate};
+use crate::iri::Base;
 use crate::model::{Actor, Claim, ClaimDetail, Count, Incident, Model, Place, Report, Source};
 use crate::vocab::{ckg, dcterms, rdf, rdfs, schema, skos, xsd};
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -13,9 +14,6 @@ use oxigraph::model::{
     BlankNode, GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
 };
 use std::collections::HashMap;
-
-/// LEGACY: `import/` names the base `crate::rdf::Base`; delete with `vocab/legacy.rs`.
-pub(crate) use crate::iri::Base;
 
 /// The ontology, compiled into the binary so code and ontology always travel together.
 pub const ONTOLOGY_TTL: &str = include_str!("../../../ontology/ckg.ttl");

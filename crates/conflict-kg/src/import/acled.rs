@@ -25,7 +25,7 @@ use super::emitter::{CasualtyFigure, Emitter, IncidentFacts, Role};
 use super::fields::{Binder, Fault, Faults, Header, Row, coordinate, integer_in, required};
 use super::reconcile::PlaceLevel;
 use super::{DatasetKind, ImportError};
-use crate::vocab::{self, ActorCategoryConcept, EventTypeConcept};
+use crate::vocab::{ActorCategory, DatePrecision, EventType};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::path::Path;
 
@@ -64,15 +64,15 @@ pub(super) struct Event<'r> {
     date: NaiveDate,
     start: NaiveDate,
     end: NaiveDate,
-    precision: &'static vocab::Concept,
-    event_type: &'static EventTypeConcept,
+    precision: DatePrecision,
+    event_type: EventType,
     /// `sub_event_type` as written (the label's fallback).
     sub_event_type: &'r str,
     actor1: &'r str,
-    inter1: Option<&'static ActorCategoryConcept>,
+    inter1: Option<ActorCategory>,
     /// Empty when the event has no second actor.
     actor2: &'r str,
-    inter2: Option<&'static ActorCategoryConcept>,
+    inter2: Option<ActorCategory>,
     /// `assoc_actor_1`, `assoc_actor_2`: names separated by `;`.
     associated: [&'r str; 2],
     country: &'r str,
@@ -206,7 +206,7 @@ impl Dataset for Acled {
         let label = format!(
             "{} in {}, {}",
             e.event_type
-                .acled_sub_event_type
+                .acled_sub_event_type()
                 .unwrap_or(e.sub_event_type),
             e.location,
             e.date.format("%Y-%m-%d")
@@ -283,9 +283,9 @@ fn parse_date(row: &Row<'_>, column: usize) -> Result<NaiveDate, Fault> {
         .ok_or_else(|| Fault::new(column, v, "a date such as 2018-05-23 or 23 May 2018"))
 }
 
-fn sub_event_type(row: &Row<'_>, column: usize) -> Result<&'static EventTypeConcept, Fault> {
+fn sub_event_type(row: &Row<'_>, column: usize) -> Result<EventType, Fault> {
     let v = row.get(column);
-    EventTypeConcept::from_acled(v).ok_or_else(|| {
+    EventType::from_acled(v).ok_or_else(|| {
         Fault::new(
             column,
             v,
@@ -300,7 +300,7 @@ fn inter(
     row: &Row<'_>,
     column: Option<usize>,
     actor: &str,
-) -> Result<Option<&'static ActorCategoryConcept>, Fault> {
+) -> Result<Option<ActorCategory>, Fault> {
     let Some(column) = column else {
         return Ok(None);
     };
@@ -308,7 +308,7 @@ fn inter(
     if v.is_empty() || (actor.is_empty() && v == "0") {
         return Ok(None);
     }
-    ActorCategoryConcept::from_acled(v.strip_suffix(".0").unwrap_or(v))
+    ActorCategory::from_acled(v.strip_suffix(".0").unwrap_or(v))
         .map(Some)
         .ok_or_else(|| {
             Fault::new(
@@ -320,12 +320,9 @@ fn inter(
 }
 
 /// Start, end and precision of an ACLED date with its `time_precision`.
-fn date_span(
-    date: NaiveDate,
-    time_precision: u8,
-) -> (NaiveDate, NaiveDate, &'static vocab::Concept) {
-    let precision = vocab::date_precision_from_acled(time_precision)
-        .expect("time_precision is checked to be 1–3");
+fn date_span(date: NaiveDate, time_precision: u8) -> (NaiveDate, NaiveDate, DatePrecision) {
+    let precision =
+        DatePrecision::from_acled(time_precision).expect("time_precision is checked to be 1–3");
     match time_precision {
         2 => (
             date - Duration::days(3),
@@ -356,11 +353,11 @@ mod tests {
     #[test]
     fn time_precision_widens_the_date_to_its_week_or_month() {
         let (s, e, p) = date_span(d("2018-05-23"), 1);
-        assert_eq!((s, e, p.id), (d("2018-05-23"), d("2018-05-23"), "day"));
+        assert_eq!((s, e, p.id()), (d("2018-05-23"), d("2018-05-23"), "day"));
         let (s, e, p) = date_span(d("2018-05-23"), 2);
-        assert_eq!((s, e, p.id), (d("2018-05-20"), d("2018-05-26"), "week"));
+        assert_eq!((s, e, p.id()), (d("2018-05-20"), d("2018-05-26"), "week"));
         let (s, e, p) = date_span(d("2020-02-15"), 3);
-        assert_eq!((s, e, p.id), (d("2020-02-01"), d("2020-02-29"), "month"));
+        assert_eq!((s, e, p.id()), (d("2020-02-01"), d("2020-02-29"), "month"));
         let (s, e, _) = date_span(d("2019-12-15"), 3);
         assert_eq!((s, e), (d("2019-12-01"), d("2019-12-31")));
     }

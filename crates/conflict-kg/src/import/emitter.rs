@@ -10,95 +10,12 @@
 use super::naming::slug_or_hex;
 use super::reconcile::PlaceLevel;
 use super::{DatasetKind, Reference};
-use crate::rdf::Base;
-use crate::vocab::{self, ActorCategoryConcept, term};
+use crate::iri::{self, Base};
+use crate::vocab::{ActorCategory, CasualtyType, DatePrecision, EventType, ckg, geosparql};
+use crate::wkt::Point;
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use std::collections::{HashMap, HashSet, VecDeque};
-
-/// Predicates, built once.
-struct Terms {
-    rdf_type: NamedNode,
-    label: NamedNode,
-    incident: NamedNode,
-    actor: NamedNode,
-    place: NamedNode,
-    claim: NamedNode,
-    casualty_claim: NamedNode,
-    event_type: NamedNode,
-    start_date: NamedNode,
-    end_date: NamedNode,
-    date_precision: NamedNode,
-    place_prop: NamedNode,
-    participant: NamedNode,
-    perpetrator: NamedNode,
-    target: NamedNode,
-    summary: NamedNode,
-    recorded_in: NamedNode,
-    dataset_id: NamedNode,
-    geo_precision: NamedNode,
-    about_incident: NamedNode,
-    claimed_by: NamedNode,
-    casualty_type: NamedNode,
-    casualty_group: NamedNode,
-    killed: NamedNode,
-    min_count: NamedNode,
-    best_count: NamedNode,
-    max_count: NamedNode,
-    source_note: NamedNode,
-    actor_category: NamedNode,
-    place_type: NamedNode,
-    within: NamedNode,
-    has_geometry: NamedNode,
-    geometry: NamedNode,
-    as_wkt: NamedNode,
-}
-
-fn ckg(local: &str) -> NamedNode {
-    NamedNode::new_unchecked(vocab::ckg(local))
-}
-
-impl Terms {
-    fn new() -> Self {
-        let killed = vocab::find_concept(vocab::CASUALTY_TYPES, "killed").expect("killed");
-        Self {
-            rdf_type: rdf::TYPE.into(),
-            label: rdfs::LABEL.into(),
-            incident: ckg(term::INCIDENT),
-            actor: ckg(term::ACTOR),
-            place: ckg(term::PLACE),
-            claim: ckg(term::CLAIM),
-            casualty_claim: ckg(term::CASUALTY_CLAIM),
-            event_type: ckg(term::EVENT_TYPE),
-            start_date: ckg(term::START_DATE),
-            end_date: ckg(term::END_DATE),
-            date_precision: ckg(term::DATE_PRECISION),
-            place_prop: ckg(term::PLACE_PROP),
-            participant: ckg(term::PARTICIPANT),
-            perpetrator: ckg(term::PERPETRATOR),
-            target: ckg(term::TARGET),
-            summary: ckg(term::SUMMARY),
-            recorded_in: ckg(term::RECORDED_IN),
-            dataset_id: ckg(term::DATASET_ID),
-            geo_precision: ckg(term::GEO_PRECISION),
-            about_incident: ckg(term::ABOUT_INCIDENT),
-            claimed_by: ckg(term::CLAIMED_BY),
-            casualty_type: ckg(term::CASUALTY_TYPE),
-            casualty_group: ckg(term::CASUALTY_GROUP),
-            killed: ckg(killed.local),
-            min_count: ckg(term::MIN_COUNT),
-            best_count: ckg(term::BEST_COUNT),
-            max_count: ckg(term::MAX_COUNT),
-            source_note: ckg(term::SOURCE_NOTE),
-            actor_category: ckg(term::ACTOR_CATEGORY),
-            place_type: ckg(term::PLACE_TYPE),
-            within: ckg(term::WITHIN),
-            has_geometry: NamedNode::new_unchecked(vocab::geo::HAS_GEOMETRY),
-            geometry: NamedNode::new_unchecked(vocab::geo::GEOMETRY),
-            as_wkt: NamedNode::new_unchecked(vocab::geo::AS_WKT),
-        }
-    }
-}
 
 /// How an actor takes part in an incident.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -114,10 +31,10 @@ pub(super) struct IncidentFacts<'r> {
     /// The dataset's id of the row (`SYR12345`, `207734`).
     pub(super) id: &'r str,
     pub(super) label: String,
-    pub(super) event_type: &'static vocab::EventTypeConcept,
+    pub(super) event_type: EventType,
     pub(super) start: chrono::NaiveDate,
     pub(super) end: chrono::NaiveDate,
-    pub(super) precision: &'static vocab::Concept,
+    pub(super) precision: DatePrecision,
     pub(super) geo_precision: u64,
     pub(super) summary: Option<&'r str>,
 }
@@ -140,10 +57,10 @@ struct Queue {
 }
 
 impl Queue {
-    fn add(&mut self, s: &NamedNode, p: &NamedNode, o: impl Into<Term>) {
+    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
         self.quads.push_back(Quad::new(
             s.clone(),
-            p.clone(),
+            p.into_owned(),
             o.into(),
             self.graph.clone(),
         ));
@@ -156,7 +73,6 @@ pub(super) struct Emitter<'a> {
     base: &'a Base,
     reference: &'a Reference,
     source: NamedNode,
-    t: Terms,
     out: Queue,
     /// Actor name → (IRI, curated?).
     actors: HashMap<String, (NamedNode, bool)>,
@@ -182,8 +98,7 @@ impl<'a> Emitter<'a> {
             kind,
             base,
             reference,
-            source: base.source_only(kind.id()),
-            t: Terms::new(),
+            source: base.source(kind.id()),
             out: Queue {
                 graph: graph.clone().into(),
                 quads: VecDeque::new(),
@@ -209,26 +124,26 @@ impl<'a> Emitter<'a> {
     ) -> NamedNode {
         let s = self.base.incident(&format!("{}-{}", self.kind.id(), f.id));
         self.roles.clear();
-        let (t, out) = (&self.t, &mut self.out);
-        out.add(&s, &t.rdf_type, t.incident.clone());
+        let out = &mut self.out;
+        out.add(&s, rdf::TYPE, ckg::INCIDENT.into_owned());
         out.add(
             &s,
-            &t.label,
+            rdfs::LABEL,
             Literal::new_language_tagged_literal_unchecked(&f.label, "en"),
         );
-        out.add(&s, &t.event_type, ckg(f.event_type.local));
-        out.add(&s, &t.start_date, date(f.start));
-        out.add(&s, &t.end_date, date(f.end));
-        out.add(&s, &t.date_precision, ckg(f.precision.local));
+        out.add(&s, ckg::EVENT_TYPE, f.event_type.iri().into_owned());
+        out.add(&s, ckg::START_DATE, date(f.start));
+        out.add(&s, ckg::END_DATE, date(f.end));
+        out.add(&s, ckg::DATE_PRECISION, f.precision.iri().into_owned());
         if let Some(p) = place {
-            out.add(&s, &t.place_prop, p.clone());
+            out.add(&s, ckg::PLACE_PROP, p.clone());
         }
-        out.add(&s, &t.geo_precision, integer(f.geo_precision));
+        out.add(&s, ckg::GEO_PRECISION, integer(f.geo_precision));
         if let Some(text) = f.summary.filter(|t| !t.is_empty()) {
-            out.add(&s, &t.summary, Literal::new_simple_literal(text));
+            out.add(&s, ckg::SUMMARY, Literal::new_simple_literal(text));
         }
-        out.add(&s, &t.recorded_in, self.source.clone());
-        out.add(&s, &t.dataset_id, Literal::new_simple_literal(f.id));
+        out.add(&s, ckg::RECORDED_IN, self.source.clone());
+        out.add(&s, ckg::DATASET_ID, Literal::new_simple_literal(f.id));
         s
     }
 
@@ -238,9 +153,9 @@ impl<'a> Emitter<'a> {
             return;
         }
         let p = match role {
-            Role::Participant => &self.t.participant,
-            Role::Perpetrator => &self.t.perpetrator,
-            Role::Target => &self.t.target,
+            Role::Participant => ckg::PARTICIPANT,
+            Role::Perpetrator => ckg::PERPETRATOR,
+            Role::Target => ckg::TARGET,
         };
         self.out.add(incident, p, actor.clone());
     }
@@ -255,44 +170,45 @@ impl<'a> Emitter<'a> {
         let s = self
             .base
             .claim(&format!("{}-{row_id}-{}", self.kind.id(), f.suffix));
-        let (t, out) = (&self.t, &mut self.out);
-        out.add(&s, &t.rdf_type, t.claim.clone());
-        out.add(&s, &t.rdf_type, t.casualty_claim.clone());
-        out.add(&s, &t.about_incident, incident.clone());
-        out.add(&s, &t.claimed_by, self.source.clone());
-        out.add(&s, &t.casualty_type, t.killed.clone());
+        let out = &mut self.out;
+        out.add(&s, rdf::TYPE, ckg::CLAIM.into_owned());
+        out.add(&s, rdf::TYPE, ckg::CASUALTY_CLAIM.into_owned());
+        out.add(&s, ckg::ABOUT_INCIDENT, incident.clone());
+        out.add(&s, ckg::CLAIMED_BY, self.source.clone());
+        out.add(
+            &s,
+            ckg::CASUALTY_TYPE,
+            CasualtyType::Killed.iri().into_owned(),
+        );
         if let Some(g) = f.group {
-            out.add(&s, &t.casualty_group, g);
+            out.add(&s, ckg::CASUALTY_GROUP, g);
         }
         for (p, v) in [
-            (&t.min_count, f.min),
-            (&t.best_count, f.best),
-            (&t.max_count, f.max),
+            (ckg::MIN_COUNT, f.min),
+            (ckg::BEST_COUNT, f.best),
+            (ckg::MAX_COUNT, f.max),
         ] {
             if let Some(v) = v {
                 out.add(&s, p, integer(v));
             }
         }
         if let Some(note) = f.source_note.filter(|n| !n.is_empty()) {
-            out.add(&s, &t.source_note, Literal::new_simple_literal(note));
+            out.add(&s, ckg::SOURCE_NOTE, Literal::new_simple_literal(note));
         }
     }
 
     /// The actor a dataset name stands for: the curated actor its alias names, or
     /// `{base}actor/{dataset}-{slug}` (labelled the first time it is seen, categorised the first
     /// time a category is given; curated actors keep their own).
-    pub(super) fn actor(
-        &mut self,
-        name: &str,
-        category: Option<&'static ActorCategoryConcept>,
-    ) -> NamedNode {
+    pub(super) fn actor(&mut self, name: &str, category: Option<ActorCategory>) -> NamedNode {
         let (iri, curated) = match self.actors.get(name) {
             Some(known) => known.clone(),
             None => self.new_actor(name),
         };
         if let Some(c) = category {
             if !curated && !self.categorised.contains(name) {
-                self.out.add(&iri, &self.t.actor_category, ckg(c.local));
+                self.out
+                    .add(&iri, ckg::ACTOR_CATEGORY, c.iri().into_owned());
                 self.categorised.insert(name.to_string());
             }
         }
@@ -307,11 +223,11 @@ impl<'a> Emitter<'a> {
                 let iri = self
                     .base
                     .actor(&format!("{}-{}", self.kind.id(), slug_or_hex(name)));
-                let (t, out) = (&self.t, &mut self.out);
-                out.add(&iri, &t.rdf_type, t.actor.clone());
+                let out = &mut self.out;
+                out.add(&iri, rdf::TYPE, ckg::ACTOR.into_owned());
                 out.add(
                     &iri,
-                    &t.label,
+                    rdfs::LABEL,
                     Literal::new_language_tagged_literal_unchecked(name, "en"),
                 );
                 iri
@@ -355,18 +271,16 @@ impl<'a> Emitter<'a> {
                     let iri =
                         self.base
                             .place(&format!("{}-{}", self.kind.id(), slug_or_hex(&path)));
-                    let (t, out) = (&self.t, &mut self.out);
-                    out.add(&iri, &t.rdf_type, t.place.clone());
+                    let out = &mut self.out;
+                    out.add(&iri, rdf::TYPE, ckg::PLACE.into_owned());
                     out.add(
                         &iri,
-                        &t.label,
+                        rdfs::LABEL,
                         Literal::new_language_tagged_literal_unchecked(name, "en"),
                     );
-                    let concept = vocab::find_concept(vocab::PLACE_TYPES, level.place_type())
-                        .expect("every level's place type is a concept");
-                    out.add(&iri, &t.place_type, ckg(concept.local));
+                    out.add(&iri, ckg::PLACE_TYPE, level.place_type().iri().into_owned());
                     if let Some((p, _)) = &parent {
-                        out.add(&iri, &t.within, p.clone());
+                        out.add(&iri, ckg::WITHIN, p.clone());
                     }
                     iri
                 }
@@ -381,20 +295,21 @@ impl<'a> Emitter<'a> {
     /// `place geo:hasGeometry <place/geometry/{dataset}> . … geo:asWKT "POINT(lon lat)"`, the
     /// first time a file locates the place.
     pub(super) fn geometry(&mut self, place: &NamedNode, longitude: f64, latitude: f64) {
-        let g = NamedNode::new_unchecked(format!("{}/geometry/{}", place.as_str(), self.kind.id()));
+        let g = iri::geometry(place, self.kind.id());
         if !self.geometries.insert(g.clone()) {
             return;
         }
-        let (t, out) = (&self.t, &mut self.out);
-        out.add(place, &t.has_geometry, g.clone());
-        out.add(&g, &t.rdf_type, t.geometry.clone());
+        let out = &mut self.out;
+        out.add(place, geosparql::HAS_GEOMETRY, g.clone());
+        out.add(&g, rdf::TYPE, geosparql::GEOMETRY.into_owned());
         out.add(
             &g,
-            &t.as_wkt,
-            Literal::new_typed_literal(
-                format!("POINT({longitude} {latitude})"),
-                NamedNode::new_unchecked(vocab::geo::WKT_LITERAL),
-            ),
+            geosparql::AS_WKT,
+            Point {
+                lon: longitude,
+                lat: latitude,
+            }
+            .literal(),
         );
     }
 }

@@ -47,8 +47,6 @@ pub enum ImportError {
         "invalid import name `{name}`: expected lower-case kebab-case such as acled-syria-2024"
     )]
     BadName { name: String },
-    #[error("{0}")]
-    Base(#[from] crate::rdf::RdfError),
     /// The bulk loader failed (`From`, so the loader can take a fallible stream of quads).
     #[error("cannot load into the staged store: {0}")]
     Load(#[from] oxigraph::store::StorageError),

@@ -49,7 +49,7 @@ pub use error::ImportError;
 pub use naming::{check_name, default_name, default_rejects_path};
 pub use reconcile::Reference;
 
-use crate::rdf::Base;
+use crate::iri::Base;
 use crate::store::StoreError;
 use conversion::Conversion;
 use dataset::Dataset;

@@ -3,7 +3,7 @@
 //! the slugs that make the IRIs of the actors and places a dataset names.
 
 use super::{DatasetKind, ImportError};
-use crate::rdf::Base;
+use crate::iri::Base;
 use oxigraph::model::NamedNode;
 use std::path::{Path, PathBuf};
 

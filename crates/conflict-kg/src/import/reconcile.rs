@@ -13,6 +13,7 @@
 use super::aliases::AliasTable;
 use super::{DatasetKind, ImportError};
 use crate::model::Model;
+use crate::vocab::PlaceType;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -28,27 +29,29 @@ pub enum PlaceLevel {
 
 impl PlaceLevel {
     /// The place-type concept id a new (unreconciled) place of this level gets.
-    pub fn place_type(self) -> &'static str {
+    pub fn place_type(self) -> PlaceType {
         match self {
-            PlaceLevel::Country => "country",
-            PlaceLevel::Admin1 => "governorate",
-            PlaceLevel::Admin2 => "district",
-            PlaceLevel::Admin3 => "subdistrict",
-            PlaceLevel::Location => "locality",
+            PlaceLevel::Country => PlaceType::Country,
+            PlaceLevel::Admin1 => PlaceType::Governorate,
+            PlaceLevel::Admin2 => PlaceType::District,
+            PlaceLevel::Admin3 => PlaceType::Subdistrict,
+            PlaceLevel::Location => PlaceType::Locality,
         }
     }
 
-    /// Curated place types a dataset place of this level may reconcile with.
-    fn matches_type(self, curated_type: &str) -> bool {
-        match self {
-            PlaceLevel::Country => curated_type == "country",
-            PlaceLevel::Admin1 => curated_type == "governorate",
-            PlaceLevel::Admin2 => curated_type == "district",
-            PlaceLevel::Admin3 => curated_type == "subdistrict",
-            PlaceLevel::Location => matches!(
-                curated_type,
-                "city" | "town" | "village" | "camp" | "oil-field" | "airbase" | "military-base"
-            ),
+    /// Curated place types a dataset place of this level may reconcile with (exhaustive: a new
+    /// place type must be placed here).
+    fn matches_type(self, curated: PlaceType) -> bool {
+        use PlaceType::*;
+        match curated {
+            Country => self == PlaceLevel::Country,
+            Governorate => self == PlaceLevel::Admin1,
+            District => self == PlaceLevel::Admin2,
+            Subdistrict => self == PlaceLevel::Admin3,
+            City | Town | Village | Camp | OilField | Airbase | MilitaryBase => {
+                self == PlaceLevel::Location
+            }
+            Desert | River | Region | Locality => false,
         }
     }
 }
@@ -92,8 +95,8 @@ pub struct Reference {
     aliases: AliasTable,
     /// Normalised name → curated place ids carrying it.
     place_names: HashMap<String, Vec<String>>,
-    /// Curated place id → (type id, parent id).
-    places: HashMap<String, (&'static str, Option<String>)>,
+    /// Curated place id → (type, parent id).
+    places: HashMap<String, (PlaceType, Option<String>)>,
 }
 
 impl Reference {
@@ -111,7 +114,7 @@ impl Reference {
         let mut place_names: HashMap<String, Vec<String>> = HashMap::new();
         let mut places = HashMap::new();
         for p in &model.places {
-            places.insert(p.id.clone(), (p.place_type.id, p.within.clone()));
+            places.insert(p.id.clone(), (p.place_type, p.within.clone()));
             let mut names: Vec<String> = std::iter::once(&p.label)
                 .chain(&p.aliases)
                 .map(|n| normalise_place_name(n))
@@ -159,7 +162,7 @@ impl Reference {
             let Some((kind, _)) = self.places.get(*id) else {
                 return false;
             };
-            level.matches_type(kind) && ancestor.is_none_or(|a| self.is_within(id, a))
+            level.matches_type(*kind) && ancestor.is_none_or(|a| self.is_within(id, a))
         });
         let first = found.next()?;
         match found.next() {

@@ -21,7 +21,7 @@ use super::emitter::{CasualtyFigure, Emitter, IncidentFacts, Role};
 use super::fields::{Binder, Fault, Faults, Header, Row, coordinate, integer_in, required};
 use super::reconcile::PlaceLevel;
 use super::{DatasetKind, ImportError};
-use crate::vocab::{self, ActorCategoryConcept, EventTypeConcept};
+use crate::vocab::{ActorCategory, DatePrecision, EventType};
 use chrono::NaiveDate;
 use std::path::Path;
 
@@ -60,7 +60,7 @@ pub(super) struct Event<'r> {
     id: &'r str,
     /// `type_of_violence`: 1 state-based, 2 non-state, 3 one-sided.
     type_of_violence: u64,
-    event_type: &'static EventTypeConcept,
+    event_type: EventType,
     side_a: &'r str,
     side_b: &'r str,
     country: &'r str,
@@ -70,7 +70,7 @@ pub(super) struct Event<'r> {
     where_prec: u64,
     latitude: f64,
     longitude: f64,
-    precision: &'static vocab::Concept,
+    precision: DatePrecision,
     start: NaiveDate,
     end: NaiveDate,
     deaths_a: u64,
@@ -191,7 +191,7 @@ impl Dataset for Ucdp {
             Some(Event {
                 id: id?,
                 type_of_violence,
-                event_type: EventTypeConcept::from_ucdp(type_of_violence as u8)
+                event_type: EventType::from_ucdp(type_of_violence as u8)
                     .expect("type_of_violence is checked"),
                 side_a: side_a?,
                 side_b: side_b?,
@@ -202,7 +202,7 @@ impl Dataset for Ucdp {
                 where_prec: where_prec?,
                 latitude: latitude?,
                 longitude: longitude?,
-                precision: vocab::date_precision_from_ucdp(date_prec? as u8)
+                precision: DatePrecision::from_ucdp(date_prec? as u8)
                     .expect("date_prec is checked"),
                 start: start?,
                 end: end?,
@@ -313,15 +313,14 @@ const CIVILIANS: &str = "Civilians";
 
 /// UCDP codes no actor types; two names say it: "Government of …" is a state's forces (side A
 /// of every state-based conflict), "Civilians" the civilians. Other actors get no category.
-fn category(name: &str) -> Option<&'static ActorCategoryConcept> {
-    let id = if name.starts_with("Government of") {
-        "state-forces"
+fn category(name: &str) -> Option<ActorCategory> {
+    if name.starts_with("Government of") {
+        Some(ActorCategory::StateForces)
     } else if name == CIVILIANS {
-        "civilians"
+        Some(ActorCategory::Civilians)
     } else {
-        return None;
-    };
-    vocab::ACTOR_CATEGORIES.iter().find(|c| c.id == id)
+        None
+    }
 }
 
 fn event_id<'a>(row: &Row<'a>, column: usize) -> Result<&'a str, Fault> {

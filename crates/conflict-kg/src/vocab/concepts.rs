@@ -276,7 +276,7 @@ mod tests {
                 assert_eq!(<$scheme>::from_iri(c.iri().as_str()), Some(*c));
                 assert_eq!(c.iri().as_str(), format!("{}{}", super::super::CKG, c.local()));
                 assert!(oxigraph::model::NamedNode::new(c.iri().as_str()).is_ok());
-                // `ALL` is in declaration order, which the legacy tables rely on.
+                // `ALL` is in declaration order.
                 assert_eq!(*c as usize, i);
             }
         )*};

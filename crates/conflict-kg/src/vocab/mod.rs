@@ -9,9 +9,6 @@
 //! concept is declared in `ontology/ckg.ttl` with an English label and comment, and the concept
 //! schemes there hold exactly the enums' concepts (checked by `tests/ontology.rs`), so code and
 //! ontology cannot drift apart.
-//!
-//! `legacy` keeps the old stringly typed items (`term`, `ckg()`, `find_concept`, the concept
-//! tables…) for `import/` only, until it moves to this API.
 
 /// The `ckg:` namespace as a literal, so `concat!` can build term and concept IRIs at compile
 /// time. [`CKG`] and [`ckg::NAMESPACE`] are this string.
@@ -87,7 +84,6 @@ macro_rules! namespace {
 
 mod acled;
 mod concepts;
-mod legacy;
 mod ucdp;
 
 pub use acled::ACLED_INTER_NAMES;
@@ -97,13 +93,6 @@ pub use concepts::{
 };
 /// RDF, RDFS and XSD terms, as oxigraph declares them.
 pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
-
-// LEGACY, used only by `import/` until it moves to the typed API; delete with `legacy.rs`.
-// (`ckg` here is the old `fn ckg(local) -> String`, beside the module `ckg` of typed terms.)
-pub use legacy::{
-    ACTOR_CATEGORIES, ActorCategoryConcept, CASUALTY_TYPES, Concept, EventTypeConcept, PLACE_TYPES,
-    ckg, date_precision_from_acled, date_precision_from_ucdp, find_concept, geo, term,
-};
 
 // --- Namespaces and prefixes ----------------------------------------------------------------
 

@@ -235,7 +235,8 @@ fn exported_files_get_the_permissions_the_umask_gives_on_both_write_paths() {
     let dir = tempdir();
     build_in(dir.path()).success();
     let ckg_bin = env!("CARGO_BIN_EXE_ckg");
-    let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let mode =
+        |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
     for (umask, expected) in [("027", 0o640), ("002", 0o664)] {
         let ttl = dir.path().join(format!("graph-{umask}.ttl"));
         let nq = dir.path().join(format!("acled-{umask}.nq"));
@@ -251,7 +252,11 @@ fn exported_files_get_the_permissions_the_umask_gives_on_both_write_paths() {
             .current_dir(repo())
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert_eq!(mode(&ttl), expected, "export -o under umask {umask}");
         assert_eq!(mode(&nq), expected, "import --nquads under umask {umask}");
     }

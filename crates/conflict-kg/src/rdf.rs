@@ -6,7 +6,9 @@
 //! (actors, places, sources) and `{base}graph/report/{id}` (a report, its incidents and claims).
 
 use crate::dates::{DateSpan, PartialDate};
-use crate::model::{Actor, Claim, ClaimDetail, Count, Incident, Model, Place, Report, Source};
+use crate::model::{
+    Actor, Claim, ClaimDetail, Count, CuratedValue, Incident, Model, Place, Report, Source,
+};
 use crate::vocab::{self, term};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
@@ -127,6 +129,8 @@ fn boolean(b: bool) -> Literal {
 struct GraphWriter<'a> {
     graph: GraphName,
     out: &'a mut Vec<Quad>,
+    /// The curators' source, to which `ckg:CuratedFact`s are attributed.
+    curator: Option<NamedNode>,
 }
 
 impl GraphWriter<'_> {
@@ -178,12 +182,15 @@ impl Iris<'_> {
 pub(crate) fn model_quads(model: &Model, base: &Base) -> Vec<Quad> {
     let iris = Iris { base, model };
     let mut out = Vec::new();
+    let curator = model.curator_source().map(|c| iris.source(&c.id));
     let mut w = GraphWriter {
         graph: base.reference_graph().into(),
         out: &mut out,
+        curator: curator.clone(),
     };
     for a in &model.actors {
         actor_quads(&mut w, base, a);
+        actor_fidelity_quads(&mut w, &iris, a);
     }
     for p in &model.places {
         place_quads(&mut w, base, p);
@@ -195,6 +202,7 @@ pub(crate) fn model_quads(model: &Model, base: &Base) -> Vec<Quad> {
         let mut w = GraphWriter {
             graph: base.report_graph(&r.id).into(),
             out: &mut out,
+            curator: curator.clone(),
         };
         report_quads(&mut w, &iris, r);
     }
@@ -258,6 +266,7 @@ fn place_quads(w: &mut GraphWriter<'_>, base: &Base, p: &Place) {
         ckg(term::WITHIN),
         p.within.as_deref().map(|c| base.place(c)),
     );
+    place_fidelity_quads(w, base, &s, p);
 }
 
 fn source_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, src: &Source) {
@@ -290,6 +299,7 @@ fn source_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, src: &Source) {
         ckg(term::COUNTRY),
         src.country.as_deref().map(|c| iris.base.place(c)),
     );
+    source_fidelity_quads(w, iris, &s, src);
 }
 
 fn published(p: PartialDate) -> Literal {
@@ -326,8 +336,9 @@ fn report_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, r: &Report) {
         r.dateline.as_deref().map(|p| base.place(p)),
     );
     w.add(&s, ns(vocab::DCTERMS, "source"), string(&r.text_path));
+    curated_quads(w, &s, &r.curated, report_field_predicates);
     for i in &r.incidents {
-        incident_quads(w, base, &s, i);
+        incident_quads(w, iris, &s, i);
     }
     for c in &r.claims {
         claim_quads(w, iris, &s, c);
@@ -342,7 +353,8 @@ fn date_quads(w: &mut GraphWriter<'_>, s: &NamedNode, span: &DateSpan) {
     w.add(s, ckg(term::DATE_PRECISION), ckg(precision.local));
 }
 
-fn incident_quads(w: &mut GraphWriter<'_>, base: &Base, report: &NamedNode, i: &Incident) {
+fn incident_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, report: &NamedNode, i: &Incident) {
+    let base = iris.base;
     let s = base.incident(&i.id);
     w.add(&s, rdf::TYPE.into(), ckg(term::INCIDENT));
     w.add(&s, rdfs::LABEL.into(), english(&i.label));
@@ -384,6 +396,7 @@ fn incident_quads(w: &mut GraphWriter<'_>, base: &Base, report: &NamedNode, i: &
     w.add_opt(&s, ckg(term::SUMMARY), i.summary.as_deref().map(string));
     w.add(&s, ckg(term::EVIDENCE), string(&i.evidence));
     w.add(&s, ckg(term::DESCRIBED_IN), report.clone());
+    incident_fidelity_quads(w, base, &s, i);
 }
 
 fn count_quads(w: &mut GraphWriter<'_>, s: &NamedNode, count: &Count) {
@@ -400,6 +413,8 @@ fn claim_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, report: &NamedNode, c: 
         ClaimDetail::Control { .. } => term::CONTROL_CLAIM,
         ClaimDetail::Presence { .. } => term::PRESENCE_CLAIM,
         ClaimDetail::Strength { .. } => term::STRENGTH_CLAIM,
+        ClaimDetail::Occurrence => term::OCCURRENCE_CLAIM,
+        ClaimDetail::Relation { .. } => term::RELATION_CLAIM,
     };
     w.add(&s, rdf::TYPE.into(), ckg(term::CLAIM));
     w.add(&s, rdf::TYPE.into(), ckg(class));
@@ -459,7 +474,185 @@ fn claim_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, report: &NamedNode, c: 
             );
             count_quads(w, &s, count);
         }
+        ClaimDetail::Occurrence => {}
+        ClaimDetail::Relation {
+            actor,
+            relation,
+            other,
+        } => {
+            w.add(&s, ckg(term::ABOUT_ACTOR), base.actor(actor));
+            w.add(&s, ckg(term::CLAIMED_RELATION), ckg(relation.local));
+            w.add(&s, ckg(term::RELATED_ACTOR), base.actor(other));
+        }
     }
+    claim_fidelity_quads(w, iris, &s, c);
+}
+
+// --- Seed fidelity (issue 11) ---------------------------------------------------------------
+
+fn claim_fidelity_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, s: &NamedNode, c: &Claim) {
+    let base = iris.base;
+    let f = &c.fidelity;
+    w.add_opt(s, ckg(term::VIA), f.via.as_deref().map(|v| iris.source(v)));
+    w.add_opt(
+        s,
+        ckg(term::VOICED_BY),
+        f.voiced_by.as_deref().map(|a| base.actor(a)),
+    );
+    w.add_opt(s, ckg(term::HEDGE), f.hedge.map(|h| ckg(h.local)));
+    w.add_opt(
+        s,
+        ckg(term::INCIDENT_LINK_HEDGE),
+        f.link_hedge.map(|h| ckg(h.local)),
+    );
+    w.add_opt(
+        s,
+        ckg(term::QUANTITY_TEXT),
+        f.quantity_text.as_deref().map(string),
+    );
+    w.add_opt(
+        s,
+        ckg(term::PART_OF_FIGURE),
+        f.part_of_figure.as_deref().map(|p| base.claim(p)),
+    );
+    w.add_all(
+        s,
+        &ckg(term::BASED_ON),
+        f.based_on.iter().map(|b| base.claim(b)),
+    );
+    w.add_opt(
+        s,
+        ckg(term::HELD_UNTIL),
+        f.until.as_deref().map(|i| base.incident(i)),
+    );
+    w.add_opt(
+        s,
+        ckg(term::PLACE_QUALIFIER),
+        f.place_qualifier.as_deref().map(string),
+    );
+}
+
+fn actor_fidelity_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, a: &Actor) {
+    let s = iris.base.actor(&a.id);
+    w.add_all(
+        &s,
+        &ckg(term::SPEAKS_FOR),
+        a.speaks_for.iter().map(|id| iris.source(id)),
+    );
+    curated_quads(w, &s, &a.curated, actor_field_predicates);
+}
+
+fn place_fidelity_quads(w: &mut GraphWriter<'_>, base: &Base, s: &NamedNode, p: &Place) {
+    w.add_all(
+        s,
+        &ckg(term::WITHIN),
+        p.also_within.iter().map(|c| base.place(c)),
+    );
+    w.add_all(
+        s,
+        &ckg(term::OVERLAPS),
+        p.overlaps.iter().map(|c| base.place(c)),
+    );
+    curated_quads(w, s, &p.curated, place_field_predicates);
+}
+
+fn source_fidelity_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, s: &NamedNode, src: &Source) {
+    w.add_opt(
+        s,
+        ckg(term::BASED_IN),
+        src.based_in.as_deref().map(|p| iris.base.place(p)),
+    );
+    w.add_all(
+        s,
+        &ckg(term::COMPRISES),
+        src.comprises.iter().map(|c| iris.source(c)),
+    );
+    curated_quads(w, s, &src.curated, source_field_predicates);
+}
+
+fn incident_fidelity_quads(w: &mut GraphWriter<'_>, base: &Base, s: &NamedNode, i: &Incident) {
+    w.add_all(
+        s,
+        &ckg(term::PLACE_PROP),
+        i.also_places.iter().map(|p| base.place(p)),
+    );
+    w.add_all(
+        s,
+        &ckg(term::EVIDENCE),
+        i.also_evidence.iter().map(|e| string(e)),
+    );
+    curated_quads(w, s, &i.curated, incident_field_predicates);
+}
+
+/// One `ckg:CuratedFact` per curated field, `{subject}/curated/{field}`: the resource, the
+/// properties whose values on it are the curators', who (the source of type `curator`) and
+/// where the curators took them from.
+fn curated_quads(
+    w: &mut GraphWriter<'_>,
+    s: &NamedNode,
+    values: &[CuratedValue],
+    predicates: fn(&str) -> Vec<NamedNode>,
+) {
+    let curator = w.curator.clone();
+    for v in values {
+        let fact = NamedNode::new_unchecked(format!("{}/curated/{}", s.as_str(), v.field));
+        w.add(&fact, rdf::TYPE.into(), ckg(term::CURATED_FACT));
+        w.add(&fact, rdf::SUBJECT.into(), s.clone());
+        w.add_all(&fact, &rdf::PREDICATE.into(), predicates(&v.field));
+        w.add_opt(&fact, ns(vocab::PROV, "wasAttributedTo"), curator.clone());
+        w.add(&fact, ckg(term::ORIGIN), english(&v.origin));
+    }
+}
+
+fn actor_field_predicates(field: &str) -> Vec<NamedNode> {
+    let t = match field {
+        "part_of" => term::PART_OF,
+        "allied_with" => term::ALLIED_WITH,
+        "country" => term::COUNTRY,
+        "member_of" => term::MEMBER_OF,
+        "rank" => term::RANK,
+        _ => return vec![rdf::TYPE.into()],
+    };
+    vec![ckg(t)]
+}
+
+fn place_field_predicates(field: &str) -> Vec<NamedNode> {
+    match field {
+        "within" | "also_within" => vec![ckg(term::WITHIN)],
+        "overlaps" => vec![ckg(term::OVERLAPS)],
+        _ => vec![rdf::TYPE.into()],
+    }
+}
+
+fn source_field_predicates(field: &str) -> Vec<NamedNode> {
+    match field {
+        "country" => vec![ckg(term::COUNTRY)],
+        "based_in" => vec![ckg(term::BASED_IN)],
+        "comprises" => vec![ckg(term::COMPRISES)],
+        _ => vec![rdf::TYPE.into()],
+    }
+}
+
+fn report_field_predicates(field: &str) -> Vec<NamedNode> {
+    match field {
+        "published" => vec![ns(vocab::SCHEMA, "datePublished")],
+        "headline" => vec![ns(vocab::SCHEMA, "headline")],
+        "publisher" => vec![ns(vocab::SCHEMA, "publisher")],
+        _ => vec![ckg(term::DATELINE)],
+    }
+}
+
+fn incident_field_predicates(field: &str) -> Vec<NamedNode> {
+    let t: &[&str] = match field {
+        "date" => &[term::START_DATE, term::END_DATE, term::DATE_PRECISION],
+        "event_type" => &[term::EVENT_TYPE],
+        "place" | "also_places" => &[term::PLACE_PROP],
+        "location_qualifier" => &[term::LOCATION_QUALIFIER],
+        "perpetrators" => &[term::PERPETRATOR],
+        "targets" => &[term::TARGET],
+        _ => &[term::SUB_EVENT_OF],
+    };
+    t.iter().map(|t| ckg(t)).collect()
 }
 
 /// The ontology's quads, in `{base}graph/ontology`.
@@ -522,6 +715,8 @@ mod tests {
             allied_with: vec![],
             country: None,
             description: None,
+            speaks_for: vec![],
+            curated: vec![],
         };
         let source = Source {
             id: "mod".into(),
@@ -531,6 +726,9 @@ mod tests {
             actor: Some("russian-mod".into()),
             country: None,
             description: None,
+            based_in: None,
+            comprises: vec![],
+            curated: vec![],
         };
         let claim = Claim {
             id: "c".into(),
@@ -548,6 +746,7 @@ mod tests {
                     max: Some(4),
                 },
             },
+            fidelity: Default::default(),
         };
         Model {
             actors: vec![mod_actor],
@@ -563,6 +762,7 @@ mod tests {
                 dateline: None,
                 incidents: vec![],
                 claims: vec![claim],
+                curated: vec![],
             }],
         }
     }
@@ -655,5 +855,88 @@ mod tests {
         let b = ontology_quads(&Base::default()).unwrap();
         assert!(a.len() > 500);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_relayed_hedged_claim_names_its_relay_and_hedge() {
+        let mut m = model();
+        let relay = Source {
+            id: "al-monitor".into(),
+            label: "Al-Monitor".into(),
+            aliases: vec![],
+            source_type: &vocab::SOURCE_TYPES[2],
+            actor: None,
+            country: None,
+            description: None,
+            based_in: None,
+            comprises: vec![],
+            curated: vec![],
+        };
+        m.sources.push(relay);
+        let c = &mut m.reports[0].claims[0];
+        c.fidelity.via = Some("al-monitor".into());
+        c.fidelity.hedge = vocab::find_concept(vocab::HEDGES, "reportedly");
+        c.fidelity.quantity_text = Some("four".into());
+        let quads = model_quads(&m, &Base::default());
+        let claim = "https://w3id.org/conflict-kg/id/claim/c";
+        assert_eq!(
+            objects(&quads, claim, &vocab::ckg(term::VIA)),
+            vec!["<https://w3id.org/conflict-kg/id/source/al-monitor>".to_string()]
+        );
+        assert_eq!(
+            objects(&quads, claim, &vocab::ckg(term::HEDGE)),
+            vec![format!("<{}>", vocab::ckg("Reportedly"))]
+        );
+        assert_eq!(
+            objects(&quads, claim, &vocab::ckg(term::QUANTITY_TEXT)),
+            vec!["\"four\"".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_curated_value_is_a_curated_fact_attributed_to_the_curators_with_its_origin() {
+        let mut m = model();
+        m.sources.push(Source {
+            id: "curators".into(),
+            label: "conflict-kg curators".into(),
+            aliases: vec![],
+            source_type: vocab::find_concept(vocab::SOURCE_TYPES, "curator").unwrap(),
+            actor: None,
+            country: None,
+            description: None,
+            based_in: None,
+            comprises: vec![],
+            curated: vec![],
+        });
+        m.reports[0].curated = vec![CuratedValue {
+            field: "published".into(),
+            origin: "seeds/README.md".into(),
+        }];
+        let quads = model_quads(&m, &Base::default());
+        let fact = "https://w3id.org/conflict-kg/id/report/r/curated/published";
+        assert_eq!(
+            objects(
+                &quads,
+                fact,
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
+            ),
+            vec!["<https://w3id.org/conflict-kg/id/report/r>".to_string()]
+        );
+        assert_eq!(
+            objects(
+                &quads,
+                fact,
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate"
+            ),
+            vec!["<http://schema.org/datePublished>".to_string()]
+        );
+        assert_eq!(
+            objects(&quads, fact, "http://www.w3.org/ns/prov#wasAttributedTo"),
+            vec!["<https://w3id.org/conflict-kg/id/source/curators>".to_string()]
+        );
+        assert_eq!(
+            objects(&quads, fact, &vocab::ckg(term::ORIGIN)),
+            vec!["\"seeds/README.md\"@en".to_string()]
+        );
     }
 }

@@ -163,6 +163,53 @@ pub mod term {
     pub const SOURCE_TYPE_SCHEME: &str = "SourceTypeScheme";
     pub const DATE_PRECISION_SCHEME: &str = "DatePrecisionScheme";
     pub const CASUALTY_TYPE_SCHEME: &str = "CasualtyTypeScheme";
+
+    // --- Seed fidelity (issue 11): who said it through whom, how hedged, how much, and what
+    // the curators added. Every term is declared in ontology/ckg.ttl and shown with the seed
+    // sentence it serves in ontology/README.md.
+    /// "Source S says incident I took place" (a video "purporting to show the explosion").
+    pub const OCCURRENCE_CLAIM: &str = "OccurrenceClaim";
+    /// "Source S says actor A is allied with / backed by actor B" ("Russian-backed Syrian troops").
+    pub const RELATION_CLAIM: &str = "RelationClaim";
+    /// A value the curators added from outside the report text, with where it came from.
+    pub const CURATED_FACT: &str = "CuratedFact";
+    /// Claim → Source that passed the claimant's statement on ("…, Al-Monitor online reported").
+    pub const VIA: &str = "via";
+    /// Claim → Person who spoke for the claimant ("said Observatory head Rami Abdel Rahman").
+    pub const VOICED_BY: &str = "voicedBy";
+    /// Person → Source they speak for.
+    pub const SPEAKS_FOR: &str = "speaksFor";
+    /// Claim → Claim it rests on (CIT "quoting social media reports of a funeral").
+    pub const BASED_ON: &str = "basedOn";
+    /// Casualty claim → casualty claim whose figure includes this one (2 advisers of the 4).
+    pub const PART_OF_FIGURE: &str = "partOfFigure";
+    /// Claim → Incident that ended the state of affairs it describes (IS in Yarmuk until the
+    /// evacuation).
+    pub const HELD_UNTIL: &str = "heldUntil";
+    /// Claim → hedge concept ("reportedly", "could have", "purporting").
+    pub const HEDGE: &str = "hedge";
+    /// Claim → hedge concept of the incident link ("it appeared to be the same incident").
+    pub const INCIDENT_LINK_HEDGE: &str = "incidentLinkHedge";
+    /// The words of a figure as the text gives them ("dozens", "more than two dozen").
+    pub const QUANTITY_TEXT: &str = "quantityText";
+    /// How a control or presence claim covers its place ("tiny pockets of", "nearly all of").
+    pub const PLACE_QUALIFIER: &str = "placeQualifier";
+    /// Place ↔ Place sharing ground without either containing the other (the Badia, Homs).
+    pub const OVERLAPS: &str = "overlaps";
+    /// Source → Place it is based in ("a local Russian newspaper in the Siberian city of Chita").
+    pub const BASED_IN: &str = "basedIn";
+    /// Joint source → the sources it names together ("Moscow and a monitor said").
+    pub const COMPRISES: &str = "comprises";
+    /// Relation claim → the relation claimed (`ckg:alliedWith`, `ckg:backedBy`).
+    pub const CLAIMED_RELATION: &str = "claimedRelation";
+    /// Relation claim → the other actor of the relation.
+    pub const RELATED_ACTOR: &str = "relatedActor";
+    /// Actor → Actor that supports it without fighting beside it as one ("US-backed fighters").
+    pub const BACKED_BY: &str = "backedBy";
+    /// Curated fact → where the curators took it from (a file, a reading of the text).
+    pub const ORIGIN: &str = "origin";
+    /// The scheme of hedges (`HEDGES`).
+    pub const HEDGE_SCHEME: &str = "HedgeScheme";
 }
 
 /// One SKOS concept: the short id used in data files and its local name in `ckg:`.
@@ -449,6 +496,11 @@ pub const PLACE_TYPES: &[Concept] = &[
         id: "locality",
         local: "Locality",
     },
+    // Seed fidelity (issue 11): "a Russian-operated military hospital in Syria".
+    Concept {
+        id: "hospital",
+        local: "Hospital",
+    },
 ];
 
 /// Source types (`ckg:SourceTypeScheme`).
@@ -504,6 +556,15 @@ pub const SOURCE_TYPES: &[Concept] = &[
     Concept {
         id: "dataset",
         local: "Dataset",
+    },
+    // Seed fidelity (issue 11).
+    Concept {
+        id: "joint",
+        local: "JointAttribution",
+    },
+    Concept {
+        id: "curator",
+        local: "Curator",
     },
 ];
 
@@ -654,6 +715,44 @@ pub fn ckg(local: &str) -> String {
 pub fn find_concept<'a>(table: &'a [Concept], id: &str) -> Option<&'a Concept> {
     table.iter().find(|c| c.id == id)
 }
+
+/// Hedges (`ckg:HedgeScheme`, issue 11): how a text qualifies a statement's certainty, on the
+/// claim (`ckg:hedge`) or on its incident link (`ckg:incidentLinkHedge`).
+pub const HEDGES: &[Concept] = &[
+    Concept {
+        id: "reportedly",
+        local: "Reportedly",
+    },
+    Concept {
+        id: "possibly",
+        local: "Possibly",
+    },
+    Concept {
+        id: "purportedly",
+        local: "Purportedly",
+    },
+    Concept {
+        id: "apparently",
+        local: "Apparently",
+    },
+    Concept {
+        id: "estimated",
+        local: "Estimated",
+    },
+];
+
+/// The relations a relation claim can state (issue 11): data id → the `ckg:` property the
+/// claim names with `ckg:claimedRelation`.
+pub const RELATIONS: &[Concept] = &[
+    Concept {
+        id: "allied-with",
+        local: term::ALLIED_WITH,
+    },
+    Concept {
+        id: "backed-by",
+        local: term::BACKED_BY,
+    },
+];
 
 #[cfg(test)]
 mod tests {
@@ -809,5 +908,27 @@ mod tests {
                 "ACLED sub-event type `{sub}` has no concept"
             );
         }
+    }
+
+    #[test]
+    fn hedge_and_relation_tables_are_unique_and_hedges_collide_with_no_other_concept() {
+        assert_unique("hedge id", HEDGES.iter().map(|c| c.id));
+        assert_unique("relation id", RELATIONS.iter().map(|c| c.id));
+        let all = EVENT_TYPES
+            .iter()
+            .map(|c| c.local)
+            .chain(ACTOR_CATEGORIES.iter().map(|c| c.local))
+            .chain(
+                [
+                    PLACE_TYPES,
+                    SOURCE_TYPES,
+                    DATE_PRECISIONS,
+                    CASUALTY_TYPES,
+                    HEDGES,
+                ]
+                .iter()
+                .flat_map(|t| t.iter().map(|c| c.local)),
+            );
+        assert_unique("concept local name across schemes", all);
     }
 }

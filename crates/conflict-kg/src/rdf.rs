@@ -597,10 +597,10 @@ fn curated_quads(
     for v in values {
         let fact = NamedNode::new_unchecked(format!("{}/curated/{}", s.as_str(), v.field));
         w.add(&fact, rdf::TYPE.into(), ckg(term::CURATED_FACT));
-        w.add(&fact, rdf::SUBJECT.into(), s.clone());
-        w.add_all(&fact, &rdf::PREDICATE.into(), predicates(&v.field));
+        w.add(&fact, ckg(term::CURATED_RESOURCE), s.clone());
+        w.add_all(&fact, &ckg(term::CURATED_PROPERTY), predicates(&v.field));
         w.add_opt(&fact, ns(vocab::PROV, "wasAttributedTo"), curator.clone());
-        w.add(&fact, ckg(term::ORIGIN), english(&v.origin));
+        w.add(&fact, ckg(term::ORIGIN), string(&v.origin));
     }
 }
 
@@ -936,7 +936,7 @@ mod tests {
         );
         assert_eq!(
             objects(&quads, fact, &vocab::ckg(term::ORIGIN)),
-            vec!["\"seeds/README.md\"@en".to_string()]
+            vec!["\"seeds/README.md\"".to_string()]
         );
     }
 }

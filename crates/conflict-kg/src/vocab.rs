@@ -208,6 +208,10 @@ pub mod term {
     pub const BACKED_BY: &str = "backedBy";
     /// Curated fact → where the curators took it from (a file, a reading of the text).
     pub const ORIGIN: &str = "origin";
+    /// Curated fact → the resource whose values it marks.
+    pub const CURATED_RESOURCE: &str = "curatedResource";
+    /// Curated fact → the property whose values on that resource are the curators'.
+    pub const CURATED_PROPERTY: &str = "curatedProperty";
     /// The scheme of hedges (`HEDGES`).
     pub const HEDGE_SCHEME: &str = "HedgeScheme";
 }

@@ -85,6 +85,11 @@ impl Base {
     pub fn report_graph(&self, id: &str) -> NamedNode {
         self.graph(&format!("report/{id}"))
     }
+    /// `{base}curated/{kind}.{id}.{field}`: the `ckg:CuratedFact` marking a record's field
+    /// (ids never contain a dot, so this is unique).
+    pub fn curated(&self, kind: &str, id: &str, field: &str) -> NamedNode {
+        self.iri("curated", &format!("{kind}.{id}.{field}"))
+    }
     /// The prefix shared by every report graph.
     pub fn report_graph_prefix(&self) -> String {
         format!("{}graph/report/", self.0)
@@ -336,7 +341,12 @@ fn report_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, r: &Report) {
         r.dateline.as_deref().map(|p| base.place(p)),
     );
     w.add(&s, ns(vocab::DCTERMS, "source"), string(&r.text_path));
-    curated_quads(w, &s, &r.curated, report_field_predicates);
+    let facts = Curated {
+        base,
+        kind: "report",
+        id: &r.id,
+    };
+    curated_quads(w, &facts, &s, &r.curated, report_field_predicates);
     for i in &r.incidents {
         incident_quads(w, iris, &s, i);
     }
@@ -539,7 +549,12 @@ fn actor_fidelity_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, a: &Actor) {
         &ckg(term::SPEAKS_FOR),
         a.speaks_for.iter().map(|id| iris.source(id)),
     );
-    curated_quads(w, &s, &a.curated, actor_field_predicates);
+    let facts = Curated {
+        base: iris.base,
+        kind: "actor",
+        id: &a.id,
+    };
+    curated_quads(w, &facts, &s, &a.curated, actor_field_predicates);
 }
 
 fn place_fidelity_quads(w: &mut GraphWriter<'_>, base: &Base, s: &NamedNode, p: &Place) {
@@ -553,7 +568,12 @@ fn place_fidelity_quads(w: &mut GraphWriter<'_>, base: &Base, s: &NamedNode, p: 
         &ckg(term::OVERLAPS),
         p.overlaps.iter().map(|c| base.place(c)),
     );
-    curated_quads(w, s, &p.curated, place_field_predicates);
+    let facts = Curated {
+        base,
+        kind: "place",
+        id: &p.id,
+    };
+    curated_quads(w, &facts, s, &p.curated, place_field_predicates);
 }
 
 fn source_fidelity_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, s: &NamedNode, src: &Source) {
@@ -567,7 +587,12 @@ fn source_fidelity_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, s: &NamedNode
         &ckg(term::COMPRISES),
         src.comprises.iter().map(|c| iris.source(c)),
     );
-    curated_quads(w, s, &src.curated, source_field_predicates);
+    let facts = Curated {
+        base: iris.base,
+        kind: "source",
+        id: &src.id,
+    };
+    curated_quads(w, &facts, s, &src.curated, source_field_predicates);
 }
 
 fn incident_fidelity_quads(w: &mut GraphWriter<'_>, base: &Base, s: &NamedNode, i: &Incident) {
@@ -581,21 +606,34 @@ fn incident_fidelity_quads(w: &mut GraphWriter<'_>, base: &Base, s: &NamedNode, 
         &ckg(term::EVIDENCE),
         i.also_evidence.iter().map(|e| string(e)),
     );
-    curated_quads(w, s, &i.curated, incident_field_predicates);
+    let facts = Curated {
+        base,
+        kind: "incident",
+        id: &i.id,
+    };
+    curated_quads(w, &facts, s, &i.curated, incident_field_predicates);
 }
 
-/// One `ckg:CuratedFact` per curated field, `{subject}/curated/{field}`: the resource, the
-/// properties whose values on it are the curators', who (the source of type `curator`) and
+/// The record whose curated fields are being written: its kind and id name their IRIs.
+struct Curated<'a> {
+    base: &'a Base,
+    kind: &'a str,
+    id: &'a str,
+}
+
+/// One `ckg:CuratedFact` per curated field, `{base}curated/{kind}.{id}.{field}`: the resource,
+/// the properties whose values on it are the curators', who (the source of type `curator`) and
 /// where the curators took them from.
 fn curated_quads(
     w: &mut GraphWriter<'_>,
+    record: &Curated<'_>,
     s: &NamedNode,
     values: &[CuratedValue],
     predicates: fn(&str) -> Vec<NamedNode>,
 ) {
     let curator = w.curator.clone();
     for v in values {
-        let fact = NamedNode::new_unchecked(format!("{}/curated/{}", s.as_str(), v.field));
+        let fact = record.base.curated(record.kind, record.id, &v.field);
         w.add(&fact, rdf::TYPE.into(), ckg(term::CURATED_FACT));
         w.add(&fact, ckg(term::CURATED_RESOURCE), s.clone());
         w.add_all(&fact, &ckg(term::CURATED_PROPERTY), predicates(&v.field));
@@ -913,7 +951,7 @@ mod tests {
             origin: "seeds/README.md".into(),
         }];
         let quads = model_quads(&m, &Base::default());
-        let fact = "https://w3id.org/conflict-kg/id/report/r/curated/published";
+        let fact = "https://w3id.org/conflict-kg/id/curated/report.r.published";
         assert_eq!(
             objects(
                 &quads,

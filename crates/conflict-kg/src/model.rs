@@ -1749,4 +1749,209 @@ evidence = "The deadliest was on Wednesday, when IS targeted a group near the to
             "not kebab-case",
         );
     }
+
+    // --- Seed fidelity (issue 11) -------------------------------------------------------------
+
+    const CLAIM_35: &str = "\n[[casualty_claim]]\nid = \"a\"\nincident = \"mayadeen-attack\"\nsource = \"sohr\"\ntype = \"killed\"\ncount = 35\nevidence = \"There were 35 killed\"\n";
+
+    #[test]
+    fn fidelity_fields_are_read_into_the_claim() {
+        let body = format!(
+            "{INCIDENT}{CLAIM_35}\n[[casualty_claim]]\nid = \"b\"\nincident = \"mayadeen-attack\"\nsource = \"sohr\"\ntype = \"killed\"\nmin = 9\nquantity_text = \"35\"\nhedge = \"reportedly\"\npart_of_figure = \"a\"\nbased_on = [\"a\"]\nevidence = \"There were 35 killed\"\n"
+        );
+        let model = validate(&dataset(REFERENCE, &report(&body))).unwrap();
+        let b = model.claims().find(|c| c.id == "b").unwrap();
+        assert_eq!(b.fidelity.hedge.map(|h| h.local), Some("Reportedly"));
+        assert_eq!(b.fidelity.quantity_text.as_deref(), Some("35"));
+        assert_eq!(b.fidelity.part_of_figure.as_deref(), Some("a"));
+        assert_eq!(b.fidelity.based_on, vec!["a".to_string()]);
+    }
+
+    #[test]
+    fn an_unknown_hedge_lists_the_hedges() {
+        let body = format!(
+            "{INCIDENT}{}",
+            CLAIM_35.replace("count = 35", "count = 35\nhedge = \"maybe\"")
+        );
+        assert_one_problem(
+            &body,
+            "unknown value `maybe` (expected one of: reportedly, possibly",
+        );
+    }
+
+    #[test]
+    fn quantity_text_must_be_quoted_from_the_evidence() {
+        let body = format!(
+            "{INCIDENT}{}",
+            CLAIM_35.replace("count = 35", "count = 35\nquantity_text = \"dozens\"")
+        );
+        assert_one_problem(&body, "\"dozens\" is not in the claim's `evidence`");
+    }
+
+    #[test]
+    fn quantity_text_is_only_for_figures() {
+        let body = format!(
+            "{INCIDENT}\n[[responsibility_claim]]\nid = \"r\"\nincident = \"mayadeen-attack\"\nsource = \"sohr\"\nperpetrator = \"islamic-state\"\nquantity_text = \"35\"\nevidence = \"There were 35 killed\"\n"
+        );
+        assert_one_problem(&body, "field not allowed in [[responsibility_claim]]");
+    }
+
+    #[test]
+    fn a_part_cannot_exceed_its_whole_nor_be_part_of_a_non_casualty_claim() {
+        let body = format!(
+            "{INCIDENT}{CLAIM_35}\n[[casualty_claim]]\nid = \"b\"\nincident = \"mayadeen-attack\"\nsource = \"sohr\"\ntype = \"killed\"\nmin = 40\npart_of_figure = \"a\"\nevidence = \"There were 35 killed\"\n"
+        );
+        assert_one_problem(
+            &body,
+            "a part of at least 40 cannot belong to a figure of at most 35",
+        );
+        let body = format!(
+            "{INCIDENT}\n[[responsibility_claim]]\nid = \"r\"\nincident = \"mayadeen-attack\"\nsource = \"sohr\"\nperpetrator = \"islamic-state\"\nevidence = \"There were 35 killed\"\n{}",
+            CLAIM_35.replace("count = 35", "count = 3\npart_of_figure = \"r\"")
+        );
+        assert_one_problem(&body, "`r` is not a casualty claim");
+    }
+
+    #[test]
+    fn figures_cannot_be_parts_of_each_other_in_a_loop() {
+        let body = format!(
+            "{INCIDENT}{}\n[[casualty_claim]]\nid = \"b\"\nincident = \"mayadeen-attack\"\nsource = \"sohr\"\ntype = \"killed\"\npart_of_figure = \"a\"\nevidence = \"There were 35 killed\"\n",
+            CLAIM_35.replace("count = 35", "part_of_figure = \"b\"")
+        );
+        let found = problems(REFERENCE, &body);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("ends up part of its own figure")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_link_hedge_needs_a_link_and_a_speaker_must_be_a_person() {
+        let body = format!(
+            "{INCIDENT}{}",
+            CLAIM_35.replace("count = 35", "count = 35\nlink_hedge = \"apparently\"")
+        );
+        assert_one_problem(&body, "`link_hedge` qualifies the link to the incident");
+        let body = format!(
+            "{INCIDENT}{}",
+            CLAIM_35.replace("count = 35", "count = 35\nvoiced_by = \"islamic-state\"")
+        );
+        assert_one_problem(&body, "`islamic-state` is not a person");
+    }
+
+    #[test]
+    fn a_relay_is_someone_other_than_the_claimant() {
+        let body = format!(
+            "{INCIDENT}{}",
+            CLAIM_35.replace("count = 35", "count = 35\nvia = \"sohr\"")
+        );
+        assert_one_problem(&body, "`via` names the claimant itself");
+    }
+
+    #[test]
+    fn a_place_qualifier_belongs_to_a_control_or_presence_claim_with_a_place() {
+        let body = format!(
+            "{INCIDENT}\n[[presence_claim]]\nid = \"p\"\nincident = \"mayadeen-attack\"\nsource = \"sohr\"\nactor = \"islamic-state\"\nplace_qualifier = \"mainly in\"\nevidence = \"There were 35 killed\"\n"
+        );
+        assert_one_problem(
+            &body,
+            "`place_qualifier` says how the claim covers its `place`",
+        );
+    }
+
+    #[test]
+    fn occurrence_and_relation_claims_are_checked() {
+        let body = format!(
+            "{INCIDENT}\n[[occurrence_claim]]\nid = \"o\"\nsource = \"sohr\"\nevidence = \"There were 35 killed\"\n"
+        );
+        assert_one_problem(
+            &body,
+            "an occurrence claim says that an incident took place",
+        );
+        let body = format!(
+            "{INCIDENT}\n[[relation_claim]]\nid = \"r\"\nsource = \"sohr\"\nactor = \"islamic-state\"\nrelation = \"hates\"\nother = \"syrian-arab-army\"\nevidence = \"There were 35 killed\"\n"
+        );
+        assert_one_problem(
+            &body,
+            "unknown value `hates` (expected one of: allied-with, backed-by)",
+        );
+        let body = format!(
+            "{INCIDENT}\n[[relation_claim]]\nid = \"r\"\nsource = \"sohr\"\nactor = \"islamic-state\"\nrelation = \"allied-with\"\nevidence = \"There were 35 killed\"\n"
+        );
+        assert_one_problem(&body, "missing field `other`");
+        let body = CLAIM_35.replace("count = 35", "count = 35\nrelation = \"allied-with\"");
+        assert_one_problem(
+            &format!("{INCIDENT}{body}"),
+            "field not allowed in [[casualty_claim]]",
+        );
+    }
+
+    #[test]
+    fn curated_marks_need_a_known_field_with_a_value_and_a_curator_source() {
+        let curator = format!(
+            "{REFERENCE}\n[[source]]\nid = \"curators\"\nlabel = \"Curators\"\ntype = \"curator\"\n"
+        );
+        let body = INCIDENT.replace(
+            "evidence =",
+            "curated = { date = \"seeds/README.md\" }\nevidence =",
+        );
+        assert!(problems(&curator, &body).is_empty());
+        let found = problems(REFERENCE, &body);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("define a [[source]] with `type = \"curator\"`")),
+            "{found:#?}"
+        );
+        let bad = INCIDENT.replace(
+            "evidence =",
+            "curated = { colour = \"x\", summary = \"y\" }\nevidence =",
+        );
+        let found = problems(&curator, &bad);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("`colour` cannot be marked as curated here")),
+            "{found:#?}"
+        );
+        let empty = INCIDENT.replace(
+            "evidence =",
+            "curated = { part_of = \"world knowledge\" }\nevidence =",
+        );
+        let found = problems(&curator, &empty);
+        assert!(
+            found
+                .iter()
+                .any(|p| p
+                    .contains("`part_of` is marked as curated but the record gives it no value")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn also_within_cannot_close_a_loop_and_joint_sources_name_what_they_join() {
+        let reference = format!(
+            "{REFERENCE}\n[[place]]\nid = \"east\"\nlabel = \"East\"\ntype = \"region\"\nwithin = \"syria\"\nalso_within = [\"mayadeen\"]\n"
+        )
+        .replace(
+            "within = \"syria\"\n\n[[source]]",
+            "within = \"syria\"\nalso_within = [\"east\"]\n\n[[source]]",
+        );
+        let found = problems(&reference, INCIDENT);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("the `within` chain would loop")),
+            "{found:#?}"
+        );
+        let joint = format!(
+            "{REFERENCE}\n[[source]]\nid = \"j\"\nlabel = \"J\"\ntype = \"joint\"\ncomprises = [\"sohr\"]\n"
+        );
+        assert_eq!(
+            problems(&joint, INCIDENT),
+            vec!["reference/a.toml:32:8: source.comprises: a joint attribution names the sources it joins: `comprises` needs two or more".to_string()]
+        );
+    }
 }

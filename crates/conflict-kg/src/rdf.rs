@@ -953,19 +953,11 @@ mod tests {
         let quads = model_quads(&m, &Base::default());
         let fact = "https://w3id.org/conflict-kg/id/curated/report.r.published";
         assert_eq!(
-            objects(
-                &quads,
-                fact,
-                "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject"
-            ),
+            objects(&quads, fact, &vocab::ckg(term::CURATED_RESOURCE)),
             vec!["<https://w3id.org/conflict-kg/id/report/r>".to_string()]
         );
         assert_eq!(
-            objects(
-                &quads,
-                fact,
-                "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate"
-            ),
+            objects(&quads, fact, &vocab::ckg(term::CURATED_PROPERTY)),
             vec!["<http://schema.org/datePublished>".to_string()]
         );
         assert_eq!(

@@ -560,7 +560,7 @@ fn geojson_export_has_a_point_feature_per_located_incident_with_its_claims() {
         .arg(&out)
         .run()
         .success()
-        .stderr_contains("wrote 3 incident features");
+        .stderr_contains("wrote 4 incident features");
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).expect("valid JSON");
     assert_eq!(json["type"], "FeatureCollection");
@@ -571,7 +571,8 @@ fn geojson_export_has_a_point_feature_per_located_incident_with_its_claims() {
         [
             "2018-03-hmeimim-transport-plane-crash",
             "2018-05-23-mayadeen-attack",
-            "2018-05-southern-damascus-is-evacuation"
+            "2018-05-southern-damascus-is-evacuation",
+            "2018-05-w21-funeral-of-a-russian-soldier-in-smolensk"
         ]
     );
     let mayadeen = &features[1];

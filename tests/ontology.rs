@@ -4,7 +4,7 @@
 //! enum's ACLED mappings; the shapes' allowed values are the enums'; the shapes parse.
 
 use conflict_kg::vocab::{
-    self, ActorCategory, CasualtyType, ConceptScheme, DatePrecision, EventType, PlaceType,
+    self, ActorCategory, CasualtyType, ConceptScheme, DatePrecision, EventType, Hedge, PlaceType,
     SourceType, ckg,
 };
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -42,6 +42,7 @@ fn code_terms() -> Vec<NamedNodeRef<'static>> {
     all.extend(concept_iris::<SourceType>());
     all.extend(concept_iris::<DatePrecision>());
     all.extend(concept_iris::<CasualtyType>());
+    all.extend(concept_iris::<Hedge>());
     all
 }
 
@@ -154,6 +155,7 @@ fn each_concept_scheme_of_the_ontology_is_its_enum() {
     check_scheme::<SourceType>(&quads);
     check_scheme::<DatePrecision>(&quads);
     check_scheme::<CasualtyType>(&quads);
+    check_scheme::<Hedge>(&quads);
     // …and the ontology has no scheme without an enum.
     let mut declared: Vec<String> = quads
         .iter()
@@ -171,6 +173,7 @@ fn each_concept_scheme_of_the_ontology_is_its_enum() {
         SourceType::SCHEME,
         DatePrecision::SCHEME,
         CasualtyType::SCHEME,
+        Hedge::SCHEME,
     ]
     .iter()
     .map(|s| s.as_str().to_string())
@@ -278,6 +281,8 @@ fn the_shapes_allow_exactly_the_concepts_of_each_scheme() {
     check_shape::<SourceType>(&quads, ckg::SOURCE_TYPE);
     check_shape::<DatePrecision>(&quads, ckg::DATE_PRECISION);
     check_shape::<CasualtyType>(&quads, ckg::CASUALTY_TYPE);
+    check_shape::<Hedge>(&quads, ckg::HEDGE);
+    check_shape::<Hedge>(&quads, ckg::INCIDENT_LINK_HEDGE);
     // Place types: the full list, and the types that need no `ckg:within`.
     let rest = check_shape::<PlaceType>(&quads, ckg::PLACE_TYPE);
     let mut standalone: Vec<String> = PlaceType::ALL

@@ -123,6 +123,12 @@ impl Base {
     pub fn report_graph(&self, id: &str) -> NamedNode {
         self.graph(&format!("report/{id}"))
     }
+    /// `{base}curated/{kind}.{id}.{field}`: the `ckg:CuratedFact` marking a record's field
+    /// (ids never contain a dot, so this is unique).
+    pub fn curated(&self, kind: &str, id: &str, field: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}curated/{kind}.{id}.{field}", self.as_str()))
+    }
+
     /// The prefix shared by every report graph.
     pub fn report_graph_prefix(&self) -> String {
         format!("{}report/", self.folder(folder::GRAPH))

@@ -8,11 +8,12 @@
 use crate::dates::{self, DateSpan, PartialDate};
 use crate::diag::{Problems, SourceText};
 use crate::records::{
-    ActorRecord, ClaimKind, ClaimRecord, Dataset, IncidentRecord, LoadedReport, PlaceRecord, S,
-    SourceRecord,
+    ActorRecord, ClaimKind, ClaimRecord, Curated, Dataset, IncidentRecord, LoadedReport,
+    PlaceRecord, S, SourceRecord,
 };
 use crate::vocab::{
-    ActorCategory, CasualtyType, ConceptScheme, DatePrecision, EventType, PlaceType, SourceType,
+    ActorCategory, CasualtyType, ConceptScheme, DatePrecision, EventType, Hedge, PlaceType,
+    Relation, SourceType,
 };
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -30,6 +31,17 @@ pub struct Actor {
     pub allied_with: Vec<String>,
     pub country: Option<String>,
     pub description: Option<String>,
+    /// Persons: the sources they speak for.
+    pub speaks_for: Vec<String>,
+    pub curated: Vec<CuratedValue>,
+}
+
+/// A field whose values the curators added from outside the report text, and where from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CuratedValue {
+    /// The data field (`date`, `part_of`…), or `record` for the whole record.
+    pub field: String,
+    pub origin: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +52,10 @@ pub struct Place {
     pub place_type: PlaceType,
     pub within: Option<String>,
     pub description: Option<String>,
+    /// Further parents (written as `ckg:within` too).
+    pub also_within: Vec<String>,
+    pub overlaps: Vec<String>,
+    pub curated: Vec<CuratedValue>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +68,10 @@ pub struct Source {
     pub actor: Option<String>,
     pub country: Option<String>,
     pub description: Option<String>,
+    pub based_in: Option<String>,
+    /// A joint attribution: the sources it names together.
+    pub comprises: Vec<String>,
+    pub curated: Vec<CuratedValue>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +86,7 @@ pub struct Report {
     pub dateline: Option<String>,
     pub incidents: Vec<Incident>,
     pub claims: Vec<Claim>,
+    pub curated: Vec<CuratedValue>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +105,10 @@ pub struct Incident {
     pub part_of: Option<String>,
     pub summary: Option<String>,
     pub evidence: String,
+    /// Further places and evidence sentences (written as `ckg:place` / `ckg:evidence` too).
+    pub also_places: Vec<String>,
+    pub also_evidence: Vec<String>,
+    pub curated: Vec<CuratedValue>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -97,6 +122,23 @@ pub struct Claim {
     /// Who tied this claim to its incident, and the words that do, when not the source itself.
     pub linked_by: Option<(String, String)>,
     pub detail: ClaimDetail,
+    /// Relay, speaker, hedges, figure words and structure (issue 11).
+    pub fidelity: ClaimFidelity,
+}
+
+/// What a claim says beyond who and what: through whom it came, who voiced it, how hedged,
+/// the words of its figure, what it is part of or rests on, and how long it held.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ClaimFidelity {
+    pub via: Option<String>,
+    pub voiced_by: Option<String>,
+    pub hedge: Option<Hedge>,
+    pub link_hedge: Option<Hedge>,
+    pub quantity_text: Option<String>,
+    pub part_of_figure: Option<String>,
+    pub based_on: Vec<String>,
+    pub until: Option<String>,
+    pub place_qualifier: Option<String>,
 }
 
 /// A figure: exact (`min == max`), a lower bound, an upper bound, or none given.
@@ -129,6 +171,14 @@ pub enum ClaimDetail {
         place: Option<String>,
         count: Count,
     },
+    /// The source says the incident took place.
+    Occurrence,
+    /// The source says `actor` stands in `relation` (a `vocab::RELATIONS` entry) to `other`.
+    Relation {
+        actor: String,
+        relation: Relation,
+        other: String,
+    },
 }
 
 impl ClaimDetail {
@@ -139,6 +189,8 @@ impl ClaimDetail {
             ClaimDetail::Control { .. } => ClaimKind::Control,
             ClaimDetail::Presence { .. } => ClaimKind::Presence,
             ClaimDetail::Strength { .. } => ClaimKind::Strength,
+            ClaimDetail::Occurrence => ClaimKind::Occurrence,
+            ClaimDetail::Relation { .. } => ClaimKind::Relation,
         }
     }
 }
@@ -159,6 +211,14 @@ impl Model {
 
     pub fn claims(&self) -> impl Iterator<Item = &Claim> {
         self.reports.iter().flat_map(|r| r.claims.iter())
+    }
+
+    /// The source that stands for the curators (type `curator`), to which curated values and
+    /// curators' links are attributed.
+    pub fn curator_source(&self) -> Option<&Source> {
+        self.sources
+            .iter()
+            .find(|s| s.source_type == SourceType::Curator)
     }
 }
 
@@ -306,6 +366,24 @@ impl Checker {
                 None
             }
         }
+    }
+
+    fn relation(&mut self, src: &SourceText, v: &S<String>, field: &str) -> Option<Relation> {
+        let found = Relation::from_id(v.get_ref());
+        if found.is_none() {
+            let expected: Vec<&str> = Relation::ALL.iter().map(|r| r.id()).collect();
+            self.problem(
+                src,
+                v,
+                field,
+                format!(
+                    "unknown value `{}` (expected one of: {})",
+                    v.get_ref(),
+                    expected.join(", ")
+                ),
+            );
+        }
+        found
     }
 
     fn text(&mut self, src: &SourceText, v: &S<String>, field: &str) -> String {
@@ -481,6 +559,8 @@ pub(crate) fn validate(dataset: &Dataset) -> Result<Model, Problems> {
         }
     }
     check_incident_nesting(&mut ck, dataset, &model);
+    check_claim_structure(&mut ck, dataset, &model);
+    check_curator_source(&mut ck, dataset, &model);
 
     ck.problems.into_result()?;
     Ok(model)
@@ -527,6 +607,21 @@ fn actor(ck: &mut Checker, src: &SourceText, a: &ActorRecord) -> Actor {
         allied_with: ck.references(Kind::Actor, src, &a.allied_with, "actor.allied_with"),
         country: ck.opt_reference(Kind::Place, src, &a.country, "actor.country"),
         description: opt_string(&a.description),
+        speaks_for: actor_speaks_for(ck, src, a),
+        curated: curated(
+            ck,
+            src,
+            &a.curated,
+            "actor.curated",
+            &[
+                ("record", true),
+                ("part_of", !a.part_of.is_empty()),
+                ("allied_with", !a.allied_with.is_empty()),
+                ("country", a.country.is_some()),
+                ("member_of", !a.member_of.is_empty()),
+                ("rank", a.rank.is_some()),
+            ],
+        ),
     }
 }
 
@@ -560,6 +655,20 @@ fn place(ck: &mut Checker, src: &SourceText, p: &PlaceRecord) -> Place {
         place_type: place_type.unwrap_or(PlaceType::ALL[0]),
         within,
         description: opt_string(&p.description),
+        also_within: place_links(ck, src, p, &p.also_within, "place.also_within"),
+        overlaps: place_links(ck, src, p, &p.overlaps, "place.overlaps"),
+        curated: curated(
+            ck,
+            src,
+            &p.curated,
+            "place.curated",
+            &[
+                ("record", true),
+                ("within", p.within.is_some()),
+                ("also_within", !p.also_within.is_empty()),
+                ("overlaps", !p.overlaps.is_empty()),
+            ],
+        ),
     }
 }
 
@@ -573,6 +682,20 @@ fn source(ck: &mut Checker, src: &SourceText, s: &SourceRecord) -> Source {
         actor: ck.opt_reference(Kind::Actor, src, &s.actor, "source.actor"),
         country: ck.opt_reference(Kind::Place, src, &s.country, "source.country"),
         description: opt_string(&s.description),
+        based_in: ck.opt_reference(Kind::Place, src, &s.based_in, "source.based_in"),
+        comprises: source_comprises(ck, src, s),
+        curated: curated(
+            ck,
+            src,
+            &s.curated,
+            "source.curated",
+            &[
+                ("record", true),
+                ("country", s.country.is_some()),
+                ("based_in", s.based_in.is_some()),
+                ("comprises", !s.comprises.is_empty()),
+            ],
+        ),
     }
 }
 
@@ -680,6 +803,18 @@ fn report_(ck: &mut Checker, report: &LoadedReport) -> Option<Report> {
         dateline: ck.opt_reference(Kind::Place, src, &r.dateline, "report.dateline"),
         incidents,
         claims,
+        curated: curated(
+            ck,
+            src,
+            &r.curated,
+            "report.curated",
+            &[
+                ("published", true),
+                ("headline", true),
+                ("publisher", true),
+                ("dateline", r.dateline.is_some()),
+            ],
+        ),
     })
 }
 
@@ -745,6 +880,28 @@ fn incident(
         part_of: ck.opt_reference(Kind::Incident, src, &i.part_of, "incident.part_of"),
         summary: opt_string(&i.summary),
         evidence: ck.verbatim(src, report, &i.evidence, "incident.evidence"),
+        also_places: ck.references(Kind::Place, src, &i.also_places, "incident.also_places"),
+        also_evidence: i
+            .also_evidence
+            .iter()
+            .map(|e| ck.verbatim(src, report, e, "incident.also_evidence"))
+            .collect(),
+        curated: curated(
+            ck,
+            src,
+            &i.curated,
+            "incident.curated",
+            &[
+                ("date", i.date.is_some()),
+                ("event_type", true),
+                ("place", i.place.is_some()),
+                ("also_places", !i.also_places.is_empty()),
+                ("location_qualifier", i.location_qualifier.is_some()),
+                ("perpetrators", !i.perpetrators.is_empty()),
+                ("targets", !i.targets.is_empty()),
+                ("part_of", i.part_of.is_some()),
+            ],
+        ),
     }
 }
 
@@ -884,6 +1041,53 @@ fn claim(
                 (_, None) => None,
             }
         }
+        ClaimKind::Occurrence => {
+            forbid_casualty_fields(ck, src, c, kind);
+            ck.forbid(src, &c.perpetrator, &f("perpetrator"), kind);
+            ck.forbid(src, &c.actor, &f("actor"), kind);
+            ck.forbid(src, &c.place, &f("place"), kind);
+            if incident.is_none() {
+                ck.problem(
+                    src,
+                    &c.id,
+                    &f("incident"),
+                    "missing field `incident`: an occurrence claim says that an incident took place",
+                );
+            }
+            Some(ClaimDetail::Occurrence)
+        }
+        ClaimKind::Relation => {
+            forbid_casualty_fields(ck, src, c, kind);
+            ck.forbid(src, &c.perpetrator, &f("perpetrator"), kind);
+            ck.forbid(src, &c.place, &f("place"), kind);
+            let actor = ck
+                .require(src, c, &c.actor, &f("actor"))
+                .map(|a| ck.reference(Kind::Actor, src, a, &f("actor")));
+            let relation = ck
+                .require(src, c, &c.relation, &f("relation"))
+                .and_then(|r| ck.relation(src, r, &f("relation")));
+            let other = ck
+                .require(src, c, &c.other, &f("other"))
+                .map(|o| ck.reference(Kind::Actor, src, o, &f("other")));
+            if let (Some(a), Some(o), Some(at)) = (&actor, &other, &c.other) {
+                if a == o {
+                    ck.problem(
+                        src,
+                        at,
+                        &f("other"),
+                        "an actor stands in no relation to itself",
+                    );
+                }
+            }
+            match (actor, relation, other) {
+                (Some(actor), Some(relation), Some(other)) => Some(ClaimDetail::Relation {
+                    actor,
+                    relation,
+                    other,
+                }),
+                _ => None,
+            }
+        }
     };
 
     Some(Claim {
@@ -893,9 +1097,402 @@ fn claim(
         incident,
         stated,
         note: opt_string(&c.note),
+        fidelity: claim_fidelity(ck, report, kind, c, linked_by.is_some()),
         linked_by,
         detail: detail?,
     })
+}
+
+// --- Seed fidelity (issue 11) ---------------------------------------------------------------
+
+/// `curated = { field = "origin" }`: each key must be a field this record can have and has.
+fn curated(
+    ck: &mut Checker,
+    src: &SourceText,
+    table: &Option<S<Curated>>,
+    field: &str,
+    allowed: &[(&str, bool)],
+) -> Vec<CuratedValue> {
+    let Some(table) = table else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (key, origin) in table.get_ref() {
+        match allowed.iter().find(|(name, _)| name == key) {
+            None => {
+                let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
+                ck.problem(
+                    src,
+                    table,
+                    field,
+                    format!(
+                        "`{key}` cannot be marked as curated here (expected one of: {})",
+                        names.join(", ")
+                    ),
+                );
+            }
+            Some((_, false)) => ck.problem(
+                src,
+                table,
+                field,
+                format!("`{key}` is marked as curated but the record gives it no value"),
+            ),
+            Some(_) => {}
+        }
+        if origin.trim().is_empty() {
+            ck.problem(
+                src,
+                table,
+                field,
+                format!("`{key}`: say where the curators took it from"),
+            );
+        }
+        out.push(CuratedValue {
+            field: key.clone(),
+            origin: origin.clone(),
+        });
+    }
+    out
+}
+
+fn actor_speaks_for(ck: &mut Checker, src: &SourceText, a: &ActorRecord) -> Vec<String> {
+    if let (false, Some(first)) = (a.person, a.speaks_for.first()) {
+        ck.problem(
+            src,
+            first,
+            "actor.speaks_for",
+            "`speaks_for` is for persons: add `person = true`",
+        );
+    }
+    ck.references(Kind::Source, src, &a.speaks_for, "actor.speaks_for")
+}
+
+fn place_links(
+    ck: &mut Checker,
+    src: &SourceText,
+    p: &PlaceRecord,
+    links: &[S<String>],
+    field: &str,
+) -> Vec<String> {
+    for l in links {
+        if l.get_ref() == p.id.get_ref() {
+            ck.problem(src, l, field, "a place cannot name itself here");
+        } else if p
+            .within
+            .as_ref()
+            .is_some_and(|w| w.get_ref() == l.get_ref())
+        {
+            ck.problem(
+                src,
+                l,
+                field,
+                format!("`{}` is already the place's `within`", l.get_ref()),
+            );
+        }
+    }
+    ck.references(Kind::Place, src, links, field)
+}
+
+fn source_comprises(ck: &mut Checker, src: &SourceText, s: &SourceRecord) -> Vec<String> {
+    let joint = s.source_type.get_ref() == "joint";
+    if let (false, Some(first)) = (joint, s.comprises.first()) {
+        ck.problem(
+            src,
+            first,
+            "source.comprises",
+            "`comprises` is for a joint attribution: set `type = \"joint\"`",
+        );
+    }
+    if joint && s.comprises.len() < 2 {
+        ck.problem(
+            src,
+            &s.source_type,
+            "source.comprises",
+            "a joint attribution names the sources it joins: `comprises` needs two or more",
+        );
+    }
+    for c in &s.comprises {
+        if c.get_ref() == s.id.get_ref() {
+            ck.problem(
+                src,
+                c,
+                "source.comprises",
+                "a source cannot comprise itself",
+            );
+        }
+    }
+    ck.references(Kind::Source, src, &s.comprises, "source.comprises")
+}
+
+/// The fidelity fields of a claim, with the kinds each belongs to.
+fn claim_fidelity(
+    ck: &mut Checker,
+    report: &LoadedReport,
+    kind: ClaimKind,
+    c: &ClaimRecord,
+    linked: bool,
+) -> ClaimFidelity {
+    let src = &report.source;
+    let table = kind.table();
+    let f = |name: &str| format!("{table}.{name}");
+    if kind != ClaimKind::Relation {
+        ck.forbid(src, &c.relation, &f("relation"), kind);
+        ck.forbid(src, &c.other, &f("other"), kind);
+    }
+    if !matches!(kind, ClaimKind::Casualty | ClaimKind::Strength) {
+        ck.forbid(src, &c.quantity_text, &f("quantity_text"), kind);
+    }
+    if kind != ClaimKind::Casualty {
+        ck.forbid(src, &c.part_of_figure, &f("part_of_figure"), kind);
+    }
+    if !matches!(kind, ClaimKind::Control | ClaimKind::Presence) {
+        ck.forbid(src, &c.until, &f("until"), kind);
+        ck.forbid(src, &c.place_qualifier, &f("place_qualifier"), kind);
+    }
+    if let (Some(q), None) = (&c.place_qualifier, &c.place) {
+        ck.problem(
+            src,
+            q,
+            &f("place_qualifier"),
+            "`place_qualifier` says how the claim covers its `place`: give the `place`",
+        );
+    }
+    let hedge = c
+        .hedge
+        .as_ref()
+        .and_then(|h| ck.concept::<Hedge>(src, h, &f("hedge")));
+    let link_hedge = c
+        .link_hedge
+        .as_ref()
+        .and_then(|h| ck.concept::<Hedge>(src, h, &f("link_hedge")));
+    if let (Some(h), false) = (&c.link_hedge, linked) {
+        ck.problem(
+            src,
+            h,
+            &f("link_hedge"),
+            "`link_hedge` qualifies the link to the incident: it needs `linked_by`",
+        );
+    }
+    let quantity_text = c.quantity_text.as_ref().map(|q| {
+        let words = ck.text(src, q, &f("quantity_text"));
+        if !words.trim().is_empty() && !c.evidence.get_ref().contains(words.as_str()) {
+            ck.problem(
+                src,
+                q,
+                &f("quantity_text"),
+                format!("\"{words}\" is not in the claim's `evidence` (the figure's words must be quoted from it)"),
+            );
+        }
+        words
+    });
+    if let Some(v) = &c.via {
+        if v.get_ref() == c.source.get_ref() {
+            ck.problem(
+                src,
+                v,
+                &f("via"),
+                "`via` names the claimant itself: a relay is someone else",
+            );
+        }
+    }
+    for b in &c.based_on {
+        if b.get_ref() == c.id.get_ref() {
+            ck.problem(src, b, &f("based_on"), "a claim cannot rest on itself");
+        }
+    }
+    ClaimFidelity {
+        via: ck.opt_reference(Kind::Source, src, &c.via, &f("via")),
+        voiced_by: ck.opt_reference(Kind::Actor, src, &c.voiced_by, &f("voiced_by")),
+        hedge,
+        link_hedge,
+        quantity_text,
+        part_of_figure: ck.opt_reference(Kind::Claim, src, &c.part_of_figure, &f("part_of_figure")),
+        based_on: ck.references(Kind::Claim, src, &c.based_on, &f("based_on")),
+        until: ck.opt_reference(Kind::Incident, src, &c.until, &f("until")),
+        place_qualifier: c
+            .place_qualifier
+            .as_ref()
+            .map(|q| ck.text(src, q, &f("place_qualifier"))),
+    }
+}
+
+/// Checks that need the whole model: a speaker is a person; a figure is part of a casualty
+/// figure about the same incident that is not smaller than it, without loops; `also_within`
+/// adds no loop to the place hierarchy.
+fn check_claim_structure(ck: &mut Checker, dataset: &Dataset, model: &Model) {
+    let claims: HashMap<&str, &Claim> = model.claims().map(|c| (c.id.as_str(), c)).collect();
+    let persons: HashSet<&str> = model
+        .actors
+        .iter()
+        .filter(|a| a.person)
+        .map(|a| a.id.as_str())
+        .collect();
+    let actors: HashSet<&str> = model.actors.iter().map(|a| a.id.as_str()).collect();
+    for report in &dataset.reports {
+        let src = &report.source;
+        for kind in ClaimKind::ALL {
+            let table = kind.table();
+            for c in report.records.claims(kind) {
+                if let Some(v) = &c.voiced_by {
+                    let id = v.get_ref().as_str();
+                    if actors.contains(id) && !persons.contains(id) {
+                        ck.problem(
+                            src,
+                            v,
+                            &format!("{table}.voiced_by"),
+                            format!("`{id}` is not a person: `voiced_by` names who spoke (an actor with `person = true`)"),
+                        );
+                    }
+                }
+                let Some(whole_ref) = &c.part_of_figure else {
+                    continue;
+                };
+                let field = format!("{table}.part_of_figure");
+                let (Some(part), Some(whole)) = (
+                    claims.get(c.id.get_ref().as_str()),
+                    claims.get(whole_ref.get_ref().as_str()),
+                ) else {
+                    continue;
+                };
+                let (
+                    ClaimDetail::Casualty {
+                        count: pc,
+                        casualty_type: pt,
+                        ..
+                    },
+                    ClaimDetail::Casualty {
+                        count: wc,
+                        casualty_type: wt,
+                        ..
+                    },
+                ) = (&part.detail, &whole.detail)
+                else {
+                    ck.problem(
+                        src,
+                        whole_ref,
+                        &field,
+                        format!(
+                            "`{}` is not a casualty claim: a figure is part of another casualty figure",
+                            whole.id
+                        ),
+                    );
+                    continue;
+                };
+                if part.id == whole.id {
+                    ck.problem(src, whole_ref, &field, "a figure cannot be part of itself");
+                    continue;
+                }
+                if part.incident != whole.incident || pt != wt {
+                    ck.problem(
+                        src,
+                        whole_ref,
+                        &field,
+                        format!(
+                            "`{}` counts other casualties (another incident or casualty type)",
+                            whole.id
+                        ),
+                    );
+                }
+                if let (Some(lo), Some(hi)) = (pc.min, wc.max) {
+                    if lo > hi {
+                        ck.problem(
+                            src,
+                            whole_ref,
+                            &field,
+                            format!(
+                                "a part of at least {lo} cannot belong to a figure of at most {hi}"
+                            ),
+                        );
+                    }
+                }
+                let mut at = whole;
+                let mut steps = 0;
+                while let Some(next) = at.fidelity.part_of_figure.as_deref() {
+                    steps += 1;
+                    if next == part.id || steps > claims.len() {
+                        ck.problem(
+                            src,
+                            whole_ref,
+                            &field,
+                            format!("`{}` ends up part of its own figure", part.id),
+                        );
+                        break;
+                    }
+                    match claims.get(next) {
+                        Some(n) => at = n,
+                        None => break,
+                    }
+                }
+            }
+        }
+    }
+
+    // Loops through `also_within` (the single-parent loops are reported by
+    // check_place_hierarchy).
+    let mut parents: HashMap<&str, Vec<&str>> = HashMap::new();
+    for p in &model.places {
+        let up = parents.entry(p.id.as_str()).or_default();
+        up.extend(p.within.as_deref());
+        up.extend(p.also_within.iter().map(String::as_str));
+    }
+    for file in &dataset.reference {
+        for p in &file.records.place {
+            for q in &p.also_within {
+                let start = p.id.get_ref().as_str();
+                let mut stack = vec![q.get_ref().as_str()];
+                let mut seen = HashSet::new();
+                while let Some(at) = stack.pop() {
+                    if at == start {
+                        ck.problem(
+                            &file.source,
+                            q,
+                            "place.also_within",
+                            format!(
+                                "`{}` lies within `{start}` already: the `within` chain would loop",
+                                q.get_ref()
+                            ),
+                        );
+                        break;
+                    }
+                    if seen.insert(at) {
+                        stack.extend(parents.get(at).into_iter().flatten().copied());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A `curated` mark is attributed to the curators' source, so one must exist.
+fn check_curator_source(ck: &mut Checker, dataset: &Dataset, model: &Model) {
+    if model.curator_source().is_some() {
+        return;
+    }
+    let reference = dataset.reference.iter().flat_map(|f| {
+        let r = &f.records;
+        r.actor
+            .iter()
+            .filter_map(|a| a.curated.as_ref())
+            .chain(r.place.iter().filter_map(|p| p.curated.as_ref()))
+            .chain(r.source.iter().filter_map(|s| s.curated.as_ref()))
+            .map(move |c| (&f.source, c))
+    });
+    let reports = dataset.reports.iter().flat_map(|f| {
+        let r = &f.records;
+        r.report
+            .curated
+            .iter()
+            .chain(r.incident.iter().filter_map(|i| i.curated.as_ref()))
+            .map(move |c| (&f.source, c))
+    });
+    if let Some((src, at)) = reference.chain(reports).next() {
+        ck.problem(
+            src,
+            at,
+            "curated",
+            "curated values are attributed to the curators: define a [[source]] with `type = \"curator\"` in reference/*.toml",
+        );
+    }
 }
 
 fn forbid_casualty_fields(ck: &mut Checker, src: &SourceText, c: &ClaimRecord, kind: ClaimKind) {
@@ -1136,6 +1733,211 @@ evidence = "The deadliest was on Wednesday, when IS targeted a group near the to
         assert_one_problem(
             &INCIDENT.replace("id = \"mayadeen-attack\"", "id = \"Mayadeen_Attack\""),
             "not kebab-case",
+        );
+    }
+
+    // --- Seed fidelity (issue 11) -------------------------------------------------------------
+
+    const CLAIM_35: &str = "\n[[casualty_claim]]\nid = \"a\"\nincident = \"mayadeen-attack\"\nsource = \"sohr\"\ntype = \"killed\"\ncount = 35\nevidence = \"There were 35 killed\"\n";
+
+    #[test]
+    fn fidelity_fields_are_read_into_the_claim() {
+        let body = format!(
+            "{INCIDENT}{CLAIM_35}\n[[casualty_claim]]\nid = \"b\"\nincident = \"mayadeen-attack\"\nsource = \"sohr\"\ntype = \"killed\"\nmin = 9\nquantity_text = \"35\"\nhedge = \"reportedly\"\npart_of_figure = \"a\"\nbased_on = [\"a\"]\nevidence = \"There were 35 killed\"\n"
+        );
+        let model = validate(&dataset(REFERENCE, &report(&body))).unwrap();
+        let b = model.claims().find(|c| c.id == "b").unwrap();
+        assert_eq!(b.fidelity.hedge.map(|h| h.local()), Some("Reportedly"));
+        assert_eq!(b.fidelity.quantity_text.as_deref(), Some("35"));
+        assert_eq!(b.fidelity.part_of_figure.as_deref(), Some("a"));
+        assert_eq!(b.fidelity.based_on, vec!["a".to_string()]);
+    }
+
+    #[test]
+    fn an_unknown_hedge_lists_the_hedges() {
+        let body = format!(
+            "{INCIDENT}{}",
+            CLAIM_35.replace("count = 35", "count = 35\nhedge = \"maybe\"")
+        );
+        assert_one_problem(
+            &body,
+            "unknown value `maybe` (expected one of: reportedly, possibly",
+        );
+    }
+
+    #[test]
+    fn quantity_text_must_be_quoted_from_the_evidence() {
+        let body = format!(
+            "{INCIDENT}{}",
+            CLAIM_35.replace("count = 35", "count = 35\nquantity_text = \"dozens\"")
+        );
+        assert_one_problem(&body, "\"dozens\" is not in the claim's `evidence`");
+    }
+
+    #[test]
+    fn quantity_text_is_only_for_figures() {
+        let body = format!(
+            "{INCIDENT}\n[[responsibility_claim]]\nid = \"r\"\nincident = \"mayadeen-attack\"\nsource = \"sohr\"\nperpetrator = \"islamic-state\"\nquantity_text = \"35\"\nevidence = \"There were 35 killed\"\n"
+        );
+        assert_one_problem(&body, "field not allowed in [[responsibility_claim]]");
+    }
+
+    #[test]
+    fn a_part_cannot_exceed_its_whole_nor_be_part_of_a_non_casualty_claim() {
+        let body = format!(
+            "{INCIDENT}{CLAIM_35}\n[[casualty_claim]]\nid = \"b\"\nincident = \"mayadeen-attack\"\nsource = \"sohr\"\ntype = \"killed\"\nmin = 40\npart_of_figure = \"a\"\nevidence = \"There were 35 killed\"\n"
+        );
+        assert_one_problem(
+            &body,
+            "a part of at least 40 cannot belong to a figure of at most 35",
+        );
+        let body = format!(
+            "{INCIDENT}\n[[responsibility_claim]]\nid = \"r\"\nincident = \"mayadeen-attack\"\nsource = \"sohr\"\nperpetrator = \"islamic-state\"\nevidence = \"There were 35 killed\"\n{}",
+            CLAIM_35.replace("count = 35", "count = 3\npart_of_figure = \"r\"")
+        );
+        assert_one_problem(&body, "`r` is not a casualty claim");
+    }
+
+    #[test]
+    fn figures_cannot_be_parts_of_each_other_in_a_loop() {
+        let body = format!(
+            "{INCIDENT}{}\n[[casualty_claim]]\nid = \"b\"\nincident = \"mayadeen-attack\"\nsource = \"sohr\"\ntype = \"killed\"\npart_of_figure = \"a\"\nevidence = \"There were 35 killed\"\n",
+            CLAIM_35.replace("count = 35", "part_of_figure = \"b\"")
+        );
+        let found = problems(REFERENCE, &body);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("ends up part of its own figure")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_link_hedge_needs_a_link_and_a_speaker_must_be_a_person() {
+        let body = format!(
+            "{INCIDENT}{}",
+            CLAIM_35.replace("count = 35", "count = 35\nlink_hedge = \"apparently\"")
+        );
+        assert_one_problem(&body, "`link_hedge` qualifies the link to the incident");
+        let body = format!(
+            "{INCIDENT}{}",
+            CLAIM_35.replace("count = 35", "count = 35\nvoiced_by = \"islamic-state\"")
+        );
+        assert_one_problem(&body, "`islamic-state` is not a person");
+    }
+
+    #[test]
+    fn a_relay_is_someone_other_than_the_claimant() {
+        let body = format!(
+            "{INCIDENT}{}",
+            CLAIM_35.replace("count = 35", "count = 35\nvia = \"sohr\"")
+        );
+        assert_one_problem(&body, "`via` names the claimant itself");
+    }
+
+    #[test]
+    fn a_place_qualifier_belongs_to_a_control_or_presence_claim_with_a_place() {
+        let body = format!(
+            "{INCIDENT}\n[[presence_claim]]\nid = \"p\"\nincident = \"mayadeen-attack\"\nsource = \"sohr\"\nactor = \"islamic-state\"\nplace_qualifier = \"mainly in\"\nevidence = \"There were 35 killed\"\n"
+        );
+        assert_one_problem(
+            &body,
+            "`place_qualifier` says how the claim covers its `place`",
+        );
+    }
+
+    #[test]
+    fn occurrence_and_relation_claims_are_checked() {
+        let body = format!(
+            "{INCIDENT}\n[[occurrence_claim]]\nid = \"o\"\nsource = \"sohr\"\nevidence = \"There were 35 killed\"\n"
+        );
+        assert_one_problem(
+            &body,
+            "an occurrence claim says that an incident took place",
+        );
+        let body = format!(
+            "{INCIDENT}\n[[relation_claim]]\nid = \"r\"\nsource = \"sohr\"\nactor = \"islamic-state\"\nrelation = \"hates\"\nother = \"syrian-arab-army\"\nevidence = \"There were 35 killed\"\n"
+        );
+        assert_one_problem(
+            &body,
+            "unknown value `hates` (expected one of: allied-with, backed-by)",
+        );
+        let body = format!(
+            "{INCIDENT}\n[[relation_claim]]\nid = \"r\"\nsource = \"sohr\"\nactor = \"islamic-state\"\nrelation = \"allied-with\"\nevidence = \"There were 35 killed\"\n"
+        );
+        assert_one_problem(&body, "missing field `other`");
+        let body = CLAIM_35.replace("count = 35", "count = 35\nrelation = \"allied-with\"");
+        assert_one_problem(
+            &format!("{INCIDENT}{body}"),
+            "field not allowed in [[casualty_claim]]",
+        );
+    }
+
+    #[test]
+    fn curated_marks_need_a_known_field_with_a_value_and_a_curator_source() {
+        let curator = format!(
+            "{REFERENCE}\n[[source]]\nid = \"curators\"\nlabel = \"Curators\"\ntype = \"curator\"\n"
+        );
+        let body = INCIDENT.replace(
+            "evidence =",
+            "curated = { date = \"seeds/README.md\" }\nevidence =",
+        );
+        assert!(problems(&curator, &body).is_empty());
+        let found = problems(REFERENCE, &body);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("define a [[source]] with `type = \"curator\"`")),
+            "{found:#?}"
+        );
+        let bad = INCIDENT.replace(
+            "evidence =",
+            "curated = { colour = \"x\", summary = \"y\" }\nevidence =",
+        );
+        let found = problems(&curator, &bad);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("`colour` cannot be marked as curated here")),
+            "{found:#?}"
+        );
+        let empty = INCIDENT.replace(
+            "evidence =",
+            "curated = { part_of = \"world knowledge\" }\nevidence =",
+        );
+        let found = problems(&curator, &empty);
+        assert!(
+            found
+                .iter()
+                .any(|p| p
+                    .contains("`part_of` is marked as curated but the record gives it no value")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn also_within_cannot_close_a_loop_and_joint_sources_name_what_they_join() {
+        let reference = format!(
+            "{REFERENCE}\n[[place]]\nid = \"east\"\nlabel = \"East\"\ntype = \"region\"\nwithin = \"syria\"\nalso_within = [\"mayadeen\"]\n"
+        )
+        .replace(
+            "within = \"syria\"\n\n[[source]]",
+            "within = \"syria\"\nalso_within = [\"east\"]\n\n[[source]]",
+        );
+        let found = problems(&reference, INCIDENT);
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("the `within` chain would loop")),
+            "{found:#?}"
+        );
+        let joint = format!(
+            "{REFERENCE}\n[[source]]\nid = \"j\"\nlabel = \"J\"\ntype = \"joint\"\ncomprises = [\"sohr\"]\n"
+        );
+        assert_eq!(
+            problems(&joint, INCIDENT),
+            vec!["reference/a.toml:32:8: source.comprises: a joint attribution names the sources it joins: `comprises` needs two or more".to_string()]
         );
     }
 }

@@ -1,14 +1,16 @@
 //! Stage 3: the validated model turned into quads. Pure functions: the same model and base give
-//! the same quads, in the same order, every time (instance IRIs come from ids, minted by
-//! `iri`, never from counters or clocks; terms and concepts are `vocab`'s typed constants).
+//! the same quads, in the same order, every time (instance IRIs come from ids, never from
+//! counters or clocks).
 //!
 //! Graphs: `{base}graph/ontology` (the compiled-in `ontology/ckg.ttl`), `{base}graph/reference`
 //! (actors, places, sources) and `{base}graph/report/{id}` (a report, its incidents and claims).
 
 use crate::dates::{DateSpan, PartialDate};
 use crate::iri::Base;
-use crate::model::{Actor, Claim, ClaimDetail, Count, Incident, Model, Place, Report, Source};
-use crate::vocab::{ckg, dcterms, rdf, rdfs, schema, skos, xsd};
+use crate::model::{
+    Actor, Claim, ClaimDetail, Count, CuratedValue, Incident, Model, Place, Report, Source,
+};
+use crate::vocab::{ckg, dcterms, prov, rdf, rdfs, schema, skos, xsd};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{
     BlankNode, GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
@@ -48,12 +50,18 @@ fn boolean(b: bool) -> Literal {
 struct GraphWriter<'a> {
     graph: GraphName,
     out: &'a mut Vec<Quad>,
+    /// The curators' source, to which `ckg:CuratedFact`s are attributed.
+    curator: Option<NamedNode>,
 }
 
 impl GraphWriter<'_> {
     fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        self.out
-            .push(Quad::new(s.clone(), p, o.into(), self.graph.clone()));
+        self.out.push(Quad::new(
+            s.clone(),
+            p.into_owned(),
+            o.into(),
+            self.graph.clone(),
+        ));
     }
 
     fn add_opt(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: Option<impl Into<Term>>) {
@@ -99,12 +107,15 @@ impl Iris<'_> {
 pub(crate) fn model_quads(model: &Model, base: &Base) -> Vec<Quad> {
     let iris = Iris { base, model };
     let mut out = Vec::new();
+    let curator = model.curator_source().map(|c| iris.source(&c.id));
     let mut w = GraphWriter {
         graph: base.reference_graph().into(),
         out: &mut out,
+        curator: curator.clone(),
     };
     for a in &model.actors {
         actor_quads(&mut w, base, a);
+        actor_fidelity_quads(&mut w, &iris, a);
     }
     for p in &model.places {
         place_quads(&mut w, base, p);
@@ -116,6 +127,7 @@ pub(crate) fn model_quads(model: &Model, base: &Base) -> Vec<Quad> {
         let mut w = GraphWriter {
             graph: base.report_graph(&r.id).into(),
             out: &mut out,
+            curator: curator.clone(),
         };
         report_quads(&mut w, &iris, r);
     }
@@ -167,6 +179,7 @@ fn place_quads(w: &mut GraphWriter<'_>, base: &Base, p: &Place) {
     labels(w, &s, &p.label, &p.aliases, p.description.as_deref());
     w.add(&s, ckg::PLACE_TYPE, p.place_type.iri());
     w.add_opt(&s, ckg::WITHIN, p.within.as_deref().map(|c| base.place(c)));
+    place_fidelity_quads(w, base, &s, p);
 }
 
 fn source_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, src: &Source) {
@@ -195,6 +208,7 @@ fn source_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, src: &Source) {
         ckg::COUNTRY,
         src.country.as_deref().map(|c| iris.base.place(c)),
     );
+    source_fidelity_quads(w, iris, &s, src);
 }
 
 fn published(p: PartialDate) -> Literal {
@@ -219,8 +233,14 @@ fn report_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, r: &Report) {
         r.dateline.as_deref().map(|p| base.place(p)),
     );
     w.add(&s, dcterms::SOURCE, string(&r.text_path));
+    let facts = Curated {
+        base,
+        kind: "report",
+        id: &r.id,
+    };
+    curated_quads(w, &facts, &s, &r.curated, report_field_predicates);
     for i in &r.incidents {
-        incident_quads(w, base, &s, i);
+        incident_quads(w, iris, &s, i);
     }
     for c in &r.claims {
         claim_quads(w, iris, &s, c);
@@ -233,7 +253,8 @@ fn date_quads(w: &mut GraphWriter<'_>, s: &NamedNode, span: &DateSpan) {
     w.add(s, ckg::DATE_PRECISION, span.precision.iri());
 }
 
-fn incident_quads(w: &mut GraphWriter<'_>, base: &Base, report: &NamedNode, i: &Incident) {
+fn incident_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, report: &NamedNode, i: &Incident) {
+    let base = iris.base;
     let s = base.incident(&i.id);
     w.add(&s, rdf::TYPE, ckg::INCIDENT);
     w.add(&s, rdfs::LABEL, english(&i.label));
@@ -267,6 +288,7 @@ fn incident_quads(w: &mut GraphWriter<'_>, base: &Base, report: &NamedNode, i: &
     w.add_opt(&s, ckg::SUMMARY, i.summary.as_deref().map(string));
     w.add(&s, ckg::EVIDENCE, string(&i.evidence));
     w.add(&s, ckg::DESCRIBED_IN, report.clone());
+    incident_fidelity_quads(w, base, &s, i);
 }
 
 fn count_quads(w: &mut GraphWriter<'_>, s: &NamedNode, count: &Count) {
@@ -283,6 +305,8 @@ fn claim_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, report: &NamedNode, c: 
         ClaimDetail::Control { .. } => ckg::CONTROL_CLAIM,
         ClaimDetail::Presence { .. } => ckg::PRESENCE_CLAIM,
         ClaimDetail::Strength { .. } => ckg::STRENGTH_CLAIM,
+        ClaimDetail::Occurrence => ckg::OCCURRENCE_CLAIM,
+        ClaimDetail::Relation { .. } => ckg::RELATION_CLAIM,
     };
     w.add(&s, rdf::TYPE, ckg::CLAIM);
     w.add(&s, rdf::TYPE, class);
@@ -342,6 +366,190 @@ fn claim_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, report: &NamedNode, c: 
             );
             count_quads(w, &s, count);
         }
+        ClaimDetail::Occurrence => {}
+        ClaimDetail::Relation {
+            actor,
+            relation,
+            other,
+        } => {
+            w.add(&s, ckg::ABOUT_ACTOR, base.actor(actor));
+            w.add(&s, ckg::CLAIMED_RELATION, relation.property());
+            w.add(&s, ckg::RELATED_ACTOR, base.actor(other));
+        }
+    }
+    claim_fidelity_quads(w, iris, &s, c);
+}
+
+// --- Seed fidelity (issue 11) ---------------------------------------------------------------
+
+fn claim_fidelity_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, s: &NamedNode, c: &Claim) {
+    let base = iris.base;
+    let f = &c.fidelity;
+    w.add_opt(s, ckg::VIA, f.via.as_deref().map(|v| iris.source(v)));
+    w.add_opt(
+        s,
+        ckg::VOICED_BY,
+        f.voiced_by.as_deref().map(|a| base.actor(a)),
+    );
+    w.add_opt(s, ckg::HEDGE, f.hedge.map(|h| h.iri()));
+    w.add_opt(s, ckg::INCIDENT_LINK_HEDGE, f.link_hedge.map(|h| h.iri()));
+    w.add_opt(
+        s,
+        ckg::QUANTITY_TEXT,
+        f.quantity_text.as_deref().map(string),
+    );
+    w.add_opt(
+        s,
+        ckg::PART_OF_FIGURE,
+        f.part_of_figure.as_deref().map(|p| base.claim(p)),
+    );
+    w.add_all(s, ckg::BASED_ON, f.based_on.iter().map(|b| base.claim(b)));
+    w.add_opt(
+        s,
+        ckg::HELD_UNTIL,
+        f.until.as_deref().map(|i| base.incident(i)),
+    );
+    w.add_opt(
+        s,
+        ckg::PLACE_QUALIFIER,
+        f.place_qualifier.as_deref().map(string),
+    );
+}
+
+fn actor_fidelity_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, a: &Actor) {
+    let s = iris.base.actor(&a.id);
+    w.add_all(
+        &s,
+        ckg::SPEAKS_FOR,
+        a.speaks_for.iter().map(|id| iris.source(id)),
+    );
+    let facts = Curated {
+        base: iris.base,
+        kind: "actor",
+        id: &a.id,
+    };
+    curated_quads(w, &facts, &s, &a.curated, actor_field_predicates);
+}
+
+fn place_fidelity_quads(w: &mut GraphWriter<'_>, base: &Base, s: &NamedNode, p: &Place) {
+    w.add_all(s, ckg::WITHIN, p.also_within.iter().map(|c| base.place(c)));
+    w.add_all(s, ckg::OVERLAPS, p.overlaps.iter().map(|c| base.place(c)));
+    let facts = Curated {
+        base,
+        kind: "place",
+        id: &p.id,
+    };
+    curated_quads(w, &facts, s, &p.curated, place_field_predicates);
+}
+
+fn source_fidelity_quads(w: &mut GraphWriter<'_>, iris: &Iris<'_>, s: &NamedNode, src: &Source) {
+    w.add_opt(
+        s,
+        ckg::BASED_IN,
+        src.based_in.as_deref().map(|p| iris.base.place(p)),
+    );
+    w.add_all(
+        s,
+        ckg::COMPRISES,
+        src.comprises.iter().map(|c| iris.source(c)),
+    );
+    let facts = Curated {
+        base: iris.base,
+        kind: "source",
+        id: &src.id,
+    };
+    curated_quads(w, &facts, s, &src.curated, source_field_predicates);
+}
+
+fn incident_fidelity_quads(w: &mut GraphWriter<'_>, base: &Base, s: &NamedNode, i: &Incident) {
+    w.add_all(
+        s,
+        ckg::PLACE_PROP,
+        i.also_places.iter().map(|p| base.place(p)),
+    );
+    w.add_all(s, ckg::EVIDENCE, i.also_evidence.iter().map(|e| string(e)));
+    let facts = Curated {
+        base,
+        kind: "incident",
+        id: &i.id,
+    };
+    curated_quads(w, &facts, s, &i.curated, incident_field_predicates);
+}
+
+/// The record whose curated fields are being written: its kind and id name their IRIs.
+struct Curated<'a> {
+    base: &'a Base,
+    kind: &'a str,
+    id: &'a str,
+}
+
+/// One `ckg:CuratedFact` per curated field, `{base}curated/{kind}.{id}.{field}`: the resource,
+/// the properties whose values on it are the curators', who (the source of type `curator`) and
+/// where the curators took them from.
+fn curated_quads(
+    w: &mut GraphWriter<'_>,
+    record: &Curated<'_>,
+    s: &NamedNode,
+    values: &[CuratedValue],
+    predicates: fn(&str) -> Vec<NamedNodeRef<'static>>,
+) {
+    let curator = w.curator.clone();
+    for v in values {
+        let fact = record.base.curated(record.kind, record.id, &v.field);
+        w.add(&fact, rdf::TYPE, ckg::CURATED_FACT);
+        w.add(&fact, ckg::CURATED_RESOURCE, s.clone());
+        w.add_all(&fact, ckg::CURATED_PROPERTY, predicates(&v.field));
+        w.add_opt(&fact, prov::WAS_ATTRIBUTED_TO, curator.clone());
+        w.add(&fact, ckg::ORIGIN, string(&v.origin));
+    }
+}
+
+fn actor_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
+    vec![match field {
+        "part_of" => ckg::PART_OF,
+        "allied_with" => ckg::ALLIED_WITH,
+        "country" => ckg::COUNTRY,
+        "member_of" => ckg::MEMBER_OF,
+        "rank" => ckg::RANK,
+        _ => rdf::TYPE,
+    }]
+}
+
+fn place_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
+    vec![match field {
+        "within" | "also_within" => ckg::WITHIN,
+        "overlaps" => ckg::OVERLAPS,
+        _ => rdf::TYPE,
+    }]
+}
+
+fn source_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
+    vec![match field {
+        "country" => ckg::COUNTRY,
+        "based_in" => ckg::BASED_IN,
+        "comprises" => ckg::COMPRISES,
+        _ => rdf::TYPE,
+    }]
+}
+
+fn report_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
+    vec![match field {
+        "published" => schema::DATE_PUBLISHED,
+        "headline" => schema::HEADLINE,
+        "publisher" => schema::PUBLISHER,
+        _ => ckg::DATELINE,
+    }]
+}
+
+fn incident_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
+    match field {
+        "date" => vec![ckg::START_DATE, ckg::END_DATE, ckg::DATE_PRECISION],
+        "event_type" => vec![ckg::EVENT_TYPE],
+        "place" | "also_places" => vec![ckg::PLACE_PROP],
+        "location_qualifier" => vec![ckg::LOCATION_QUALIFIER],
+        "perpetrators" => vec![ckg::PERPETRATOR],
+        "targets" => vec![ckg::TARGET],
+        _ => vec![ckg::SUB_EVENT_OF],
     }
 }
 
@@ -390,7 +598,7 @@ pub fn build_quads(model: &Model, base: &Base) -> Result<Vec<Quad>, RdfError> {
 mod tests {
     use super::*;
     use crate::model::{Actor, Claim, ClaimDetail, Count, Report, Source};
-    use crate::vocab::{ActorCategory, CasualtyType, SourceType};
+    use crate::vocab::{ActorCategory, CasualtyType, Hedge, SourceType};
 
     fn model() -> Model {
         let category = ActorCategory::StateForces;
@@ -406,6 +614,8 @@ mod tests {
             allied_with: vec![],
             country: None,
             description: None,
+            speaks_for: vec![],
+            curated: vec![],
         };
         let source = Source {
             id: "mod".into(),
@@ -415,6 +625,9 @@ mod tests {
             actor: Some("russian-mod".into()),
             country: None,
             description: None,
+            based_in: None,
+            comprises: vec![],
+            curated: vec![],
         };
         let claim = Claim {
             id: "c".into(),
@@ -432,6 +645,7 @@ mod tests {
                     max: Some(4),
                 },
             },
+            fidelity: Default::default(),
         };
         Model {
             actors: vec![mod_actor],
@@ -447,6 +661,7 @@ mod tests {
                 dateline: None,
                 incidents: vec![],
                 claims: vec![claim],
+                curated: vec![],
             }],
         }
     }
@@ -460,6 +675,15 @@ mod tests {
             })
             .map(|q| q.object.to_string())
             .collect()
+    }
+
+    #[test]
+    fn base_must_end_with_a_separator() {
+        assert!(Base::new("https://example.org/id/").is_ok());
+        assert!(Base::new("https://example.org/id#").is_ok());
+        let err = Base::new("https://example.org/id").unwrap_err();
+        assert!(err.to_string().contains("must end with `/` or `#`"));
+        assert!(Base::new("not an iri/").is_err());
     }
 
     #[test]
@@ -530,5 +754,80 @@ mod tests {
         let b = ontology_quads(&Base::default()).unwrap();
         assert!(a.len() > 500);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_relayed_hedged_claim_names_its_relay_and_hedge() {
+        let mut m = model();
+        let relay = Source {
+            id: "al-monitor".into(),
+            label: "Al-Monitor".into(),
+            aliases: vec![],
+            source_type: SourceType::OnlineOutlet,
+            actor: None,
+            country: None,
+            description: None,
+            based_in: None,
+            comprises: vec![],
+            curated: vec![],
+        };
+        m.sources.push(relay);
+        let c = &mut m.reports[0].claims[0];
+        c.fidelity.via = Some("al-monitor".into());
+        c.fidelity.hedge = Some(Hedge::Reportedly);
+        c.fidelity.quantity_text = Some("four".into());
+        let quads = model_quads(&m, &Base::default());
+        let claim = "https://w3id.org/conflict-kg/id/claim/c";
+        assert_eq!(
+            objects(&quads, claim, ckg::VIA.as_str()),
+            vec!["<https://w3id.org/conflict-kg/id/source/al-monitor>".to_string()]
+        );
+        assert_eq!(
+            objects(&quads, claim, ckg::HEDGE.as_str()),
+            vec![Hedge::Reportedly.iri().to_string()]
+        );
+        assert_eq!(
+            objects(&quads, claim, ckg::QUANTITY_TEXT.as_str()),
+            vec!["\"four\"".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_curated_value_is_a_curated_fact_attributed_to_the_curators_with_its_origin() {
+        let mut m = model();
+        m.sources.push(Source {
+            id: "curators".into(),
+            label: "conflict-kg curators".into(),
+            aliases: vec![],
+            source_type: SourceType::Curator,
+            actor: None,
+            country: None,
+            description: None,
+            based_in: None,
+            comprises: vec![],
+            curated: vec![],
+        });
+        m.reports[0].curated = vec![CuratedValue {
+            field: "published".into(),
+            origin: "seeds/README.md".into(),
+        }];
+        let quads = model_quads(&m, &Base::default());
+        let fact = "https://w3id.org/conflict-kg/id/curated/report.r.published";
+        assert_eq!(
+            objects(&quads, fact, ckg::CURATED_RESOURCE.as_str()),
+            vec!["<https://w3id.org/conflict-kg/id/report/r>".to_string()]
+        );
+        assert_eq!(
+            objects(&quads, fact, ckg::CURATED_PROPERTY.as_str()),
+            vec!["<http://schema.org/datePublished>".to_string()]
+        );
+        assert_eq!(
+            objects(&quads, fact, "http://www.w3.org/ns/prov#wasAttributedTo"),
+            vec!["<https://w3id.org/conflict-kg/id/source/curators>".to_string()]
+        );
+        assert_eq!(
+            objects(&quads, fact, ckg::ORIGIN.as_str()),
+            vec!["\"seeds/README.md\"".to_string()]
+        );
     }
 }

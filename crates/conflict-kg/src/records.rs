@@ -7,12 +7,18 @@
 
 use crate::diag::{Problem, Problems, SourceText};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use toml::Spanned;
 
 /// A value with the byte range it was written at.
 pub(crate) type S<T> = Spanned<T>;
+
+/// `curated = { field = "where the curators took it from" }`: which fields of a record hold
+/// values from outside the report text, each with its origin (issue 11). The key `record`
+/// marks the whole record as the curators'.
+pub(crate) type Curated = BTreeMap<String, String>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RecordsError {
@@ -45,6 +51,10 @@ pub(crate) struct ActorRecord {
     pub allied_with: Vec<S<String>>,
     pub country: Option<S<String>>,
     pub description: Option<S<String>>,
+    /// Persons: source ids they speak for ("Observatory head Rami Abdel Rahman").
+    #[serde(default)]
+    pub speaks_for: Vec<S<String>>,
+    pub curated: Option<S<Curated>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -58,6 +68,14 @@ pub(crate) struct PlaceRecord {
     pub place_type: S<String>,
     pub within: Option<S<String>>,
     pub description: Option<S<String>>,
+    /// Further parents, when a place lies in two places that do not nest (Deir ez-Zor in Syria
+    /// and in eastern Syria).
+    #[serde(default)]
+    pub also_within: Vec<S<String>>,
+    /// Places sharing ground with this one without either containing the other.
+    #[serde(default)]
+    pub overlaps: Vec<S<String>>,
+    pub curated: Option<S<Curated>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -72,6 +90,12 @@ pub(crate) struct SourceRecord {
     pub actor: Option<S<String>>,
     pub country: Option<S<String>>,
     pub description: Option<S<String>>,
+    /// The place the source is based in (a newspaper's city).
+    pub based_in: Option<S<String>>,
+    /// A joint attribution ("Moscow and a monitor said"): the source ids it names together.
+    #[serde(default)]
+    pub comprises: Vec<S<String>>,
+    pub curated: Option<S<Curated>>,
 }
 
 /// A file under `reference/`: any mix of actors, places and sources.
@@ -97,6 +121,7 @@ pub(crate) struct ReportRecord {
     pub cites: Vec<S<String>>,
     pub text: S<String>,
     pub dateline: Option<S<String>>,
+    pub curated: Option<S<Curated>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -117,6 +142,14 @@ pub(crate) struct IncidentRecord {
     pub part_of: Option<S<String>>,
     pub summary: Option<S<String>>,
     pub evidence: S<String>,
+    /// Further places, for a series spread over several ("IS attacks in Badia al-Sukhnah and
+    /// Badia al-Sham").
+    #[serde(default)]
+    pub also_places: Vec<S<String>>,
+    /// Further sentences establishing the incident (the caption that names the At-Taym field).
+    #[serde(default)]
+    pub also_evidence: Vec<S<String>>,
+    pub curated: Option<S<Curated>>,
 }
 
 /// A claim table row: the common fields plus the kind-specific ones, in one flat TOML table.
@@ -146,6 +179,29 @@ pub(crate) struct ClaimRecord {
     // control / presence / strength
     pub actor: Option<S<String>>,
     pub place: Option<S<String>>,
+    // Seed fidelity (issue 11), any kind unless said otherwise.
+    /// The source that passed the claimant's statement on to the report.
+    pub via: Option<S<String>>,
+    /// The person (actor id) who spoke for the claimant.
+    pub voiced_by: Option<S<String>>,
+    /// Hedge concept of the claim ("reportedly").
+    pub hedge: Option<S<String>>,
+    /// Hedge concept of the incident link ("it appeared to be").
+    pub link_hedge: Option<S<String>>,
+    /// Casualty and strength claims: the figure's words, a substring of the evidence.
+    pub quantity_text: Option<S<String>>,
+    /// Casualty claims: the id of the casualty claim whose figure includes this one.
+    pub part_of_figure: Option<S<String>>,
+    /// Claim ids this claim rests on.
+    #[serde(default)]
+    pub based_on: Vec<S<String>>,
+    /// Control and presence claims: the incident that ended what they state.
+    pub until: Option<S<String>>,
+    /// Control and presence claims: how they cover their place, in the text's words.
+    pub place_qualifier: Option<S<String>>,
+    // relation
+    pub relation: Option<S<String>>,
+    pub other: Option<S<String>>,
 }
 
 /// The kinds of claim, one TOML array each.
@@ -156,15 +212,21 @@ pub enum ClaimKind {
     Control,
     Presence,
     Strength,
+    /// "Source S says incident I took place" (issue 11).
+    Occurrence,
+    /// "Source S says actor A is allied with / backed by actor B" (issue 11).
+    Relation,
 }
 
 impl ClaimKind {
-    pub const ALL: [ClaimKind; 5] = [
+    pub const ALL: [ClaimKind; 7] = [
         ClaimKind::Casualty,
         ClaimKind::Responsibility,
         ClaimKind::Control,
         ClaimKind::Presence,
         ClaimKind::Strength,
+        ClaimKind::Occurrence,
+        ClaimKind::Relation,
     ];
 
     /// The TOML array name.
@@ -175,6 +237,8 @@ impl ClaimKind {
             ClaimKind::Control => "control_claim",
             ClaimKind::Presence => "presence_claim",
             ClaimKind::Strength => "strength_claim",
+            ClaimKind::Occurrence => "occurrence_claim",
+            ClaimKind::Relation => "relation_claim",
         }
     }
 }
@@ -195,6 +259,10 @@ pub(crate) struct ReportFileRecord {
     pub presence_claim: Vec<ClaimRecord>,
     #[serde(default)]
     pub strength_claim: Vec<ClaimRecord>,
+    #[serde(default)]
+    pub occurrence_claim: Vec<ClaimRecord>,
+    #[serde(default)]
+    pub relation_claim: Vec<ClaimRecord>,
 }
 
 impl ReportFileRecord {
@@ -205,6 +273,8 @@ impl ReportFileRecord {
             ClaimKind::Control => &self.control_claim,
             ClaimKind::Presence => &self.presence_claim,
             ClaimKind::Strength => &self.strength_claim,
+            ClaimKind::Occurrence => &self.occurrence_claim,
+            ClaimKind::Relation => &self.relation_claim,
         }
     }
 }

@@ -48,7 +48,7 @@ impl PlaceLevel {
             Governorate => self == PlaceLevel::Admin1,
             District => self == PlaceLevel::Admin2,
             Subdistrict => self == PlaceLevel::Admin3,
-            City | Town | Village | Camp | OilField | Airbase | MilitaryBase => {
+            City | Town | Village | Camp | OilField | Airbase | MilitaryBase | Hospital => {
                 self == PlaceLevel::Location
             }
             Desert | River | Region | Locality => false,

@@ -93,6 +93,7 @@ fn type_fit(wanted: Wanted, e: &Entry) -> Option<f64> {
                 fit(class == "H" && matches!(code, "STM" | "STMI" | "STMS" | "WAD"))
             }
             PlaceType::Region => fit(class == "L" && matches!(code, "RGN" | "AREA" | "RGNE")),
+            PlaceType::Hospital => fit(class == "S" && matches!(code, "HSP" | "HSPC" | "HSPD")),
             // A location of unknown kind (what imported dataset locations are): no feature says
             // an entry is one, so none fits.
             PlaceType::Locality => None,
@@ -116,6 +117,7 @@ fn is_facility(t: PlaceType) -> bool {
         | PlaceType::Desert
         | PlaceType::River
         | PlaceType::Region
+        | PlaceType::Hospital
         | PlaceType::Locality => false,
     }
 }

@@ -200,6 +200,8 @@ concept_scheme! {
     Region => "region", "Region";
     /// A named location of an event dataset whose kind the dataset does not say.
     Locality => "locality", "Locality";
+    /// "a Russian-operated military hospital in Syria" (issue 11).
+    Hospital => "hospital", "Hospital";
 }
 
 concept_scheme! {
@@ -218,6 +220,10 @@ concept_scheme! {
     LocalResidents => "local-residents", "LocalResidents";
     SocialMedia => "social-media", "SocialMedia";
     Dataset => "dataset", "Dataset";
+    /// Sources a text names together ("Moscow and a monitor said", issue 11).
+    Joint => "joint", "JointAttribution";
+    /// The project's curators, for what they add from outside a report's text (issue 11).
+    Curator => "curator", "Curator";
 }
 
 concept_scheme! {
@@ -237,6 +243,49 @@ concept_scheme! {
     Wounded => "wounded", "Wounded";
 }
 
+concept_scheme! {
+    /// Hedges (`ckg:HedgeScheme`, issue 11): how a text qualifies a statement's certainty, on the
+    /// claim (`ckg:hedge`) or on its incident link (`ckg:incidentLinkHedge`).
+    pub enum Hedge in super::ckg::HEDGE_SCHEME;
+    Reportedly => "reportedly", "Reportedly";
+    Possibly => "possibly", "Possibly";
+    Purportedly => "purportedly", "Purportedly";
+    Apparently => "apparently", "Apparently";
+    Estimated => "estimated", "Estimated";
+}
+
+/// The relations a relation claim can state (issue 11): not a concept scheme, but the `ckg:`
+/// property a claim names with `ckg:claimedRelation`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relation {
+    AlliedWith,
+    BackedBy,
+}
+
+impl Relation {
+    pub const ALL: &'static [Relation] = &[Relation::AlliedWith, Relation::BackedBy];
+
+    /// The id used in `data/`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Relation::AlliedWith => "allied-with",
+            Relation::BackedBy => "backed-by",
+        }
+    }
+
+    /// The relation's property.
+    pub const fn property(self) -> NamedNodeRef<'static> {
+        match self {
+            Relation::AlliedWith => super::ckg::ALLIED_WITH,
+            Relation::BackedBy => super::ckg::BACKED_BY,
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Relation> {
+        Relation::ALL.iter().copied().find(|r| r.id() == id)
+    }
+}
+
 impl PlaceType {
     /// Whether a curated place of this type must name the place it lies in (`within`): all but
     /// a country and the kinds of area that may span countries (region, desert, river). The
@@ -253,6 +302,7 @@ impl PlaceType {
             | PlaceType::Camp
             | PlaceType::OilField
             | PlaceType::Airbase
+            | PlaceType::Hospital
             | PlaceType::MilitaryBase
             | PlaceType::Locality => true,
         }
@@ -302,7 +352,8 @@ mod tests {
             .chain(locals::<PlaceType>())
             .chain(locals::<SourceType>())
             .chain(locals::<DatePrecision>())
-            .chain(locals::<CasualtyType>());
+            .chain(locals::<CasualtyType>())
+            .chain(locals::<Hedge>());
         for local in all {
             assert!(seen.insert(local), "ckg:{local} is in two schemes");
         }
@@ -315,7 +366,7 @@ mod tests {
             err.to_string(),
             "unknown value `hamlet` (expected one of: country, governorate, district, \
              subdistrict, city, town, village, camp, oil-field, airbase, military-base, desert, \
-             river, region, locality)"
+             river, region, locality, hospital)"
         );
         assert_eq!(EventType::from_iri("https://example.org/Attack"), None);
     }

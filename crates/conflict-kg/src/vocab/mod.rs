@@ -88,8 +88,8 @@ mod ucdp;
 
 pub use acled::ACLED_INTER_NAMES;
 pub use concepts::{
-    ActorCategory, CasualtyType, ConceptScheme, DatePrecision, EventType, PlaceType, SourceType,
-    UnknownConcept,
+    ActorCategory, CasualtyType, ConceptScheme, DatePrecision, EventType, Hedge, PlaceType,
+    Relation, SourceType, UnknownConcept,
 };
 /// RDF, RDFS and XSD terms, as oxigraph declares them.
 pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
@@ -265,6 +265,56 @@ namespace! {
     SOURCE_TYPE_SCHEME = "SourceTypeScheme";
     DATE_PRECISION_SCHEME = "DatePrecisionScheme";
     CASUALTY_TYPE_SCHEME = "CasualtyTypeScheme";
+
+    // Seed fidelity (issue 11): who said it through whom, how hedged, how much, and what the
+    // curators added. Each is shown with the seed sentence it serves in ontology/README.md.
+    /// "Source S says incident I took place" (a video "purporting to show the explosion").
+    OCCURRENCE_CLAIM = "OccurrenceClaim";
+    /// "Source S says actor A is allied with / backed by actor B" ("Russian-backed Syrian troops").
+    RELATION_CLAIM = "RelationClaim";
+    /// A value the curators added from outside the report text, with where it came from.
+    CURATED_FACT = "CuratedFact";
+    /// Claim → Source that passed the claimant's statement on ("…, Al-Monitor online reported").
+    VIA = "via";
+    /// Claim → Person who spoke for the claimant ("said Observatory head Rami Abdel Rahman").
+    VOICED_BY = "voicedBy";
+    /// Person → Source they speak for.
+    SPEAKS_FOR = "speaksFor";
+    /// Claim → Claim it rests on (CIT "quoting social media reports of a funeral").
+    BASED_ON = "basedOn";
+    /// Casualty claim → casualty claim whose figure includes this one (2 advisers of the 4).
+    PART_OF_FIGURE = "partOfFigure";
+    /// Claim → Incident that ended the state of affairs it describes (IS in Yarmuk until the
+    /// evacuation).
+    HELD_UNTIL = "heldUntil";
+    /// Claim → hedge concept ("reportedly", "could have", "purporting").
+    HEDGE = "hedge";
+    /// Claim → hedge concept of the incident link ("it appeared to be the same incident").
+    INCIDENT_LINK_HEDGE = "incidentLinkHedge";
+    /// The words of a figure as the text gives them ("dozens", "more than two dozen").
+    QUANTITY_TEXT = "quantityText";
+    /// How a control or presence claim covers its place ("tiny pockets of", "nearly all of").
+    PLACE_QUALIFIER = "placeQualifier";
+    /// Place ↔ Place sharing ground without either containing the other (the Badia, Homs).
+    OVERLAPS = "overlaps";
+    /// Source → Place it is based in ("a local Russian newspaper in the Siberian city of Chita").
+    BASED_IN = "basedIn";
+    /// Joint source → the sources it names together ("Moscow and a monitor said").
+    COMPRISES = "comprises";
+    /// Relation claim → the relation claimed (`ckg:alliedWith`, `ckg:backedBy`).
+    CLAIMED_RELATION = "claimedRelation";
+    /// Relation claim → the other actor of the relation.
+    RELATED_ACTOR = "relatedActor";
+    /// Actor → Actor that supports it without fighting beside it as one ("US-backed fighters").
+    BACKED_BY = "backedBy";
+    /// Curated fact → where the curators took it from (a file, a reading of the text).
+    ORIGIN = "origin";
+    /// Curated fact → the resource whose values it marks.
+    CURATED_RESOURCE = "curatedResource";
+    /// Curated fact → the property whose values on that resource are the curators'.
+    CURATED_PROPERTY = "curatedProperty";
+    /// The scheme of hedges ([`Hedge`](super::Hedge)).
+    HEDGE_SCHEME = "HedgeScheme";
 }
 
 namespace! {
@@ -295,6 +345,7 @@ namespace! {
     pub mod prov ("prov") = "http://www.w3.org/ns/prov#";
     ENTITY = "Entity";
     WAS_DERIVED_FROM = "wasDerivedFrom";
+    WAS_ATTRIBUTED_TO = "wasAttributedTo";
 }
 
 namespace! {

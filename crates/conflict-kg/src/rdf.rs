@@ -678,15 +678,6 @@ mod tests {
     }
 
     #[test]
-    fn base_must_end_with_a_separator() {
-        assert!(Base::new("https://example.org/id/").is_ok());
-        assert!(Base::new("https://example.org/id#").is_ok());
-        let err = Base::new("https://example.org/id").unwrap_err();
-        assert!(err.to_string().contains("must end with `/` or `#`"));
-        assert!(Base::new("not an iri/").is_err());
-    }
-
-    #[test]
     fn an_exact_count_sets_min_and_max_and_the_claim_lives_in_its_report_graph() {
         let quads = model_quads(&model(), &Base::default());
         let claim = "https://w3id.org/conflict-kg/id/claim/c";

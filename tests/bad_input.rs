@@ -256,3 +256,23 @@ fn missing_data_directory() {
         .status(1)
         .stderr_contains("/no/such/dir");
 }
+
+/// Regression (F7): invalid UTF-8 in a data file gave no position and stopped the run before
+/// the other problems were listed. Now it is a problem at the first bad byte, listed with the
+/// rest.
+#[test]
+fn invalid_utf8_in_a_data_file_is_a_problem_at_its_line_and_column_listed_with_the_others() {
+    let f = Fixture::new();
+    let line = f.next_line(ACTORS);
+    let path = f.data().join(ACTORS);
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.extend_from_slice(b"\n# caf\xE9\n");
+    std::fs::write(&path, bytes).unwrap();
+    // A second problem elsewhere, to be listed beside it.
+    f.append(REPORT, "[[incident]]\nid = \"half-written\"\n");
+    f.rejects(&[
+        &format!("reference/actors.toml:{line}:6: found the byte 0xE9, which is not UTF-8"),
+        "missing field `label`",
+        "2 problems found in",
+    ]);
+}

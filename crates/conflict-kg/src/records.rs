@@ -324,11 +324,38 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, RecordsError> {
     Ok(files)
 }
 
-fn read(path: &Path) -> Result<String, RecordsError> {
-    std::fs::read_to_string(path).map_err(|source| RecordsError::Io {
+/// The text of `path`; `None` (and a problem at the first bad byte) when it is not UTF-8.
+fn read(path: &Path, problems: &mut Problems) -> Result<Option<String>, RecordsError> {
+    let bytes = std::fs::read(path).map_err(|source| RecordsError::Io {
         path: path.to_path_buf(),
         source,
-    })
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) => {
+            problems.push(not_utf8(path, e.as_bytes(), e.utf8_error()));
+            Ok(None)
+        }
+    }
+}
+
+/// Where a file stops being UTF-8: its first bad byte, by line and column (in characters).
+fn not_utf8(path: &Path, bytes: &[u8], e: std::str::Utf8Error) -> Problem {
+    let good = &bytes[..e.valid_up_to()];
+    let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+    Problem {
+        location: crate::diag::Location {
+            file: path.to_path_buf(),
+            line: good.iter().filter(|&&b| b == b'\n').count() + 1,
+            column,
+        },
+        field: String::new(),
+        message: format!(
+            "found the byte 0x{:02X}, which is not UTF-8 (expected UTF-8 text)",
+            bytes[e.valid_up_to()]
+        ),
+    }
 }
 
 /// Parses one TOML text; a syntax or shape error becomes a problem at its position.
@@ -348,7 +375,10 @@ pub(crate) fn read_dataset(data_dir: &Path) -> Result<Dataset, RecordsError> {
     let mut dataset = Dataset::default();
 
     for path in toml_files(&data_dir.join("reference"))? {
-        let source = Arc::new(SourceText::new(&path, read(&path)?));
+        let Some(text) = read(&path, &mut problems)? else {
+            continue;
+        };
+        let source = Arc::new(SourceText::new(&path, text));
         match parse::<ReferenceFile>(&source) {
             Ok(records) => dataset.reference.push(Loaded { source, records }),
             Err(p) => problems.push(p),
@@ -357,7 +387,10 @@ pub(crate) fn read_dataset(data_dir: &Path) -> Result<Dataset, RecordsError> {
 
     let reports_dir = data_dir.join("reports");
     for path in toml_files(&reports_dir)? {
-        let source = Arc::new(SourceText::new(&path, read(&path)?));
+        let Some(text) = read(&path, &mut problems)? else {
+            continue;
+        };
+        let source = Arc::new(SourceText::new(&path, text));
         let records = match parse::<ReportFileRecord>(&source) {
             Ok(r) => r,
             Err(p) => {
@@ -367,8 +400,12 @@ pub(crate) fn read_dataset(data_dir: &Path) -> Result<Dataset, RecordsError> {
         };
         let text_field = &records.report.text;
         let text_file = reports_dir.join(text_field.get_ref());
-        let text = match std::fs::read_to_string(&text_file) {
-            Ok(t) => Some(t),
+        let text = match std::fs::read(&text_file).map(String::from_utf8) {
+            Ok(Ok(t)) => Some(t),
+            Ok(Err(e)) => {
+                problems.push(not_utf8(&text_file, e.as_bytes(), e.utf8_error()));
+                None
+            }
             Err(e) => {
                 problems.push(source.problem(
                     text_field.span().start,

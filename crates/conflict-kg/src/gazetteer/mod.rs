@@ -182,6 +182,51 @@ fn is_ascii_form(name: &str, other: &str) -> bool {
     other.is_ascii() && fold(name) == fold(other)
 }
 
+/// Words that say what kind of area a name is ("Dayr az Zawr governorate", "Hajin town",
+/// "Muhafazat Halab"): the one list every comparison of place names drops (dataset places in
+/// `import`, governorate names in the matcher, `--names` mentions).
+pub(crate) const AREA_KIND_WORDS: &[&str] = &[
+    "governorate",
+    "province",
+    "muhafazat",
+    "mohafazat",
+    "district",
+    "subdistrict",
+    "sub-district",
+    "nahiya",
+    "city",
+    "town",
+    "village",
+    "camp",
+];
+
+/// The area-kind words that say a name is a governorate's (a first-level division).
+pub(crate) const GOVERNORATE_WORDS: &[&str] =
+    &["governorate", "province", "muhafazat", "mohafazat"];
+
+/// `name` without its area-kind words, wherever they stand, as long as one word is left
+/// ("Hajin town" → "Hajin", "Muhafazat Halab" → "Halab", "Town" stays "Town").
+pub(crate) fn without_area_words(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let kept: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !AREA_KIND_WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
+        .collect();
+    if kept.is_empty() { words } else { kept }.join(" ")
+}
+
+/// The exact key of a place name: the letters and digits of [`without_area_words`], lower
+/// case ("Deir ez-Zor governorate" → `deirezzor`). Spellings still differ; [`name_key`] is the
+/// transliteration-aware key for matching across them.
+pub(crate) fn plain_key(name: &str) -> String {
+    without_area_words(name)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Lower case, diacritics and Arabic-transliteration marks removed (ʿayn, hamza, apostrophes).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -12,6 +12,7 @@
 
 use super::aliases::AliasTable;
 use super::{DatasetKind, ImportError};
+use crate::gazetteer::plain_key;
 use crate::model::Model;
 use crate::vocab::PlaceType;
 use std::collections::HashMap;
@@ -56,39 +57,6 @@ impl PlaceLevel {
     }
 }
 
-/// Words datasets append to place names (UCDP: "Dayr az Zawr governorate", "Hajin town").
-const PLACE_SUFFIXES: &[&str] = &[
-    "governorate",
-    "province",
-    "district",
-    "subdistrict",
-    "sub-district",
-    "nahiya",
-    "city",
-    "town",
-    "village",
-    "camp",
-];
-
-/// A name reduced for comparison: lower case, only letters and digits, without a trailing
-/// place-kind word.
-pub(super) fn normalise_place_name(name: &str) -> String {
-    let mut words: Vec<&str> = name.split_whitespace().collect();
-    while words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| PLACE_SUFFIXES.iter().any(|s| w.eq_ignore_ascii_case(s)))
-    {
-        words.pop();
-    }
-    words
-        .iter()
-        .flat_map(|w| w.chars())
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// What import needs from the curated data: the alias table and a name index of places.
 #[derive(Debug, Clone, Default)]
 pub struct Reference {
@@ -117,7 +85,7 @@ impl Reference {
             places.insert(p.id.clone(), (p.place_type, p.within.clone()));
             let mut names: Vec<String> = std::iter::once(&p.label)
                 .chain(&p.aliases)
-                .map(|n| normalise_place_name(n))
+                .map(|n| plain_key(n))
                 .collect();
             names.sort();
             names.dedup();
@@ -157,7 +125,7 @@ impl Reference {
         if level != PlaceLevel::Country && ancestor.is_none() {
             return None;
         }
-        let candidates = self.place_names.get(&normalise_place_name(name))?;
+        let candidates = self.place_names.get(&plain_key(name))?;
         let mut found = candidates.iter().filter(|id| {
             let Some((kind, _)) = self.places.get(*id) else {
                 return false;
@@ -182,10 +150,10 @@ mod tests {
 
     #[test]
     fn names_normalise_without_case_punctuation_or_kind_words() {
-        assert_eq!(normalise_place_name("Deir ez-Zor"), "deirezzor");
-        assert_eq!(normalise_place_name("Deir ez Zor"), "deirezzor");
-        assert_eq!(normalise_place_name("Hajin town"), "hajin");
-        assert_eq!(normalise_place_name("Town"), "town");
+        assert_eq!(plain_key("Deir ez-Zor"), "deirezzor");
+        assert_eq!(plain_key("Deir ez Zor"), "deirezzor");
+        assert_eq!(plain_key("Hajin town"), "hajin");
+        assert_eq!(plain_key("Town"), "town");
     }
 
     #[test]

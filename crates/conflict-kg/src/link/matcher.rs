@@ -185,22 +185,9 @@ pub struct Matcher<'g> {
     area_names: HashMap<String, String>,
 }
 
-/// Words that name the kind of area, dropped when a governorate name is compared.
-const AREA_WORDS: &[&str] = &[
-    "governorate",
-    "province",
-    "muhafazat",
-    "mohafazat",
-    "district",
-    "city",
-];
-
+/// A governorate name's key: the transliteration key of the name without its area-kind words.
 fn area_key(name: &str) -> String {
-    let words: Vec<&str> = name
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !AREA_WORDS.contains(&w.to_lowercase().as_str()))
-        .collect();
-    name_key(&words.join(" "))
+    name_key(&crate::gazetteer::without_area_words(name))
 }
 
 impl<'g> Matcher<'g> {

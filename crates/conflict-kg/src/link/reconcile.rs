@@ -105,10 +105,9 @@ pub fn reconcile(
         };
         // "… Governorate", "… province": the mention says what it is.
         let says_governorate = mention.split_whitespace().any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "governorate" | "province" | "muhafazat" | "mohafazat"
-            )
+            crate::gazetteer::GOVERNORATE_WORDS
+                .iter()
+                .any(|g| w.eq_ignore_ascii_case(g))
         });
         let outcome = matcher.decide(&Query {
             names: vec![mention.to_string()],

@@ -5,7 +5,7 @@
 //! precise ("Military Forces of Syria (2000-)") and a guess would merge groups the data keeps
 //! apart. Places reconcile by name within their admin area: a dataset place matches a curated
 //! place when one of the curated place's names (label or alias) equals it after normalisation
-//! (case, punctuation, spaces and trailing words such as "governorate" or "town" ignored), the
+//! (case, punctuation, spaces and area-kind words such as "governorate" or "town" ignored), the
 //! curated place has a type fitting the dataset level (admin1 → governorate, location → city,
 //! town, village…), and it lies within the curated place the level above reconciled to. Exactly
 //! one candidate or none: an ambiguous name is not reconciled.
@@ -154,6 +154,8 @@ mod tests {
         assert_eq!(plain_key("Deir ez Zor"), "deirezzor");
         assert_eq!(plain_key("Hajin town"), "hajin");
         assert_eq!(plain_key("Town"), "town");
+        assert_eq!(plain_key("Muhafazat Halab"), "halab");
+        assert_eq!(plain_key("Yarmouk camp"), "yarmouk");
     }
 
     #[test]

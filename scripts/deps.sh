@@ -10,23 +10,39 @@
 #   bindgen loads), and only a 64-bit ELF file. Debian's `libclang-dev` brings it, and clang's
 #   builtin headers beside it.
 # - pyshacl 0.40.1, run by the tests as `python3 -m pyshacl`: checked by running exactly that.
+# - oxigraph server 0.5.13, which the `ckg push` tests start: the `oxigraph` binary of the PyPI
+#   wheel `oxigraph==0.5.13`, in a venv at ~/.cache/conflict-kg/oxigraph-0.5.13 (or
+#   $XDG_CACHE_HOME/conflict-kg/…), or wherever CKG_OXIGRAPH points. Checked by running
+#   `oxigraph --version` and reading "oxigraph 0.5.13".
+# - Virtuoso Open Source 7, which the `ckg push` tests start: `virtuoso-t` (CKG_VIRTUOSO) and
+#   `isql-vt` (CKG_ISQL), from Debian's virtuoso-opensource-7-bin (installed with
+#   --no-install-recommends: the binaries only, no service, no password prompt). Checked by
+#   running `virtuoso-t +help` (banner "Virtuoso Open Source Edition", "Version 7.") and
+#   `isql-vt -?` (banner "Interactive SQL (Virtuoso)").
 #
 # Usage: scripts/deps.sh           check, install what is missing, check again
 #        scripts/deps.sh --check   check only; exit 1 naming what is missing
 #
 # CKG_DEPS_ROOT=DIR makes the libclang search look under DIR instead of / (the tests lay out
-# fake trees there to prove the detection on a machine that has, or lacks, the library).
+# fake trees there to prove the detection on a machine that has, or lacks, the library);
+# CKG_OXIGRAPH, CKG_VIRTUOSO and CKG_ISQL name the server binaries (the tests point them at
+# missing files and look-alikes to prove those checks).
 # Exit codes: 0 everything present; 1 something is missing and could not be installed.
 set -euo pipefail
 
 root="${CKG_DEPS_ROOT:-}"
 pyshacl_version="0.40.1"
+oxigraph_version="0.5.13"
+oxigraph_venv="${XDG_CACHE_HOME:-$HOME/.cache}/conflict-kg/oxigraph-$oxigraph_version"
+oxigraph_bin="${CKG_OXIGRAPH:-$oxigraph_venv/bin/oxigraph}"
+virtuoso_bin="${CKG_VIRTUOSO:-virtuoso-t}"
+isql_bin="${CKG_ISQL:-isql-vt}"
 check_only=false
 case "${1:-}" in
   --check) check_only=true ;;
   "") ;;
   -h | --help)
-    sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'
     exit 0
     ;;
   *)
@@ -111,6 +127,89 @@ check_pyshacl() {
   esac
 }
 
+check_oxigraph() {
+  local out
+  if ! command -v "$oxigraph_bin" >/dev/null 2>&1; then
+    oxigraph_status="no oxigraph at $oxigraph_bin"
+    return 1
+  fi
+  if ! out=$("$oxigraph_bin" --version 2>&1); then
+    oxigraph_status="'$oxigraph_bin --version' does not run"
+    return 1
+  fi
+  case "$out" in
+    "oxigraph $oxigraph_version"*) oxigraph_status="ok: $oxigraph_bin ($out)" ;;
+    *)
+      oxigraph_status="'$oxigraph_bin --version' says '$out', the tests pin oxigraph $oxigraph_version"
+      return 1
+      ;;
+  esac
+}
+
+check_virtuoso() {
+  local out
+  if ! command -v "$virtuoso_bin" >/dev/null 2>&1; then
+    virtuoso_status="no $virtuoso_bin (not on PATH, or no such file)"
+    return 1
+  fi
+  if ! command -v "$isql_bin" >/dev/null 2>&1; then
+    virtuoso_status="no $isql_bin (not on PATH, or no such file); the tests stop Virtuoso with it"
+    return 1
+  fi
+  # `virtuoso-t +help` prints its banner and usage, and exits 1.
+  out=$("$virtuoso_bin" +help 2>&1 | head -n 2) || true
+  case "$out" in
+    *"Virtuoso Open Source Edition"*"Version 7."*) ;;
+    "")
+      virtuoso_status="'$virtuoso_bin +help' does not run"
+      return 1
+      ;;
+    *)
+      virtuoso_status="'$virtuoso_bin +help' is not Virtuoso Open Source 7: $(head -n 1 <<<"$out")"
+      return 1
+      ;;
+  esac
+  local isql
+  if ! isql=$("$isql_bin" -? 2>&1 | head -n 2) || [[ "$isql" != *"Interactive SQL (Virtuoso)"* ]]; then
+    virtuoso_status="'$isql_bin -?' does not run as Virtuoso's isql (it stops the test servers)"
+    return 1
+  fi
+  virtuoso_status="ok: $(command -v "$virtuoso_bin") ($(sed -n 2p <<<"$out")), $(command -v "$isql_bin")"
+}
+
+# Sets the array sudo to what runs apt as root, or says why it cannot (naming $1) and exits.
+need_root() {
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      sudo=(sudo -n)
+    else
+      say "missing $1, and neither root nor password-less sudo to install it; run: sudo apt-get install --no-install-recommends $2"
+      exit 1
+    fi
+  fi
+}
+
+apt_updated=false
+# apt_install WHAT PACKAGE…: installs Debian packages (no recommends), or exits naming WHAT.
+apt_install() {
+  local what=$1 log
+  shift
+  need_root "$what" "$*"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! $apt_updated; then
+    if ! log=$("${sudo[@]}" apt-get update -qq 2>&1); then
+      say "missing $what; 'apt-get update' failed ($(tail -n 1 <<<"$log")); run: sudo apt-get install --no-install-recommends $*"
+      exit 1
+    fi
+    apt_updated=true
+  fi
+  if ! log=$("${sudo[@]}" apt-get install -y -qq --no-install-recommends "$@" 2>&1); then
+    say "missing $what; 'apt-get install $*' failed ($(tail -n 1 <<<"$log"))"
+    exit 1
+  fi
+}
+
 check_cargo() {
   if command -v cargo >/dev/null 2>&1; then
     cargo_status="ok: $(command -v cargo)"
@@ -130,11 +229,15 @@ missing=()
 check_cargo || missing+=(cargo)
 check_libclang || missing+=(libclang)
 check_pyshacl || missing+=(pyshacl)
+check_oxigraph || missing+=(oxigraph)
+check_virtuoso || missing+=(virtuoso)
 
 if $check_only; then
   echo "cargo: $cargo_status"
   echo "libclang: $libclang_status"
   echo "pyshacl: $pyshacl_status"
+  echo "oxigraph: $oxigraph_status"
+  echo "virtuoso: $virtuoso_status"
   [ ${#missing[@]} -eq 0 ]
   exit $?
 fi
@@ -192,6 +295,48 @@ for m in "${missing[@]}"; do
       fi
       if ! check_pyshacl; then
         say "pyshacl installed but still: $pyshacl_status"
+        exit 1
+      fi
+      ;;
+    oxigraph)
+      if [ -n "${CKG_OXIGRAPH:-}" ]; then
+        say "$oxigraph_status; CKG_OXIGRAPH points there, so nothing is installed: unset it to get oxigraph $oxigraph_version in $oxigraph_venv"
+        exit 1
+      fi
+      say "$oxigraph_status: installing oxigraph $oxigraph_version (PyPI wheel with the server binary) into $oxigraph_venv…"
+      if [ ! -x "$oxigraph_venv/bin/pip" ]; then
+        if ! log=$(python3 -m venv --clear "$oxigraph_venv" 2>&1); then
+          if grep -q ensurepip <<<"$log"; then
+            # Debian's python3 makes venvs only with python3-venv.
+            apt_install "oxigraph (python3 -m venv needs python3-venv)" python3-venv
+            log=$(python3 -m venv --clear "$oxigraph_venv" 2>&1) || {
+              say "missing oxigraph; 'python3 -m venv $oxigraph_venv' failed ($(tail -n 1 <<<"$log"))"
+              exit 1
+            }
+          else
+            say "missing oxigraph; 'python3 -m venv $oxigraph_venv' failed ($(tail -n 1 <<<"$log"))"
+            exit 1
+          fi
+        fi
+      fi
+      if ! log=$("$oxigraph_venv/bin/pip" install --quiet --disable-pip-version-check "oxigraph==$oxigraph_version" 2>&1); then
+        say "missing oxigraph; pip failed ($(tail -n 1 <<<"$log")); run: $oxigraph_venv/bin/pip install 'oxigraph==$oxigraph_version'"
+        exit 1
+      fi
+      if ! check_oxigraph; then
+        say "oxigraph installed but still: $oxigraph_status"
+        exit 1
+      fi
+      ;;
+    virtuoso)
+      if [ -n "${CKG_VIRTUOSO:-}${CKG_ISQL:-}" ]; then
+        say "$virtuoso_status; CKG_VIRTUOSO/CKG_ISQL point there, so nothing is installed"
+        exit 1
+      fi
+      say "$virtuoso_status: installing Debian's virtuoso-opensource-7-bin (the binaries only)…"
+      apt_install "Virtuoso (virtuoso-t, isql-vt)" virtuoso-opensource-7-bin
+      if ! check_virtuoso; then
+        say "virtuoso-opensource-7-bin is installed but still: $virtuoso_status"
         exit 1
       fi
       ;;

@@ -1,6 +1,9 @@
 //! `scripts/deps.sh --check` finds libclang exactly where and as clang-sys (bindgen) does, proven on
 //! fake directory trees (`CKG_DEPS_ROOT`) that hold, or lack, the library: a machine that has only
-//! `libclang-cpp` must be told libclang is missing (the fresh-machine failure of issue 9).
+//! `libclang-cpp` must be told libclang is missing (the fresh-machine failure of issue 9). And it
+//! runs the push tests' servers (oxigraph 0.5.13, Virtuoso 7's `virtuoso-t` and `isql-vt`) to
+//! check them: pointed (`CKG_OXIGRAPH`, `CKG_VIRTUOSO`, `CKG_ISQL`) at missing files or at
+//! look-alike scripts, it names what is missing or wrong.
 
 use crate::common::repo;
 use std::path::Path;
@@ -145,4 +148,142 @@ fn ld_library_path_directories_are_searched() {
         &libclang_line(&root, &[("LD_LIBRARY_PATH", libs.path())]),
         &libs.path().join("libclang-17.so"),
     );
+}
+
+/// The `{what}: ` line of `deps.sh --check` with the environment given.
+fn check_line(what: &str, env: &[(&str, &Path)]) -> String {
+    let mut cmd = Command::new("bash");
+    cmd.arg(repo().join("scripts/deps.sh")).arg("--check");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("bash runs scripts/deps.sh");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let prefix = format!("{what}: ");
+    stdout
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("no {what} line in:\n{stdout}"))
+        .to_owned()
+}
+
+/// An executable shell script printing `text` and exiting with `code`.
+fn script(tree: Tree, rel: &str, text: &str, code: i32) -> Tree {
+    use std::os::unix::fs::PermissionsExt;
+    let tree = tree.file(
+        rel,
+        format!("#!/bin/sh\nprintf '%b\\n' '{text}'\nexit {code}\n").as_bytes(),
+    );
+    let path = tree.path().join(rel);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    tree
+}
+
+#[test]
+fn a_missing_oxigraph_is_named() {
+    let tree = Tree::new();
+    let bin = tree.path().join("venv/bin/oxigraph");
+    let line = check_line("oxigraph", &[("CKG_OXIGRAPH", &bin)]);
+    assert_eq!(line, format!("oxigraph: no oxigraph at {}", bin.display()));
+}
+
+#[test]
+fn oxigraph_is_run_and_must_be_0_5_13() {
+    let old = script(Tree::new(), "oxigraph", "oxigraph 0.4.11", 0);
+    let line = check_line(
+        "oxigraph",
+        &[("CKG_OXIGRAPH", &old.path().join("oxigraph"))],
+    );
+    assert!(
+        line.contains("says 'oxigraph 0.4.11', the tests pin oxigraph 0.5.13"),
+        "{line}"
+    );
+    let broken = script(
+        Tree::new(),
+        "oxigraph",
+        "error while loading shared libraries",
+        127,
+    );
+    let line = check_line(
+        "oxigraph",
+        &[("CKG_OXIGRAPH", &broken.path().join("oxigraph"))],
+    );
+    assert!(line.ends_with("--version' does not run"), "{line}");
+    let good = script(Tree::new(), "oxigraph", "oxigraph 0.5.13", 0);
+    let bin = good.path().join("oxigraph");
+    let line = check_line("oxigraph", &[("CKG_OXIGRAPH", &bin)]);
+    assert_eq!(
+        line,
+        format!("oxigraph: ok: {} (oxigraph 0.5.13)", bin.display())
+    );
+}
+
+const VIRTUOSO_BANNER: &str = "Virtuoso Open Source Edition (Column Store) (multi threaded)\nVersion 7.2.5.3229-pthreads as of Feb  8 2023";
+const ISQL_BANNER: &str =
+    "OpenLink Virtuoso Interactive SQL (Virtuoso)\nVersion 07.20.3229 as of Feb  8 2023";
+
+#[test]
+fn a_missing_virtuoso_or_isql_is_named() {
+    let tree = script(Tree::new(), "isql-vt", ISQL_BANNER, 0);
+    let none = tree.path().join("virtuoso-t");
+    let isql = tree.path().join("isql-vt");
+    let line = check_line("virtuoso", &[("CKG_VIRTUOSO", &none), ("CKG_ISQL", &isql)]);
+    assert_eq!(
+        line,
+        format!(
+            "virtuoso: no {} (not on PATH, or no such file)",
+            none.display()
+        )
+    );
+    let tree = script(Tree::new(), "virtuoso-t", VIRTUOSO_BANNER, 1);
+    let virtuoso = tree.path().join("virtuoso-t");
+    let no_isql = tree.path().join("isql-vt");
+    let line = check_line(
+        "virtuoso",
+        &[("CKG_VIRTUOSO", &virtuoso), ("CKG_ISQL", &no_isql)],
+    );
+    assert!(
+        line.starts_with(&format!("virtuoso: no {}", no_isql.display())),
+        "{line}"
+    );
+}
+
+#[test]
+fn virtuoso_and_isql_are_run_and_must_be_virtuoso_7() {
+    let tree = script(Tree::new(), "isql-vt", ISQL_BANNER, 0);
+    let tree = script(
+        tree,
+        "v6/virtuoso-t",
+        "Virtuoso Open Source Edition (multi threaded)\nVersion 6.1.6.3127-pthreads",
+        1,
+    );
+    let tree = script(tree, "v7/virtuoso-t", VIRTUOSO_BANNER, 1);
+    let tree = script(tree, "other/isql-vt", "isql: unixODBC interactive SQL", 0);
+    let p = |rel: &str| tree.path().join(rel);
+    let line = check_line(
+        "virtuoso",
+        &[
+            ("CKG_VIRTUOSO", &p("v6/virtuoso-t")),
+            ("CKG_ISQL", &p("isql-vt")),
+        ],
+    );
+    assert!(line.contains("is not Virtuoso Open Source 7"), "{line}");
+    let line = check_line(
+        "virtuoso",
+        &[
+            ("CKG_VIRTUOSO", &p("v7/virtuoso-t")),
+            ("CKG_ISQL", &p("other/isql-vt")),
+        ],
+    );
+    assert!(line.contains("does not run as Virtuoso's isql"), "{line}");
+    // `virtuoso-t +help` exits 1, as the real one does: the banner is what counts.
+    let line = check_line(
+        "virtuoso",
+        &[
+            ("CKG_VIRTUOSO", &p("v7/virtuoso-t")),
+            ("CKG_ISQL", &p("isql-vt")),
+        ],
+    );
+    assert!(line.starts_with("virtuoso: ok: "), "{line}");
+    assert!(line.contains("Version 7.2.5"), "{line}");
 }

@@ -12,6 +12,7 @@ mod import;
 mod import_queries;
 mod link;
 mod ontology;
+mod push;
 mod queries;
 mod roundtrip;
 mod seed_facts;

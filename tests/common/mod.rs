@@ -1,5 +1,8 @@
 //! Shared test support: a fluent runner for the real `ckg` binary (after `just`'s tests), the
-//! graph built from `data/` in memory, and graph comparison by isomorphism (sophia).
+//! graph built from `data/` in memory, and graph comparison by isomorphism (sophia);
+//! `servers.rs`: real triple-store servers for the `ckg push` tests.
+
+pub mod servers;
 
 use conflict_kg::Base;
 use conflict_kg::ExportFormat;

@@ -1,13 +1,16 @@
 //! Command-line arguments, declared and nothing else. `main.rs` dispatches them.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success (also when the reader of stdout goes away, e.g. `ckg query … | head`)
-  1  error: invalid data, SPARQL syntax error, store in use or unreadable…
-  2  usage error: unknown command or option, missing argument";
+  1  error: invalid data, SPARQL syntax error, store in use or unreadable, server refused or
+     unreachable…
+  2  usage error: unknown command or option, missing argument
+  3  `ckg push` only: a graph was sent but its verification failed (the server's triple count
+     differs from the store's, or the server marked its count as partial)";
 
 /// conflict-kg: build a knowledge graph of conflict incidents, actors, places and sources from
 /// curated reports, keeping who claimed every fact and where it was published.
@@ -16,6 +19,22 @@ Exit codes:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// Parses the command line, then checks what clap's declarations cannot say (which
+    /// options go together); a usage error exits with code 2, as clap's own do.
+    pub fn parse_checked() -> Self {
+        let cli = Self::parse();
+        if let Command::Push(args) = &cli.command {
+            if let Err(message) = args.check() {
+                Self::command()
+                    .error(clap::error::ErrorKind::ArgumentConflict, message)
+                    .exit();
+            }
+        }
+        cli
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -65,6 +84,62 @@ pub enum Command {
     /// gets "store in use". On a store of millions of quads it takes a minute or more; it prints
     /// the size before and after.
     Optimize(StoreArg),
+    /// Push the store's named graphs to a triple-store server (Graph Store Protocol), verified.
+    ///
+    /// Each named graph of the store (or each --graph) replaces the graph of the same IRI on the
+    /// server: the first batch by PUT, the rest by POST, as N-Triples with Content-Length, blank
+    /// nodes turned into stable IRIs ({base}.well-known/genid/…). After each graph its triple
+    /// count on the server (a SPARQL COUNT through the query endpoint, with no timeout) must
+    /// equal the store's. Pushing twice leaves the server as pushing once. Connection errors
+    /// and 5xx answers are retried with backoff; 4xx answers stop the push at once.
+    #[command(after_long_help = PUSH_HELP)]
+    Push(PushArgs),
+}
+
+const PUSH_HELP: &str = "\
+Servers (GSP-URL, and the query endpoint derived from it):
+  oxigraph server   http://HOST:7878/store                        → …/query
+  Virtuoso          http://HOST:8890/sparql-graph-crud-auth       → …/sparql-auth
+                    (Digest auth: --user dba --password-env VAR --auth digest)
+  Fuseki            http://HOST:3030/DATASET/data                 → …/DATASET/sparql
+  GraphDB / RDF4J   http://HOST:7200/repositories/ID/rdf-graphs/service → …/repositories/ID
+  (oxigraph and Virtuoso are tested; Fuseki and GraphDB follow their documentation, untested.)
+  Any other layout: give --query-endpoint.
+
+Credentials:
+  The password (or bearer token) is read from the environment variable named by
+  --password-env, never from the command line. --auth defaults to digest when --user is
+  given (Basic sends the password in clear over http).
+
+Not atomic:
+  A graph sent in several batches is replaced step by step on every server. A push that
+  stops half-way (server down, killed) leaves that graph partial on the server; push again
+  and its PUT replaces it. The verification says whether the server matches the store.
+
+Exit codes:
+  0  every graph pushed and verified
+  1  error: store missing or in use, bad URL, the server refused a request (4xx: wrong URL,
+     credentials, permissions), the server unreachable or failing (5xx) after every attempt
+  2  usage error
+  3  verification failed: the server's triple count of a graph differs from the store's, or
+     its count was marked partial (Virtuoso's X-SQL-State) or cut
+
+Examples:
+  ckg push http://127.0.0.1:7878/store
+  VIRTUOSO_PASSWORD=… ckg push http://127.0.0.1:8890/sparql-graph-crud-auth \\
+      --user dba --password-env VIRTUOSO_PASSWORD --auth digest
+  ckg push http://127.0.0.1:7878/store --graph https://w3id.org/conflict-kg/id/graph/reference
+  ckg push http://127.0.0.1:7878/store --dry-run               the plan, nothing sent";
+
+/// How `ckg push` authenticates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuthScheme {
+    /// HTTP Basic, sent with every request (use it over https).
+    Basic,
+    /// HTTP Digest (RFC 7616; Virtuoso's -auth endpoints).
+    Digest,
+    /// Authorization: Bearer TOKEN, the token read from --password-env.
+    Bearer,
 }
 
 const IMPORT_HELP: &str = "\
@@ -280,4 +355,66 @@ pub struct ImportFileArgs {
     pub store: StoreArg,
     #[command(flatten)]
     pub base: BaseArg,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The server's Graph Store Protocol URL (see the list of servers below).
+    #[arg(value_name = "GSP-URL")]
+    pub url: String,
+    /// The SPARQL query endpoint used to verify each graph (default: derived from GSP-URL for
+    /// oxigraph server, Virtuoso, Fuseki and GraphDB).
+    #[arg(long, value_name = "URL")]
+    pub query_endpoint: Option<String>,
+    /// Push only this named graph (repeat for more); default: every named graph of the store.
+    #[arg(long = "graph", short = 'g', value_name = "IRI")]
+    pub graphs: Vec<String>,
+    /// The user to authenticate as (Basic or Digest).
+    #[arg(long, value_name = "U", requires = "password_env")]
+    pub user: Option<String>,
+    /// The name of the environment variable holding the password (or the bearer token).
+    #[arg(long, value_name = "VAR")]
+    pub password_env: Option<String>,
+    /// The authentication scheme (default: digest when --user is given, none otherwise).
+    #[arg(long, value_enum, value_name = "basic|digest|bearer")]
+    pub auth: Option<AuthScheme>,
+    /// At most this many triples a request: a bigger graph is sent as a PUT and POSTs.
+    #[arg(long, value_name = "TRIPLES", default_value_t = conflict_kg::push::DEFAULT_BATCH)]
+    pub batch: u64,
+    /// Tries per request on connection errors and 5xx answers (waiting 0.5 s, then twice as
+    /// long each time, at most 8 s).
+    #[arg(long, value_name = "N", default_value_t = 6)]
+    pub attempts: u32,
+    /// Print the plan (graphs, triples, batches, URLs) and send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub store: StoreArg,
+    #[command(flatten)]
+    pub base: BaseArg,
+}
+
+impl PushArgs {
+    /// The authentication scheme: --auth, else digest with --user, else none.
+    pub fn auth_scheme(&self) -> Option<AuthScheme> {
+        self.auth.or(self.user.as_ref().map(|_| AuthScheme::Digest))
+    }
+
+    fn check(&self) -> Result<(), String> {
+        match (self.auth_scheme(), &self.user, &self.password_env) {
+            (Some(AuthScheme::Bearer), Some(_), _) => {
+                Err("--auth bearer takes no --user (the token is in --password-env)".into())
+            }
+            (Some(AuthScheme::Bearer), None, None) => Err(
+                "--auth bearer needs --password-env VAR (the variable holding the token)".into(),
+            ),
+            (Some(AuthScheme::Basic | AuthScheme::Digest), None, _) => {
+                Err("--auth basic and --auth digest need --user and --password-env".into())
+            }
+            (None, None, Some(_)) => {
+                Err("--password-env needs --user (or --auth bearer for a token)".into())
+            }
+            _ => Ok(()),
+        }
+    }
 }

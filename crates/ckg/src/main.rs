@@ -3,11 +3,10 @@
 mod cli;
 mod commands;
 
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = cli::Cli::parse_checked();
     let result = match cli.command {
         cli::Command::Build(args) => commands::build::run(args),
         cli::Command::Validate(args) => commands::validate::run(args),
@@ -16,13 +15,14 @@ fn main() -> ExitCode {
         cli::Command::Link(args) => commands::link::run(args),
         cli::Command::Import(args) => commands::import::run(args),
         cli::Command::Optimize(args) => commands::optimize::run(args),
+        cli::Command::Push(args) => commands::push::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if commands::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             commands::report_error(&e);
-            ExitCode::FAILURE
+            commands::exit_code(&e)
         }
     }
 }

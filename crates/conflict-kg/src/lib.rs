@@ -5,10 +5,11 @@
 //! typed records) → `model` (validated, no RDF) → `rdf` (pure functions making quads) → `store`
 //! (oxigraph on disk) → `query` / `export` / `geojson`. Beside it, [`import`] streams event
 //! datasets (ACLED, UCDP) into graphs of their own, [`gazetteer`] reads GeoNames and Wikidata,
-//! and [`link`] matches curated places and actors to them.
+//! [`link`] matches curated places and actors to them, and [`push`] sends the store's graphs to
+//! a server-class triple store.
 //!
 //! The modules are private; what a caller may use is re-exported here, flat for the pipeline
-//! and under four namespaces ([`import`], [`link`], [`gazetteer`], [`vocab`]) whose items would
+//! and under five namespaces ([`import`], [`link`], [`push`], [`gazetteer`], [`vocab`]) whose items would
 //! otherwise collide. The library never prints and never parses a command line.
 
 #![warn(unreachable_pub)]
@@ -31,6 +32,7 @@ mod wkt;
 pub mod gazetteer;
 pub mod import;
 pub mod link;
+pub mod push;
 pub mod vocab;
 
 pub use diag::{Problem, Problems};

@@ -9,12 +9,14 @@ pub mod import;
 pub mod link;
 pub mod optimize;
 pub mod progress;
+pub mod push;
 pub mod query;
 pub mod validate;
 
 use crate::cli::BaseArg;
 use conflict_kg::{Base, Problems};
 use std::io;
+use std::process::ExitCode;
 
 /// Whether the error is stdout's reader going away (`ckg query … | head`): not a failure.
 /// Every stage error keeps its io error as a `#[source]`, so looking down the chain finds it.
@@ -46,6 +48,20 @@ pub fn report_error(e: &anyhow::Error) {
             shown.push('\n');
             shown.push_str(&text);
         }
+    }
+}
+
+/// The exit code of a failed command: 3 for a push whose verification failed, 1 otherwise
+/// (2, usage errors, is clap's).
+pub fn exit_code(e: &anyhow::Error) -> ExitCode {
+    let verification = e.chain().any(|c| {
+        c.downcast_ref::<conflict_kg::push::PushError>()
+            .is_some_and(|p| p.is_verification())
+    });
+    if verification {
+        ExitCode::from(3)
+    } else {
+        ExitCode::FAILURE
     }
 }
 

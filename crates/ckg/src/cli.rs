@@ -378,9 +378,10 @@ pub struct PushArgs {
     /// The authentication scheme (default: digest when --user is given, none otherwise).
     #[arg(long, value_enum, value_name = "basic|digest|bearer")]
     pub auth: Option<AuthScheme>,
-    /// At most this many triples a request: a bigger graph is sent as a PUT and POSTs.
-    #[arg(long, value_name = "TRIPLES", default_value_t = conflict_kg::push::DEFAULT_BATCH)]
-    pub batch: u64,
+    /// At most this many triples a request: a bigger graph is sent as a PUT and POSTs
+    /// [default: 100000; 500000 for oxigraph server, whose bulk loader takes them]
+    #[arg(long, value_name = "TRIPLES")]
+    pub batch: Option<u64>,
     /// Tries per request on connection errors and 5xx answers (waiting 0.5 s, then twice as
     /// long each time, at most 8 s).
     #[arg(long, value_name = "N", default_value_t = 6)]

@@ -51,7 +51,8 @@ pub fn run(args: PushArgs) -> anyhow::Result<()> {
         .map(|g| NamedNode::new(g).with_context(|| format!("--graph `{g}` is not a valid IRI")))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let store = KgStore::open_read_only(&args.store.store)?;
-    let plan = Plan::new(&store, endpoints, &graphs, args.batch)?;
+    let batch = args.batch.unwrap_or(endpoints.kind().default_batch());
+    let plan = Plan::new(&store, endpoints, &graphs, batch)?;
     if args.dry_run {
         let mut out = std::io::stdout().lock();
         print_plan(&mut out, &args, &plan)?;

@@ -184,6 +184,12 @@ pub struct Client {
 /// Bodies above this size are not sent blind to a Digest server: a HEAD learns its challenge
 /// first, so a big batch is not sent once only to be refused.
 const PROBE_ABOVE: usize = 64 * 1024;
+/// A write that makes no progress for this long means the server stopped reading: fail (and
+/// retry) instead of hanging, as a push to Virtuoso once did with a 500,000-triple body.
+const STALLED_WRITE: Duration = Duration::from_secs(120);
+/// How long a server may take to answer once the whole body is sent: it loads the batch first
+/// (a 100,000-triple batch takes Virtuoso about 2 s here), so this is generous.
+const ANSWER_WAIT: Duration = Duration::from_secs(900);
 /// The most of an answer's body read (counts are a few hundred bytes; error pages a few kB).
 const ANSWER_LIMIT: u64 = 16 * 1024 * 1024;
 
@@ -194,6 +200,8 @@ impl Client {
             .max_redirects(0)
             .max_redirects_will_error(false)
             .timeout_connect(Some(Duration::from_secs(10)))
+            .timeout_per_write(Some(STALLED_WRITE))
+            .timeout_recv_response(Some(ANSWER_WAIT))
             .user_agent(concat!(
                 "ckg/",
                 env!("CARGO_PKG_VERSION"),

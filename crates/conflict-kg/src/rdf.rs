@@ -506,6 +506,9 @@ fn curated_quads(
 
 fn actor_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
     vec![match field {
+        "description" => rdfs::COMMENT,
+        "aliases" => skos::ALT_LABEL,
+        "category" => ckg::ACTOR_CATEGORY,
         "part_of" => ckg::PART_OF,
         "allied_with" => ckg::ALLIED_WITH,
         "country" => ckg::COUNTRY,
@@ -517,6 +520,8 @@ fn actor_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
 
 fn place_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
     vec![match field {
+        "description" => rdfs::COMMENT,
+        "type" => ckg::PLACE_TYPE,
         "within" | "also_within" => ckg::WITHIN,
         "overlaps" => ckg::OVERLAPS,
         _ => rdf::TYPE,
@@ -525,6 +530,8 @@ fn place_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
 
 fn source_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
     vec![match field {
+        "description" => rdfs::COMMENT,
+        "type" => ckg::SOURCE_TYPE,
         "country" => ckg::COUNTRY,
         "based_in" => ckg::BASED_IN,
         "comprises" => ckg::COMPRISES,

@@ -434,3 +434,34 @@ fn also_within_cannot_close_a_loop_and_joint_sources_name_what_they_join() {
         vec!["reference/a.toml:32:8: source.comprises: a joint attribution names the sources it joins: `comprises` needs two or more".to_string()]
     );
 }
+
+#[test]
+fn reference_records_can_mark_their_type_description_and_aliases_as_the_curators() {
+    let curator = format!(
+        "{REFERENCE}\n[[source]]\nid = \"curators\"\nlabel = \"Curators\"\ntype = \"curator\"\n"
+    );
+    let marked = curator
+        .replace(
+            "category = \"rebel-group\"\n",
+            "category = \"rebel-group\"\ncurated = { category = \"the text says only 'jihadists'\" }\n",
+        )
+        .replace(
+            "type = \"town\"\n",
+            "type = \"town\"\ncurated = { type = \"world knowledge\" }\n",
+        );
+    assert!(problems(&marked, INCIDENT).is_empty());
+    // A description or aliases the record does not have cannot be marked.
+    let empty = curator.replace(
+        "category = \"state-forces\"\n",
+        "category = \"state-forces\"\ncurated = { description = \"x\", aliases = \"y\" }\n",
+    );
+    let found = problems(&empty, INCIDENT);
+    for key in ["description", "aliases"] {
+        assert!(
+            found.iter().any(|p| p.contains(&format!(
+                "`{key}` is marked as curated but the record gives it no value"
+            ))),
+            "{found:#?}"
+        );
+    }
+}

@@ -427,6 +427,9 @@ pub(super) fn actor(ck: &mut Checker, src: &SourceText, a: &ActorRecord) -> Acto
             "actor.curated",
             &[
                 ("record", true),
+                ("description", a.description.is_some()),
+                ("aliases", !a.aliases.is_empty()),
+                ("category", true),
                 ("part_of", !a.part_of.is_empty()),
                 ("allied_with", !a.allied_with.is_empty()),
                 ("country", a.country.is_some()),
@@ -476,6 +479,8 @@ pub(super) fn place(ck: &mut Checker, src: &SourceText, p: &PlaceRecord) -> Plac
             "place.curated",
             &[
                 ("record", true),
+                ("description", p.description.is_some()),
+                ("type", true),
                 ("within", p.within.is_some()),
                 ("also_within", !p.also_within.is_empty()),
                 ("overlaps", !p.overlaps.is_empty()),
@@ -503,6 +508,8 @@ pub(super) fn source(ck: &mut Checker, src: &SourceText, s: &SourceRecord) -> So
             "source.curated",
             &[
                 ("record", true),
+                ("description", s.description.is_some()),
+                ("type", true),
                 ("country", s.country.is_some()),
                 ("based_in", s.based_in.is_some()),
                 ("comprises", !s.comprises.is_empty()),

@@ -1,5 +1,5 @@
-//! Stage 4: the on-disk oxigraph (RocksDB) store. This file: opening it (for writing, for
-//! reading beside a writer, or in memory) with clear errors, replacing graphs in one
+//! Stage 4: the on-disk oxigraph (RocksDB) store. This file: opening it (for writing or in
+//! memory; `reader.rs`: for reading beside a writer) with clear errors, replacing graphs in one
 //! transaction, compaction, and counting what it holds; `lock.rs`: who may write; `staging.rs`:
 //! changes too big for one transaction (imports), staged and swapped in whole.
 //!
@@ -13,6 +13,7 @@
 //! lock never.
 
 mod lock;
+mod reader;
 mod staging;
 
 pub(crate) use lock::sibling;
@@ -41,6 +42,11 @@ pub enum StoreError {
         #[source]
         source: StorageError,
     },
+    #[error(
+        "the store {path} kept changing while it was being opened for reading ({attempts} \
+         attempts): a writer is rewriting its files; try again"
+    )]
+    KeptChanging { path: PathBuf, attempts: u32 },
     #[error("store {path}: {source}")]
     Io {
         path: PathBuf,
@@ -63,6 +69,9 @@ pub struct KgStore {
     path: PathBuf,
     /// `{store}.lock`, held by writers.
     lock: Option<File>,
+    /// A reader's store directory, kept open: RocksDB reaches it as `/proc/self/fd/N`
+    /// (`reader.rs`). Declared after `store`, so it is closed after it.
+    _pinned: Option<File>,
 }
 
 impl KgStore {
@@ -86,6 +95,7 @@ impl KgStore {
             store,
             path: path.to_path_buf(),
             lock: Some(lock),
+            _pinned: None,
         })
     }
 
@@ -108,24 +118,6 @@ impl KgStore {
         self.store.optimize().map_err(|e| self.storage(e))
     }
 
-    /// Opens an existing store for reading; works beside a writer.
-    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
-        if !path.join("CURRENT").is_file() {
-            return Err(StoreError::Missing {
-                path: path.to_path_buf(),
-            });
-        }
-        let store = Store::open_read_only(path).map_err(|source| StoreError::Open {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Ok(Self {
-            store,
-            path: path.to_path_buf(),
-            lock: None,
-        })
-    }
-
     /// Wraps an in-memory store (tests and dry runs).
     pub fn in_memory() -> Result<Self, StoreError> {
         let store = Store::new().map_err(|source| StoreError::Open {
@@ -136,6 +128,7 @@ impl KgStore {
             store,
             path: PathBuf::from(":memory:"),
             lock: None,
+            _pinned: None,
         })
     }
 

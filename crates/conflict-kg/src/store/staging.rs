@@ -173,6 +173,7 @@ impl Staging {
             store: old_store,
             path: target,
             lock,
+            _pinned,
         } = original;
         drop(old_store);
         let aside = if exchange(&self.path, &target).is_ok() {

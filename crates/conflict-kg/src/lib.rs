@@ -45,4 +45,4 @@ pub use pipeline::{PipelineError, build_into, load};
 pub use progress::{Progress, Silent};
 pub use query::{OutputFormat, QueryError, write_results};
 pub use rdf::{ONTOLOGY_TTL, RdfError, build_quads};
-pub use store::{KgStore, StoreError, Summary};
+pub use store::{KgStore, Optimized, StoreError, Summary};

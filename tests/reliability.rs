@@ -155,3 +155,98 @@ fn f4_optimize_replaces_the_store_when_the_compacted_copy_is_smaller() {
         .stdout_contains("compacted");
     assert!(size_of(&store) < before);
 }
+
+/// Starts `ckg ARGS` under `ulimit -v` (KiB of address space) with stdout piped to the test.
+fn spawn_limited(limit_kib: u64, args: &[&str]) -> std::process::Child {
+    let mut script = format!("ulimit -v {limit_kib}; exec \"$CKG\"");
+    for (i, _) in args.iter().enumerate() {
+        script.push_str(&format!(" \"${}\"", i + 1));
+    }
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg("sh")
+        .args(args)
+        .env("CKG", env!("CARGO_BIN_EXE_ckg"))
+        .current_dir(repo())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// F5: `--format table` buffered every row (1M rows: 1.33 GB before `| head -2` returned).
+/// Now its widths come from the first rows and it streams: under a 1 GB address-space limit a
+/// million-row cross join shows its first lines, and closing the pipe ends it with exit 0.
+#[test]
+fn f5_table_streams_a_million_rows_in_bounded_memory_and_stops_when_the_pipe_closes() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("st");
+    build(&store);
+    let query = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 1000000";
+    let store = store.to_str().unwrap();
+    let mut child = spawn_limited(
+        1_000_000,
+        &[
+            "query", "--store", store, "--format", "table", "--query", query,
+        ],
+    );
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let header = lines.next().unwrap().unwrap();
+    let rule = lines.next().unwrap().unwrap();
+    drop(lines); // like `| head -2`
+    let out = child.wait_with_output().unwrap();
+    assert!(header.starts_with("a "), "{header}");
+    assert!(rule.starts_with("---"), "{rule}");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// F5: rows after the first 200 that are wider than their column are cut with `…`, and the
+/// last line says how many values were.
+#[test]
+fn f5_table_rows_wider_than_the_first_rows_are_cut_and_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("st");
+    build(&store);
+    // 300 rows: the first 250 are four letters, the last 50 are thirty.
+    let values: String = (0..300)
+        .map(|i| {
+            if i < 250 {
+                "\"aaaa\" ".to_string()
+            } else {
+                format!("\"{}\" ", "b".repeat(30))
+            }
+        })
+        .collect();
+    let run = ckg()
+        .args(["query", "--format", "table", "--store"])
+        .arg(&store)
+        .arg("--query")
+        .arg(format!("SELECT ?x WHERE {{ VALUES ?x {{ {values} }} }}"))
+        .run()
+        .success();
+    let out = run.stdout();
+    assert!(
+        out.contains("\nbbb…\n"),
+        "cut to the column's four characters: {out}"
+    );
+    assert!(
+        out.ends_with(
+            "(300 rows; 50 values wider than its column, measured on the first 200 rows, cut \
+             with …: use --format tsv for whole values)\n"
+        ),
+        "{out}"
+    );
+}

@@ -217,7 +217,9 @@ pub struct QueryArgs {
     pub query: Option<String>,
     /// Output format: table, csv, tsv, json, xml (SELECT/ASK); turtle, ntriples, nquads, trig,
     /// jsonld (CONSTRUCT/DESCRIBE). Default: table on a terminal, tsv otherwise (turtle for
-    /// CONSTRUCT/DESCRIBE).
+    /// CONSTRUCT/DESCRIBE). Every format streams (memory stays bounded, `| head` returns at
+    /// once); the table's column widths come from its first 200 rows, and a later value wider
+    /// than its column is cut with … (the last line counts them; tsv keeps whole values).
     #[arg(long, short = 'f', value_name = "F")]
     pub format: Option<String>,
     #[command(flatten)]

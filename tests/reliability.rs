@@ -250,3 +250,128 @@ fn f5_table_rows_wider_than_the_first_rows_are_cut_and_counted() {
         "{out}"
     );
 }
+
+/// A closed stdout (`ckg … | head` after head exited) is a clean exit 0 with nothing on
+/// stderr, ripgrep's way; `println!` used to panic in every summary.
+fn exits_zero_silently_on_a_closed_pipe(args: &[&str], store: &Path) {
+    let run = ckg()
+        .args(args)
+        .arg("--store")
+        .arg(store)
+        .run_with_stdout_closed();
+    assert_eq!(
+        run.0.status.code(),
+        Some(0),
+        "ckg {args:?} on a closed pipe: {}",
+        run.stderr()
+    );
+    assert!(
+        run.stderr().is_empty() || !run.stderr().contains("panicked"),
+        "{}",
+        run.stderr()
+    );
+    assert!(!run.stderr().contains("error"), "{}", run.stderr());
+}
+
+fn built_store() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("st");
+    build(&store);
+    (dir, store)
+}
+
+#[test]
+fn broken_pipe_build_summary_exits_zero() {
+    let (_dir, store) = built_store();
+    exits_zero_silently_on_a_closed_pipe(&["build"], &store);
+}
+
+#[test]
+fn broken_pipe_validate_exits_zero() {
+    let run = ckg().args(["validate"]).run_with_stdout_closed();
+    assert_eq!(run.0.status.code(), Some(0), "{}", run.stderr());
+    assert!(run.stderr().is_empty(), "{}", run.stderr());
+}
+
+#[test]
+fn broken_pipe_query_exits_zero_in_every_result_format() {
+    let (_dir, store) = built_store();
+    for format in ["table", "tsv", "csv", "json", "xml"] {
+        let q = [
+            "query",
+            "--format",
+            format,
+            "--query",
+            "SELECT * { ?s ?p ?o }",
+        ];
+        exits_zero_silently_on_a_closed_pipe(&q, &store);
+    }
+    let q = ["query", "--query", "CONSTRUCT WHERE { ?s ?p ?o }"];
+    exits_zero_silently_on_a_closed_pipe(&q, &store);
+}
+
+#[test]
+fn broken_pipe_export_exits_zero() {
+    let (_dir, store) = built_store();
+    exits_zero_silently_on_a_closed_pipe(&["export"], &store);
+    exits_zero_silently_on_a_closed_pipe(&["export", "--format", "geojson"], &store);
+}
+
+#[test]
+fn broken_pipe_import_summary_exits_zero_and_the_import_is_done() {
+    let (dir, store) = built_store();
+    let sample = "tests/fixtures/acled-sample.csv";
+    exits_zero_silently_on_a_closed_pipe(&["import", "acled", sample, "--dry-run"], &store);
+    let nq = dir.path().join("out.nq");
+    let nq = nq.to_str().unwrap();
+    exits_zero_silently_on_a_closed_pipe(&["import", "acled", sample, "--nquads", nq], &store);
+    exits_zero_silently_on_a_closed_pipe(&["import", "acled", sample], &store);
+    exits_zero_silently_on_a_closed_pipe(
+        &["import", "ucdp", "tests/fixtures/ucdp-sample.csv"],
+        &store,
+    );
+    ckg()
+        .args([
+            "query",
+            "--query",
+            "ASK { GRAPH ?g { ?s a ckg:Incident } FILTER(CONTAINS(STR(?g), \"acled-sample\")) }",
+            "--store",
+        ])
+        .arg(&store)
+        .run()
+        .success()
+        .stdout_contains("true");
+}
+
+#[test]
+fn broken_pipe_link_report_and_names_exit_zero() {
+    let (dir, store) = built_store();
+    let dump = "data/gazetteer/geonames-SY-extract.txt";
+    let admin1 = "data/gazetteer/admin1CodesASCII-SY.txt";
+    exits_zero_silently_on_a_closed_pipe(
+        &["link", "geonames", "--dump", dump, "--admin1", admin1],
+        &store,
+    );
+    exits_zero_silently_on_a_closed_pipe(
+        &[
+            "link",
+            "wikidata",
+            "--dump",
+            "data/gazetteer/wikidata-sample.json",
+        ],
+        &store,
+    );
+    let names = dir.path().join("names.tsv");
+    std::fs::write(&names, "mention\nMayadeen\nAt-Taym oil field\n").unwrap();
+    let names = names.to_str().unwrap();
+    exits_zero_silently_on_a_closed_pipe(
+        &["link", "geonames", "--dump", dump, "--names", names],
+        &store,
+    );
+}
+
+#[test]
+fn broken_pipe_optimize_exits_zero() {
+    let (_dir, store) = built_store();
+    exits_zero_silently_on_a_closed_pipe(&["optimize"], &store);
+}

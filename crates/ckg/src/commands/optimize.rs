@@ -10,14 +10,14 @@ pub fn run(args: StoreArg) -> anyhow::Result<()> {
     let done = KgStore::optimize(&args.store)?;
     let secs = started.elapsed().as_secs_f64();
     if done.replaced {
-        println!(
+        outln!(
             "compacted {}: {} → {} in {secs:.1} s",
             args.store.display(),
             mib(done.before),
             mib(done.after()),
         );
     } else {
-        println!(
+        outln!(
             "left {} as it was ({}): compacting gave {}, no smaller. Nothing to gain: the store \
              holds no removed quads to drop, and its files, as the bulk loader wrote them, are \
              compressed more tightly than compaction rewrites them ({secs:.1} s)",

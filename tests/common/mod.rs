@@ -69,6 +69,18 @@ impl Ckg {
         Run(self.cmd.output().expect("ckg runs"))
     }
 
+    /// Runs to completion with stdout a pipe whose reading end is already closed (as after
+    /// `| head` has exited): every write to stdout fails with a broken pipe.
+    pub fn run_with_stdout_closed(mut self) -> Run {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        self.cmd
+            .stdin(Stdio::null())
+            .stdout(writer)
+            .stderr(Stdio::piped());
+        Run(self.cmd.output().expect("ckg runs"))
+    }
+
     /// Starts without waiting.
     pub fn spawn(mut self) -> std::process::Child {
         self.cmd

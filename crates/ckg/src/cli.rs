@@ -75,14 +75,16 @@ pub enum Command {
     /// curated reports and datasets.
     #[command(after_long_help = IMPORT_HELP)]
     Import(ImportArgs),
-    /// Compact the store's files: smaller and faster to query after removals.
+    /// Compact the store's files: smaller and faster to query after removals; never bigger.
     ///
-    /// Runs RocksDB's compaction over the whole store. The triples do not change. Worth running
-    /// after importing a dataset again into a store that holds bigger ones (the replaced quads
-    /// leave tombstones). It does nothing to a store just built or imported: RocksDB leaves the
-    /// files the bulk loader wrote as they are. Takes the store's write lock: a second writer
-    /// gets "store in use". On a store of millions of quads it takes a minute or more; it prints
-    /// the size before and after.
+    /// Runs RocksDB's compaction over a copy of the store (hard links, so cheap) and swaps the
+    /// copy in only if it is smaller; otherwise the store is left exactly as it was and the
+    /// message says why. The triples do not change. Worth running after importing a dataset
+    /// again into a store that holds bigger ones (the replaced quads leave tombstones). On a
+    /// store just imported it gains nothing: the bulk loader's files are compressed, and
+    /// compaction would rewrite them uncompressed (about twice the size). Takes the store's
+    /// write lock: a second writer gets "store in use". On a store of millions of quads it
+    /// takes a minute or more; it prints the size before and after.
     Optimize(StoreArg),
     /// Push the store's named graphs to a triple-store server (Graph Store Protocol), verified.
     ///
@@ -215,7 +217,9 @@ pub struct QueryArgs {
     pub query: Option<String>,
     /// Output format: table, csv, tsv, json, xml (SELECT/ASK); turtle, ntriples, nquads, trig,
     /// jsonld (CONSTRUCT/DESCRIBE). Default: table on a terminal, tsv otherwise (turtle for
-    /// CONSTRUCT/DESCRIBE).
+    /// CONSTRUCT/DESCRIBE). Every format streams (memory stays bounded, `| head` returns at
+    /// once); the table's column widths come from its first 200 rows, and a later value wider
+    /// than its column is cut with … (the last line counts them; tsv keeps whole values).
     #[arg(long, short = 'f', value_name = "F")]
     pub format: Option<String>,
     #[command(flatten)]

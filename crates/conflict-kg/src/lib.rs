@@ -43,6 +43,6 @@ pub use iri::{Base, InvalidBase};
 pub use model::Model;
 pub use pipeline::{PipelineError, build_into, load};
 pub use progress::{Progress, Silent};
-pub use query::{OutputFormat, QueryError, write_results};
+pub use query::{OutputFormat, QueryError, TABLE_SAMPLE_ROWS, write_results};
 pub use rdf::{ONTOLOGY_TTL, RdfError, build_quads};
-pub use store::{KgStore, StoreError, Summary};
+pub use store::{KgStore, Optimized, StoreError, Summary};

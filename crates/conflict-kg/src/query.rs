@@ -170,22 +170,30 @@ pub(crate) fn run<'a>(
         .map_err(QueryError::Evaluation)
 }
 
-/// Writes a query's answers in `format`.
+/// Writes a query's answers in `format`, streamed: memory stays bounded however many rows
+/// (the table holds its first [`TABLE_SAMPLE_ROWS`] rows, to measure its columns). An error
+/// the evaluation meets before the first answer (a `SERVICE` that fails, say) is returned
+/// before anything is written; one met later ends the output where it is, and is returned.
 pub fn write_results(
     results: QueryResults<'_>,
     format: OutputFormat,
     base: &Base,
     out: &mut impl Write,
 ) -> Result<(), QueryError> {
+    let eval = QueryError::Evaluation;
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
-            let eval = QueryError::Evaluation;
+            let mut solutions = solutions.peekable();
+            if matches!(solutions.peek(), Some(Err(_))) {
+                if let Some(Err(e)) = solutions.next() {
+                    return Err(eval(e));
+                }
+            }
             if format == OutputFormat::Table {
-                let rows = solutions.collect::<Result<Vec<_>, _>>().map_err(eval)?;
                 let header: Vec<String> =
                     variables.iter().map(|v| v.as_str().to_string()).collect();
-                return write_table(out, &header, &rows, base);
+                return write_table(out, &header, solutions.map(|s| s.map_err(eval)), base);
             }
             let Some(rf) = format.results_format() else {
                 return Err(mismatch(
@@ -220,13 +228,19 @@ pub fn write_results(
                     "use turtle, ntriples, nquads, trig or jsonld",
                 ));
             };
+            let mut triples = triples.peekable();
+            if matches!(triples.peek(), Some(Err(_))) {
+                if let Some(Err(e)) = triples.next() {
+                    return Err(eval(e));
+                }
+            }
             let mut ser = RdfSerializer::from_format(rdf);
             for (p, iri) in prefixes(base) {
                 ser = ser.with_prefix(p, iri).expect("project prefixes are valid");
             }
             let mut w = ser.for_writer(&mut *out);
             for t in triples {
-                let t = t.map_err(QueryError::Evaluation)?;
+                let t = t.map_err(eval)?;
                 w.serialize_triple(&t)?;
             }
             w.finish()?;
@@ -262,59 +276,84 @@ pub(crate) fn display_term(term: TermRef<'_>, prefixes: &[(String, String)]) -> 
     }
 }
 
+/// Rows a table's column widths are measured on: the table is printed once they are read (or
+/// the answers end), so `ckg query … | head` returns at once; later rows wider than a column
+/// are cut to it, ending in `…`, and the last line says how many were.
+pub const TABLE_SAMPLE_ROWS: usize = 200;
+
 fn write_table(
     out: &mut impl Write,
     header: &[String],
-    rows: &[QuerySolution],
+    rows: impl Iterator<Item = Result<QuerySolution, QueryError>>,
     base: &Base,
 ) -> Result<(), QueryError> {
     let prefixes = prefixes(base);
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| {
-            header
-                .iter()
-                .map(|v| {
-                    row.get(v.as_str())
-                        .map(|t: &Term| {
-                            display_term(t.as_ref(), &prefixes).replace(['\n', '\t'], " ")
-                        })
-                        .unwrap_or_default()
-                })
-                .collect()
-        })
-        .collect();
+    let cells = |row: &QuerySolution| -> Vec<String> {
+        header
+            .iter()
+            .map(|v| {
+                row.get(v.as_str())
+                    .map(|t: &Term| display_term(t.as_ref(), &prefixes).replace(['\n', '\t'], " "))
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    let mut rows = rows.peekable();
+    let mut sample = Vec::new();
+    while sample.len() < TABLE_SAMPLE_ROWS {
+        match rows.next() {
+            Some(row) => sample.push(cells(&row?)),
+            None => break,
+        }
+    }
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in &cells {
+    for row in &sample {
         for (w, c) in widths.iter_mut().zip(row) {
             *w = (*w).max(c.chars().count());
         }
     }
-    let line = |out: &mut dyn Write, values: &[String]| -> io::Result<()> {
-        let mut first = true;
+    let mut cut = 0usize;
+    let mut line = |out: &mut dyn Write, values: &[String]| -> io::Result<()> {
         let mut text = String::new();
-        for (v, w) in values.iter().zip(&widths) {
-            if !first {
+        for (i, (v, &w)) in values.iter().zip(&widths).enumerate() {
+            if i > 0 {
                 text.push_str(" | ");
             }
-            first = false;
-            text.push_str(v);
-            text.extend(std::iter::repeat_n(' ', w - v.chars().count()));
+            let n = v.chars().count();
+            if n > w {
+                cut += 1;
+                text.extend(v.chars().take(w.saturating_sub(1)));
+                text.push('…');
+            } else {
+                text.push_str(v);
+                text.extend(std::iter::repeat_n(' ', w - n));
+            }
         }
         writeln!(out, "{}", text.trim_end())
     };
     line(out, header)?;
     let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
     writeln!(out, "{}", rule.join("-+-"))?;
-    for row in &cells {
+    let mut count = 0usize;
+    for row in &sample {
         line(out, row)?;
+        count += 1;
     }
-    writeln!(
-        out,
-        "({} row{})",
-        cells.len(),
-        if cells.len() == 1 { "" } else { "s" }
-    )?;
+    for row in rows {
+        line(out, &cells(&row?))?;
+        count += 1;
+    }
+    let plural = if count == 1 { "" } else { "s" };
+    if cut == 0 {
+        writeln!(out, "({count} row{plural})")?;
+    } else {
+        writeln!(
+            out,
+            "({count} row{plural}; {cut} value{} wider than its column, measured on the first \
+             {TABLE_SAMPLE_ROWS} rows, cut with …: use --format tsv for whole values)",
+            if cut == 1 { "" } else { "s" }
+        )?;
+    }
     Ok(())
 }
 

@@ -12,19 +12,19 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
     let store = KgStore::open(&args.store.store)?;
     let summary =
         conflict_kg::build_into(&store, &model, &base, super::fault::pause_before_commit)?;
-    println!(
+    outln!(
         "built {} from {}",
         args.store.store.display(),
         data.display()
     );
-    println!("  reports    {:>8}", summary.reports);
-    println!("  incidents  {:>8}", summary.incidents);
-    println!("  claims     {:>8}", summary.claims);
-    println!("  actors     {:>8}", summary.actors);
-    println!("  places     {:>8}", summary.places);
-    println!("  sources    {:>8}", summary.sources);
-    println!("  triples    {:>8}  (quads in all graphs)", summary.quads);
-    println!("  graphs     {:>8}", summary.graphs);
-    println!("  time       {:>8.2} s", started.elapsed().as_secs_f64());
+    outln!("  reports    {:>8}", summary.reports);
+    outln!("  incidents  {:>8}", summary.incidents);
+    outln!("  claims     {:>8}", summary.claims);
+    outln!("  actors     {:>8}", summary.actors);
+    outln!("  places     {:>8}", summary.places);
+    outln!("  sources    {:>8}", summary.sources);
+    outln!("  triples    {:>8}  (quads in all graphs)", summary.quads);
+    outln!("  graphs     {:>8}", summary.graphs);
+    outln!("  time       {:>8.2} s", started.elapsed().as_secs_f64());
     Ok(())
 }

@@ -14,8 +14,7 @@ pub fn run(args: ImportArgs) -> anyhow::Result<()> {
     let started = Instant::now();
     let base = super::base(&args.base)?;
     let (summary, target) = import_file(kind, &args, base)?;
-    print_summary(kind, &args, &summary, target, started.elapsed());
-    Ok(())
+    print_summary(kind, &args, &summary, target, started.elapsed())
 }
 
 #[derive(Clone, Copy)]
@@ -70,16 +69,16 @@ fn print_summary(
     s: &import::Summary,
     written: Written,
     elapsed: Duration,
-) {
+) -> anyhow::Result<()> {
     let secs = elapsed.as_secs_f64().max(1e-9);
     match written {
-        Written::Store => println!(
+        Written::Store => outln!(
             "imported {} ({}) into {}",
             args.file.display(),
             kind.label(),
             args.store.store.display()
         ),
-        Written::NQuads => println!(
+        Written::NQuads => outln!(
             "converted {} ({}) to {}",
             args.file.display(),
             kind.label(),
@@ -88,30 +87,31 @@ fn print_summary(
                 .unwrap_or(std::path::Path::new("-"))
                 .display()
         ),
-        Written::Nothing => println!(
+        Written::Nothing => outln!(
             "checked {} ({}); dry run, nothing written",
             args.file.display(),
             kind.label()
         ),
     }
-    println!("  graph      {}", s.graph);
-    println!("  rows       {:>10}", s.rows);
-    println!("  incidents  {:>10}", s.incidents);
-    println!("  triples    {:>10}", s.quads);
+    outln!("  graph      {}", s.graph);
+    outln!("  rows       {:>10}", s.rows);
+    outln!("  incidents  {:>10}", s.incidents);
+    outln!("  triples    {:>10}", s.quads);
     if s.replaced > 0 {
-        println!(
+        outln!(
             "  replaced   {:>10}  (triples of the graph's previous import)",
             s.replaced
         );
     }
-    println!("  rejected   {:>10}", s.rejected);
+    outln!("  rejected   {:>10}", s.rejected);
     if let Some(path) = &s.rejects_file {
-        println!("  rejects    {}", path.display());
+        outln!("  rejects    {}", path.display());
     }
-    println!(
+    outln!(
         "  time       {:>10.2} s  ({:.0} rows/s, {:.0} triples/s)",
         secs,
         s.rows as f64 / secs,
         s.quads as f64 / secs
     );
+    Ok(())
 }

@@ -148,7 +148,7 @@ fn finish(
         .with_context(|| format!("cannot write the report {}", path.display()))?;
     }
     let count = |d: Decision| links.iter().filter(|l| l.decision == d).count();
-    println!(
+    outln!(
         "linked {} to {} ({})",
         common.store.store.display(),
         kind.name(),
@@ -174,9 +174,9 @@ fn finish(
                 None => format!("— {}", l.reason),
             },
         };
-        println!("  {:<5}  {:<32} {what}", l.decision.name(), l.target.id());
+        outln!("  {:<5}  {:<32} {what}", l.decision.name(), l.target.id());
     }
-    println!(
+    outln!(
         "  {} exact, {} close, {} unresolved; {} quads in <{}>",
         count(Decision::Exact),
         count(Decision::Close),
@@ -185,8 +185,8 @@ fn finish(
         graph.as_str()
     );
     if let Some(path) = &common.report {
-        println!("  review report: {}", path.display());
+        outln!("  review report: {}", path.display());
     }
-    println!("  time {:.2} s", started.elapsed().as_secs_f64());
+    outln!("  time {:.2} s", started.elapsed().as_secs_f64());
     Ok(())
 }

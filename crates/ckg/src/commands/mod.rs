@@ -2,6 +2,16 @@
 //! the outcome. Only this layer prints, and only it uses `anyhow`. Errors are reported once, by
 //! [`report_error`]: input problems (file:line:column) one a line, then the error and its causes.
 
+/// `println!` that returns the write error instead of panicking on it: a closed stdout
+/// (`ckg import … | head`) becomes a broken-pipe error, which `main` turns into a silent exit 0
+/// (ripgrep's way). Every command prints through it.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*)?
+    }};
+}
+
 pub mod build;
 pub mod export;
 pub mod fault;

@@ -4,7 +4,7 @@ use crate::cli::DataArg;
 
 pub fn run(args: DataArg) -> anyhow::Result<()> {
     let model = conflict_kg::load(&args.data)?;
-    println!(
+    outln!(
         "{}: valid ({} reports, {} incidents, {} claims, {} actors, {} places, {} sources)",
         args.data.display(),
         model.reports.len(),

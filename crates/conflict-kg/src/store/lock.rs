@@ -83,6 +83,18 @@ pub(super) fn recover(path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// `{store}.staging`, cleared of a copy a killed process left (and of `{store}.old`): where a
+/// staged copy goes. Call with the lock held.
+pub(super) fn clear_leftovers(path: &Path) -> Result<PathBuf, StoreError> {
+    let staging = sibling(path, "staging");
+    for leftover in [&staging, &sibling(path, "old")] {
+        if leftover.exists() {
+            std::fs::remove_dir_all(leftover).map_err(io_error(leftover))?;
+        }
+    }
+    Ok(staging)
+}
+
 /// Whether another process holds RocksDB's own lock on the store (`{store}/LOCK`, a POSIX record
 /// lock), as a program that opened the store read-write without `{store}.lock` would (oxigraph's
 /// server, say). Asked of the operating system (`F_GETLK`), not read from an error message.

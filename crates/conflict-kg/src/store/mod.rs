@@ -1,6 +1,6 @@
-//! Stage 4: the on-disk oxigraph (RocksDB) store. This file: opening it (for writing, for
-//! reading beside a writer, or in memory) with clear errors, replacing graphs in one
-//! transaction, compaction, and counting what it holds; `lock.rs`: who may write; `staging.rs`:
+//! Stage 4: the on-disk oxigraph (RocksDB) store. This file: opening it (for writing or in
+//! memory; `reader.rs`: for reading beside a writer) with clear errors, replacing graphs in one
+//! transaction, and counting what it holds; `optimize.rs`: compaction that never grows it; `lock.rs`: who may write; `staging.rs`:
 //! changes too big for one transaction (imports), staged and swapped in whole.
 //!
 //! Invariants: a write either commits whole or leaves the store as it was (one RocksDB
@@ -13,10 +13,13 @@
 //! lock never.
 
 mod lock;
+mod optimize;
+mod reader;
 mod staging;
 
 pub(crate) use lock::sibling;
 use lock::{lock_for_writing, recover, rocksdb_lock_held_elsewhere};
+pub use optimize::Optimized;
 
 use crate::iri::Base;
 use crate::vocab::ckg;
@@ -41,6 +44,11 @@ pub enum StoreError {
         #[source]
         source: StorageError,
     },
+    #[error(
+        "the store {path} kept changing while it was being opened for reading ({attempts} \
+         attempts): a writer is rewriting its files; try again"
+    )]
+    KeptChanging { path: PathBuf, attempts: u32 },
     #[error("store {path}: {source}")]
     Io {
         path: PathBuf,
@@ -63,6 +71,9 @@ pub struct KgStore {
     path: PathBuf,
     /// `{store}.lock`, held by writers.
     lock: Option<File>,
+    /// A reader's store directory, kept open: RocksDB reaches it as `/proc/self/fd/N`
+    /// (`reader.rs`). Declared after `store`, so it is closed after it.
+    _pinned: Option<File>,
 }
 
 impl KgStore {
@@ -86,6 +97,7 @@ impl KgStore {
             store,
             path: path.to_path_buf(),
             lock: Some(lock),
+            _pinned: None,
         })
     }
 
@@ -100,32 +112,6 @@ impl KgStore {
         Self::open(path)
     }
 
-    /// Compacts the store's files (RocksDB compaction). The contents do not change; after
-    /// removals (a graph replaced inside a bigger store) the tombstones go, the files shrink and
-    /// reads get faster (11.0 → 2.8 GiB in 60 s, bench/RESULTS.md). Files the bulk loader
-    /// ingested are left as they are (RocksDB's default for its bottommost level).
-    pub fn optimize(&self) -> Result<(), StoreError> {
-        self.store.optimize().map_err(|e| self.storage(e))
-    }
-
-    /// Opens an existing store for reading; works beside a writer.
-    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
-        if !path.join("CURRENT").is_file() {
-            return Err(StoreError::Missing {
-                path: path.to_path_buf(),
-            });
-        }
-        let store = Store::open_read_only(path).map_err(|source| StoreError::Open {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        Ok(Self {
-            store,
-            path: path.to_path_buf(),
-            lock: None,
-        })
-    }
-
     /// Wraps an in-memory store (tests and dry runs).
     pub fn in_memory() -> Result<Self, StoreError> {
         let store = Store::new().map_err(|source| StoreError::Open {
@@ -136,6 +122,7 @@ impl KgStore {
             store,
             path: PathBuf::from(":memory:"),
             lock: None,
+            _pinned: None,
         })
     }
 

@@ -3,7 +3,7 @@
 //! directory exchange (`renameat2(RENAME_EXCHANGE)`; two renames elsewhere, undone at the next
 //! open if killed between them). Until the swap the store is untouched; after it, it is whole.
 
-use super::lock::{io_error, sibling};
+use super::lock::{clear_leftovers, io_error, sibling};
 use super::{KgStore, StoreError};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode};
 use oxigraph::store::{StorageError, Store};
@@ -79,12 +79,7 @@ impl KgStore {
                 path: self.path.clone(),
             });
         }
-        let staging = sibling(&self.path, "staging");
-        for leftover in [&staging, &sibling(&self.path, "old")] {
-            if leftover.exists() {
-                std::fs::remove_dir_all(leftover).map_err(io_error(leftover))?;
-            }
-        }
+        let staging = clear_leftovers(&self.path)?;
         self.store.flush().map_err(|e| self.storage(e))?;
         Ok(staging)
     }
@@ -98,6 +93,37 @@ pub struct Staging {
 }
 
 impl Staging {
+    /// A copy of the closed store at `from` (nothing may have it open for writing: the caller
+    /// holds `{store}.lock` and RocksDB's lock is free), made as a RocksDB checkpoint makes it:
+    /// table files (`.sst`, never changed once written) hard-linked, every other file (WAL,
+    /// MANIFEST, CURRENT, OPTIONS, which RocksDB appends to or recycles) copied.
+    pub(super) fn link_copy(from: &Path, to: PathBuf) -> Result<Self, StoreError> {
+        std::fs::create_dir(&to).map_err(io_error(&to))?;
+        let copy = || -> std::io::Result<()> {
+            for entry in std::fs::read_dir(from)? {
+                let entry = entry?;
+                let name = entry.file_name();
+                if name == "LOCK" || name.to_string_lossy().starts_with("LOG") {
+                    continue;
+                }
+                let dest = to.join(&name);
+                if name.to_string_lossy().ends_with(".sst") {
+                    std::fs::hard_link(entry.path(), &dest)?;
+                } else {
+                    std::fs::copy(entry.path(), &dest)?;
+                }
+            }
+            Ok(())
+        };
+        let opened = copy()
+            .map_err(io_error(&to))
+            .and_then(|()| Self::open(to.clone()));
+        if opened.is_err() {
+            let _ = std::fs::remove_dir_all(&to);
+        }
+        opened
+    }
+
     fn open(path: PathBuf) -> Result<Self, StoreError> {
         let store = Store::open(&path).map_err(|source| StoreError::Open {
             path: path.clone(),
@@ -165,22 +191,31 @@ impl Staging {
     /// without it) by two renames, `{store}` → `{store}.old` then `{store}.staging` → `{store}`,
     /// which `KgStore::open` undoes if killed between them. `original`'s `{store}.lock` is held
     /// throughout, so no other writer can open either directory meanwhile.
-    pub fn publish(mut self, original: KgStore) -> Result<(), StoreError> {
-        let store = self.store.take().expect("published once");
-        store.flush().map_err(|e| self.storage(e))?;
-        drop(store);
+    pub fn publish(self, original: KgStore) -> Result<(), StoreError> {
         let KgStore {
             store: old_store,
             path: target,
             lock,
+            _pinned,
         } = original;
         drop(old_store);
-        let aside = if exchange(&self.path, &target).is_ok() {
+        self.swap_into(&target)?;
+        drop(lock);
+        Ok(())
+    }
+
+    /// The swap of [`publish`](Staging::publish), for a caller that holds `target`'s
+    /// `{store}.lock` and has no RocksDB handle on it open.
+    pub(super) fn swap_into(mut self, target: &Path) -> Result<(), StoreError> {
+        let store = self.store.take().expect("published once");
+        store.flush().map_err(|e| self.storage(e))?;
+        drop(store);
+        let aside = if exchange(&self.path, target).is_ok() {
             self.path.clone()
         } else {
-            let old = sibling(&target, "old");
-            std::fs::rename(&target, &old).map_err(io_error(&target))?;
-            std::fs::rename(&self.path, &target).map_err(io_error(&target))?;
+            let old = sibling(target, "old");
+            std::fs::rename(target, &old).map_err(io_error(target))?;
+            std::fs::rename(&self.path, target).map_err(io_error(target))?;
             old
         };
         match std::fs::remove_dir_all(&aside) {
@@ -188,7 +223,6 @@ impl Staging {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(io_error(&aside)(e)),
         }
-        drop(lock);
         Ok(())
     }
 }

@@ -506,6 +506,7 @@ fn curated_quads(
 
 fn actor_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
     vec![match field {
+        "label" => rdfs::LABEL,
         "description" => rdfs::COMMENT,
         "aliases" => skos::ALT_LABEL,
         "category" => ckg::ACTOR_CATEGORY,
@@ -520,6 +521,8 @@ fn actor_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
 
 fn place_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
     vec![match field {
+        "label" => rdfs::LABEL,
+        "aliases" => skos::ALT_LABEL,
         "description" => rdfs::COMMENT,
         "type" => ckg::PLACE_TYPE,
         "within" | "also_within" => ckg::WITHIN,
@@ -530,6 +533,8 @@ fn place_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
 
 fn source_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
     vec![match field {
+        "label" => rdfs::LABEL,
+        "aliases" => skos::ALT_LABEL,
         "description" => rdfs::COMMENT,
         "type" => ckg::SOURCE_TYPE,
         "country" => ckg::COUNTRY,

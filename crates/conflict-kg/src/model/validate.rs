@@ -427,6 +427,7 @@ pub(super) fn actor(ck: &mut Checker, src: &SourceText, a: &ActorRecord) -> Acto
             "actor.curated",
             &[
                 ("record", true),
+                ("label", true),
                 ("description", a.description.is_some()),
                 ("aliases", !a.aliases.is_empty()),
                 ("category", true),
@@ -479,6 +480,8 @@ pub(super) fn place(ck: &mut Checker, src: &SourceText, p: &PlaceRecord) -> Plac
             "place.curated",
             &[
                 ("record", true),
+                ("label", true),
+                ("aliases", !p.aliases.is_empty()),
                 ("description", p.description.is_some()),
                 ("type", true),
                 ("within", p.within.is_some()),
@@ -508,6 +511,8 @@ pub(super) fn source(ck: &mut Checker, src: &SourceText, s: &SourceRecord) -> So
             "source.curated",
             &[
                 ("record", true),
+                ("label", true),
+                ("aliases", !s.aliases.is_empty()),
                 ("description", s.description.is_some()),
                 ("type", true),
                 ("country", s.country.is_some()),

@@ -507,3 +507,30 @@ fn format_names_are_checked_once_by_the_command_line() {
         .success()
         .stdout_contains("@prefix");
 }
+
+/// `bench/crash-trials.sh 5`: five random `kill -9` points, one or two of each of build, link,
+/// import and re-import, each leaving exactly the before or the after state (count and dump),
+/// and the next run succeeding. The 100-trial run is in the README.
+#[test]
+fn crash_trials_five_kills_leave_the_store_before_or_after_and_the_next_run_succeeds() {
+    let out = std::process::Command::new("bash")
+        .arg(repo().join("bench/crash-trials.sh"))
+        .arg("5")
+        .env("CKG", env!("CARGO_BIN_EXE_ckg"))
+        .env("CRASH_ROWS", "2000")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("crash trials: 5, failed: 0"), "{stdout}");
+    for kind in ["build", "link", "import", "reimport"] {
+        assert!(
+            stdout.contains(&format!("\n{kind}: ")),
+            "{kind} was tried: {stdout}"
+        );
+    }
+}

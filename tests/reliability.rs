@@ -375,3 +375,162 @@ fn broken_pipe_optimize_exits_zero() {
     let (_dir, store) = built_store();
     exits_zero_silently_on_a_closed_pipe(&["optimize"], &store);
 }
+
+/// F10: `export -o x.unknownext` silently wrote Turtle. Now it is an error listing the
+/// extensions (and writes nothing), unless --format says what to write.
+#[test]
+fn f10_export_to_an_unknown_extension_is_an_error_listing_the_known_ones() {
+    let (dir, store) = built_store();
+    let out = dir.path().join("x.unknownext");
+    ckg()
+        .args(["export", "-o"])
+        .arg(&out)
+        .arg("--store")
+        .arg(&store)
+        .run()
+        .status(1)
+        .stderr_contains("cannot tell the format of")
+        .stderr_contains(
+            "the known extensions are .ttl .trig .nq .nt .jsonld .geojson; or give --format",
+        );
+    assert!(!out.exists());
+    ckg()
+        .args(["export", "--format", "nt", "-o"])
+        .arg(&out)
+        .arg("--store")
+        .arg(&store)
+        .run()
+        .success();
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with('<'));
+}
+
+/// F10: a failing SERVICE query printed the TSV header to stdout before the error. Nothing
+/// goes to stdout now, in any format.
+#[test]
+fn f10_a_failing_service_query_prints_nothing_to_stdout() {
+    let (_dir, store) = built_store();
+    // Port 9 (discard) on the loopback: nothing listens, and oxigraph fetches no URL anyway.
+    let q = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }";
+    for format in ["tsv", "table", "json", "csv", "xml"] {
+        ckg()
+            .args(["query", "--format", format, "--query", q, "--store"])
+            .arg(&store)
+            .run()
+            .status(1)
+            .stdout_is("")
+            .stderr_contains("The service <http://127.0.0.1:9/> is not supported");
+    }
+}
+
+/// F10: an unknown prefix gave a raw grammar dump; now it names the prefix, where it is, and
+/// the predeclared ones.
+#[test]
+fn f10_an_unknown_prefix_names_it_and_lists_the_predeclared_ones() {
+    let (_dir, store) = built_store();
+    let run = ckg()
+        .args([
+            "query",
+            "--query",
+            "SELECT * WHERE { ?s foo:bar ?o }",
+            "--store",
+        ])
+        .arg(&store)
+        .run()
+        .status(1)
+        .stderr_contains("unknown prefix `foo:` in --query at 1:21 (`foo:bar`)")
+        .stderr_contains("predeclared one: rdf rdfs owl xsd skos");
+    assert!(
+        !run.stderr().contains("expected one of"),
+        "{}",
+        run.stderr()
+    );
+}
+
+/// F10: `INSERT DATA`/`LOAD` were refused as "expected CONSTRUCT"; now as updates, saying what
+/// changes the store.
+#[test]
+fn f10_an_update_says_the_store_is_changed_only_by_build_link_and_import() {
+    let (_dir, store) = built_store();
+    for q in [
+        "INSERT DATA { <a:b> <a:b> <a:b> }",
+        "LOAD <file:///etc/passwd>",
+        "CLEAR ALL",
+    ] {
+        let run = ckg()
+            .args(["query", "--query", q, "--store"])
+            .arg(&store)
+            .run()
+            .status(1)
+            .stdout_is("")
+            .stderr_contains("is a SPARQL update")
+            .stderr_contains(
+                "the store is changed only by `ckg build`, `ckg link` and `ckg import`",
+            );
+        assert!(
+            !run.stderr().contains("expected CONSTRUCT"),
+            "{}",
+            run.stderr()
+        );
+    }
+}
+
+/// One typed list of names per kind, parsed once by clap: an unknown `--format` is a usage
+/// error (exit 2) listing the names; aliases and any case are accepted.
+#[test]
+fn format_names_are_checked_once_by_the_command_line() {
+    let (_dir, store) = built_store();
+    ckg()
+        .args(["query", "--format", "bogus", "--query", "ASK {}", "--store"])
+        .arg(&store)
+        .run()
+        .status(2)
+        .stderr_contains(
+            "[possible values: table, csv, tsv, json, xml, turtle, ntriples, nquads, trig, jsonld]",
+        );
+    ckg()
+        .args(["export", "--format", "bogus", "--store"])
+        .arg(&store)
+        .run()
+        .status(2)
+        .stderr_contains("[possible values: turtle, trig, nquads, ntriples, jsonld, geojson]");
+    ckg()
+        .args([
+            "query",
+            "--format",
+            "TTL",
+            "--query",
+            "CONSTRUCT WHERE { ?s a ckg:Incident } LIMIT 1",
+            "--store",
+        ])
+        .arg(&store)
+        .run()
+        .success()
+        .stdout_contains("@prefix");
+}
+
+/// `bench/crash-trials.sh 5`: five random `kill -9` points, one or two of each of build, link,
+/// import and re-import, each leaving exactly the before or the after state (count and dump),
+/// and the next run succeeding. The 100-trial run is in the README.
+#[test]
+fn crash_trials_five_kills_leave_the_store_before_or_after_and_the_next_run_succeeds() {
+    let out = std::process::Command::new("bash")
+        .arg(repo().join("bench/crash-trials.sh"))
+        .arg("5")
+        .env("CKG", env!("CARGO_BIN_EXE_ckg"))
+        .env("CRASH_ROWS", "2000")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("crash trials: 5, failed: 0"), "{stdout}");
+    for kind in ["build", "link", "import", "reimport"] {
+        assert!(
+            stdout.contains(&format!("\n{kind}: ")),
+            "{kind} was tried: {stdout}"
+        );
+    }
+}

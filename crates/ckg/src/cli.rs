@@ -1,7 +1,66 @@
 //! Command-line arguments, declared and nothing else. `main.rs` dispatches them.
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use conflict_kg::{ExportFormat, OutputFormat};
 use std::path::PathBuf;
+
+/// `--format` of `ckg query`, checked by clap against the library's one table of names
+/// (`OutputFormat::ALL`, with aliases): an unknown name is a usage error listing them.
+fn query_format() -> impl TypedValueParser<Value = OutputFormat> {
+    let names = OutputFormat::ALL.map(|f| PossibleValue::new(f.name()).aliases(f.aliases()));
+    PossibleValuesParser::new(names)
+        .map(|name| OutputFormat::parse(&name).expect("clap accepted one of the names"))
+}
+
+/// What `ckg export` writes: RDF in one of the library's formats, or incidents as GeoJSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportChoice {
+    Rdf(ExportFormat),
+    GeoJson,
+}
+
+impl ExportChoice {
+    /// The choice of a name (or alias), any case.
+    pub fn parse(name: &str) -> Option<Self> {
+        if name.eq_ignore_ascii_case("geojson") {
+            return Some(Self::GeoJson);
+        }
+        ExportFormat::parse(name).map(Self::Rdf)
+    }
+
+    /// The choice a file extension names; `None` for any other (or no) extension.
+    pub fn from_path(path: &std::path::Path) -> Option<Self> {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("geojson"))
+        {
+            return Some(Self::GeoJson);
+        }
+        ExportFormat::from_path(path).map(Self::Rdf)
+    }
+
+    /// The extensions `-o` understands, as `.ttl .trig … .geojson`.
+    pub fn extensions() -> String {
+        ExportFormat::ALL
+            .iter()
+            .map(|f| f.extension())
+            .chain(["geojson"])
+            .map(|e| format!(".{e}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// `--format` of `ckg export`: the library's RDF formats (`ExportFormat::ALL`) and geojson.
+fn export_format() -> impl TypedValueParser<Value = ExportChoice> {
+    let names = ExportFormat::ALL
+        .map(|f| PossibleValue::new(f.name()).aliases(f.aliases()))
+        .into_iter()
+        .chain([PossibleValue::new("geojson")]);
+    PossibleValuesParser::new(names)
+        .map(|name| ExportChoice::parse(&name).expect("clap accepted one of the names"))
+}
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -220,8 +279,8 @@ pub struct QueryArgs {
     /// CONSTRUCT/DESCRIBE). Every format streams (memory stays bounded, `| head` returns at
     /// once); the table's column widths come from its first 200 rows, and a later value wider
     /// than its column is cut with … (the last line counts them; tsv keeps whole values).
-    #[arg(long, short = 'f', value_name = "F")]
-    pub format: Option<String>,
+    #[arg(long, short = 'f', value_name = "F", value_parser = query_format(), ignore_case = true)]
+    pub format: Option<OutputFormat>,
     #[command(flatten)]
     pub store: StoreArg,
     #[command(flatten)]
@@ -232,9 +291,10 @@ pub struct QueryArgs {
 pub struct ExportArgs {
     /// Output format: turtle (default), trig, nquads, ntriples, jsonld; or geojson (incidents
     /// as points, located by `ckg link geonames`). Without --format, the extension of -o
-    /// chooses (.ttl .trig .nq .nt .jsonld .geojson).
-    #[arg(long, short = 'f', value_name = "F")]
-    pub format: Option<String>,
+    /// chooses (.ttl .trig .nq .nt .jsonld .geojson); any other extension is an error unless
+    /// --format is given.
+    #[arg(long, short = 'f', value_name = "F", value_parser = export_format(), ignore_case = true)]
+    pub format: Option<ExportChoice>,
     /// Export only this named graph (e.g. https://w3id.org/conflict-kg/id/graph/reference).
     #[arg(long, short = 'g', value_name = "IRI")]
     pub graph: Option<String>,

@@ -37,22 +37,60 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    pub const NAMES: &'static [&'static str] = &["turtle", "trig", "nquads", "ntriples", "jsonld"];
+    /// Every format, in the order `--help` lists them: the one table of their names.
+    pub const ALL: [Self; 5] = [
+        Self::Turtle,
+        Self::TriG,
+        Self::NQuads,
+        Self::NTriples,
+        Self::JsonLd,
+    ];
 
-    pub fn parse(name: &str) -> Option<Self> {
-        Some(match name.to_ascii_lowercase().as_str() {
-            "turtle" | "ttl" => Self::Turtle,
-            "trig" => Self::TriG,
-            "nquads" | "nq" => Self::NQuads,
-            "ntriples" | "nt" => Self::NTriples,
-            "jsonld" | "json-ld" => Self::JsonLd,
-            _ => return None,
-        })
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Turtle => "turtle",
+            Self::TriG => "trig",
+            Self::NQuads => "nquads",
+            Self::NTriples => "ntriples",
+            Self::JsonLd => "jsonld",
+        }
     }
 
-    /// Guesses the format from a file extension (`.ttl`, `.trig`, `.nq`, `.nt`, `.jsonld`).
+    /// The file extension that chooses it when `-o` is given without `--format`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Turtle => "ttl",
+            Self::TriG => "trig",
+            Self::NQuads => "nq",
+            Self::NTriples => "nt",
+            Self::JsonLd => "jsonld",
+        }
+    }
+
+    /// Other names `--format` accepts for it.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Self::Turtle => &["ttl"],
+            Self::NQuads => &["nq"],
+            Self::NTriples => &["nt"],
+            Self::JsonLd => &["json-ld"],
+            Self::TriG => &[],
+        }
+    }
+
+    /// The format of a name or alias, any case.
+    pub fn parse(name: &str) -> Option<Self> {
+        let name = name.to_ascii_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name() == name || f.aliases().contains(&name.as_str()))
+    }
+
+    /// The format a file's extension names (`.ttl`, `.trig`, `.nq`, `.nt`, `.jsonld`), if any.
     pub fn from_path(path: &Path) -> Option<Self> {
-        Self::parse(path.extension()?.to_str()?)
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Self::ALL.into_iter().find(|f| f.extension() == ext)
     }
 
     pub fn rdf_format(self) -> RdfFormat {

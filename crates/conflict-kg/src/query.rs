@@ -18,6 +18,23 @@ use std::io::{self, Write};
 pub enum QueryError {
     #[error("SPARQL syntax error in {origin}: {message}")]
     Syntax { origin: String, message: String },
+    #[error(
+        "unknown prefix `{prefix}:` in {origin} at {line}:{column} (`{name}`): declare it with \
+         `PREFIX {prefix}: <…>`, or use a predeclared one: {predeclared}"
+    )]
+    UnknownPrefix {
+        origin: String,
+        line: usize,
+        column: usize,
+        prefix: String,
+        name: String,
+        predeclared: String,
+    },
+    #[error(
+        "{origin} is a SPARQL update ({keyword}): `ckg query` only reads; the store is changed \
+         only by `ckg build`, `ckg link` and `ckg import`"
+    )]
+    Update { origin: String, keyword: String },
     #[error("query evaluation failed: {0}")]
     Evaluation(#[source] QueryEvaluationError),
     #[error("format `{format}` does not fit a {kind} query: {hint}")]
@@ -46,27 +63,22 @@ pub enum OutputFormat {
 }
 
 impl OutputFormat {
-    pub const NAMES: &'static [&'static str] = &[
-        "table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "nquads", "trig", "jsonld",
+    /// Every format, in the order `--help` lists them: the one table of their names.
+    pub const ALL: [Self; 10] = [
+        Self::Table,
+        Self::Csv,
+        Self::Tsv,
+        Self::Json,
+        Self::Xml,
+        Self::Turtle,
+        Self::NTriples,
+        Self::NQuads,
+        Self::TriG,
+        Self::JsonLd,
     ];
 
-    pub fn parse(name: &str) -> Option<Self> {
-        Some(match name.to_ascii_lowercase().as_str() {
-            "table" => Self::Table,
-            "csv" => Self::Csv,
-            "tsv" => Self::Tsv,
-            "json" => Self::Json,
-            "xml" => Self::Xml,
-            "turtle" | "ttl" => Self::Turtle,
-            "ntriples" | "nt" => Self::NTriples,
-            "nquads" | "nq" => Self::NQuads,
-            "trig" => Self::TriG,
-            "jsonld" | "json-ld" => Self::JsonLd,
-            _ => return None,
-        })
-    }
-
-    fn name(self) -> &'static str {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
         match self {
             Self::Table => "table",
             Self::Csv => "csv",
@@ -79,6 +91,25 @@ impl OutputFormat {
             Self::TriG => "trig",
             Self::JsonLd => "jsonld",
         }
+    }
+
+    /// Other names `--format` accepts for it (the usual file extensions).
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Self::Turtle => &["ttl"],
+            Self::NTriples => &["nt"],
+            Self::NQuads => &["nq"],
+            Self::JsonLd => &["json-ld"],
+            _ => &[],
+        }
+    }
+
+    /// The format of a name or alias, any case.
+    pub fn parse(name: &str) -> Option<Self> {
+        let name = name.to_ascii_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name() == name || f.aliases().contains(&name.as_str()))
     }
 
     fn results_format(self) -> Option<QueryResultsFormat> {
@@ -157,10 +188,7 @@ pub(crate) fn run<'a>(
     }
     let mut prepared = evaluator
         .parse_query(text)
-        .map_err(|e| QueryError::Syntax {
-            origin: origin.to_string(),
-            message: e.to_string(),
-        })?;
+        .map_err(|e| syntax_error(text, origin, e.to_string(), base))?;
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
@@ -247,6 +275,87 @@ pub fn write_results(
         }
     }
     Ok(())
+}
+
+/// The error of a query that does not parse, said the way a user can act on: an update is
+/// refused as one, an unknown prefix is named with the predeclared ones, anything else is the
+/// parser's message (with its line and column).
+fn syntax_error(text: &str, origin: &str, message: String, base: &Base) -> QueryError {
+    const UPDATES: &[&str] = &[
+        "INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH",
+    ];
+    if let Some(keyword) = first_keyword(text).filter(|k| UPDATES.contains(&k.as_str())) {
+        return QueryError::Update {
+            origin: origin.to_string(),
+            keyword,
+        };
+    }
+    // oxigraph's message opens with the position: `error at 1:28: expected one of …`.
+    let at = message.strip_prefix("error at ").and_then(|rest| {
+        let (line, column) = rest.split_once(": ")?.0.split_once(':')?;
+        Some((line.parse::<usize>().ok()?, column.parse::<usize>().ok()?))
+    });
+    if let (true, Some((line, column))) = (message.contains("Prefix not found"), at) {
+        if let Some((name, prefix, start)) = prefixed_name_before(text, line, column) {
+            let predeclared = prefixes(base)
+                .into_iter()
+                .map(|(p, _)| p)
+                .collect::<Vec<_>>()
+                .join(" ");
+            return QueryError::UnknownPrefix {
+                origin: origin.to_string(),
+                line,
+                column: start,
+                prefix,
+                name,
+                predeclared,
+            };
+        }
+    }
+    QueryError::Syntax {
+        origin: origin.to_string(),
+        message,
+    }
+}
+
+/// The first keyword of a query after its prologue (`PREFIX p: <…>`, `BASE <…>`, comments),
+/// in upper case.
+fn first_keyword(text: &str) -> Option<String> {
+    let mut words = text
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or(""))
+        .flat_map(str::split_whitespace);
+    loop {
+        let word = words.next()?.to_ascii_uppercase();
+        match word.as_str() {
+            "PREFIX" => {
+                words.next()?;
+                words.next()?;
+            }
+            "BASE" => {
+                words.next()?;
+            }
+            _ => {
+                let keyword: String = word.chars().take_while(char::is_ascii_alphabetic).collect();
+                return (!keyword.is_empty()).then_some(keyword);
+            }
+        }
+    }
+}
+
+/// The prefixed name (`foo:bar`) that ends right before 1-based `line`:`column` of `text` (where
+/// the parser reports a prefix it does not know), its prefix, and the column it starts at.
+fn prefixed_name_before(text: &str, line: usize, column: usize) -> Option<(String, String, usize)> {
+    let chars: Vec<char> = text.lines().nth(line.checked_sub(1)?)?.chars().collect();
+    let end = column.checked_sub(1)?.min(chars.len());
+    let is_name = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':' | '%');
+    let start = chars[..end]
+        .iter()
+        .rposition(|&c| !is_name(c))
+        .map_or(0, |i| i + 1);
+    let name: String = chars[start..end].iter().collect();
+    let (prefix, _) = name.split_once(':')?;
+    Some((name.clone(), prefix.to_string(), start + 1))
 }
 
 fn mismatch(format: OutputFormat, kind: &'static str, hint: &'static str) -> QueryError {
@@ -433,6 +542,49 @@ mod tests {
         )
         .unwrap();
         assert_eq!(out, "km\r\n45\r\n");
+    }
+
+    #[test]
+    fn an_unknown_prefix_is_named_with_its_position_and_the_predeclared_ones() {
+        let err = run_to_string("SELECT * WHERE {\n  ?s foo:bar ?o }", OutputFormat::Csv)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("unknown prefix `foo:` in test at 2:6 (`foo:bar`): declare it"),
+            "{err}"
+        );
+        assert!(err.contains("predeclared one: rdf rdfs owl"), "{err}");
+        assert!(err.contains(" incident actor place"), "{err}");
+        assert!(!err.contains("expected one of"), "no grammar dump: {err}");
+    }
+
+    #[test]
+    fn an_update_is_refused_as_one_whatever_its_prologue() {
+        for q in [
+            "INSERT DATA { <a:b> <a:b> <a:b> }",
+            "PREFIX ex: <http://e/>\n# load it\nLOAD <file:///etc/passwd>",
+            "BASE <http://e/> clear all",
+        ] {
+            let err = run_to_string(q, OutputFormat::Csv).unwrap_err().to_string();
+            assert!(err.starts_with("test is a SPARQL update ("), "{err}");
+            assert!(
+                err.ends_with(
+                    "the store is changed only by `ckg build`, `ckg link` and `ckg import`"
+                ),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn format_names_and_aliases_come_from_one_table() {
+        for f in OutputFormat::ALL {
+            assert_eq!(OutputFormat::parse(f.name()), Some(f));
+            for a in f.aliases() {
+                assert_eq!(OutputFormat::parse(&a.to_uppercase()), Some(f));
+            }
+        }
+        assert_eq!(OutputFormat::parse("bogus"), None);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `ckg export`: write the store, or one graph, as RDF to stdout or atomically to a file.
 
-use crate::cli::ExportArgs;
+use crate::cli::{ExportArgs, ExportChoice};
 use anyhow::Context;
 use conflict_kg::Base;
 use conflict_kg::KgStore;
@@ -41,23 +41,21 @@ fn export_geojson(args: &ExportArgs, base: &Base) -> anyhow::Result<()> {
 
 pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     let base = super::base(&args.base)?;
-    let geojson = match (&args.format, &args.output) {
-        (Some(f), _) => f.eq_ignore_ascii_case("geojson"),
-        (None, Some(p)) => p.extension().is_some_and(|e| e == "geojson"),
-        (None, None) => false,
-    };
-    if geojson {
-        return export_geojson(&args, &base);
-    }
-    let format = match (&args.format, &args.output) {
-        (Some(name), _) => ExportFormat::parse(name).with_context(|| {
+    let choice = match (args.format, &args.output) {
+        (Some(choice), _) => choice,
+        (None, Some(path)) => ExportChoice::from_path(path).with_context(|| {
             format!(
-                "unknown format `{name}` (expected one of: {})",
-                ExportFormat::NAMES.join(", ")
+                "cannot tell the format of {} from its extension: the known extensions are \
+                 {}; or give --format",
+                path.display(),
+                ExportChoice::extensions()
             )
         })?,
-        (None, Some(path)) => ExportFormat::from_path(path).unwrap_or(ExportFormat::Turtle),
-        (None, None) => ExportFormat::Turtle,
+        (None, None) => ExportChoice::Rdf(ExportFormat::Turtle),
+    };
+    let format = match choice {
+        ExportChoice::GeoJson => return export_geojson(&args, &base),
+        ExportChoice::Rdf(format) => format,
     };
     let graph = match &args.graph {
         Some(iri) => Some(

@@ -18,15 +18,7 @@ pub fn run(args: QueryArgs) -> anyhow::Result<()> {
         (None, Some(q)) => (q.clone(), "--query".to_string()),
         _ => bail!("give a query file (ckg query FILE.rq) or --query TEXT"),
     };
-    let explicit = match &args.format {
-        Some(name) => Some(OutputFormat::parse(name).with_context(|| {
-            format!(
-                "unknown format `{name}` (expected one of: {})",
-                OutputFormat::NAMES.join(", ")
-            )
-        })?),
-        None => None,
-    };
+    let explicit = args.format;
     let store = KgStore::open_read_only(&args.store.store)?;
     let results = store.query(&text, &origin, &base)?;
     let format = explicit.unwrap_or(match results {

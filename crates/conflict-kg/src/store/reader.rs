@@ -63,7 +63,7 @@ impl KgStore {
                     _ => {
                         return Err(StoreError::Open {
                             path: path.to_path_buf(),
-                            source,
+                            source: unpinned(source, &rocks_path, path),
                         });
                     }
                 },
@@ -93,6 +93,19 @@ fn pin(path: &Path) -> Result<(Option<File>, PathBuf), StoreError> {
 #[cfg(not(target_os = "linux"))]
 fn pin(path: &Path) -> Result<(Option<File>, PathBuf), StoreError> {
     Ok((None, path.to_path_buf()))
+}
+
+/// `error` with the pinned path (`/proc/self/fd/N`) in its message put back as the store's
+/// path, so that the user reads the path they gave.
+fn unpinned(error: StorageError, pinned: &Path, path: &Path) -> StorageError {
+    let (Some(pinned), Some(path)) = (pinned.to_str(), path.to_str()) else {
+        return error;
+    };
+    let message = error.to_string();
+    if pinned == path || !message.contains(pinned) {
+        return error;
+    }
+    StorageError::Other(Box::new(std::io::Error::other(message.replace(pinned, path))))
 }
 
 /// The file a failed open names as "No such file or directory", when it lies in the store

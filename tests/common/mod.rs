@@ -55,6 +55,12 @@ impl Ckg {
         self
     }
 
+    /// Runs in `dir` instead of the repository's top folder.
+    pub fn current_dir(mut self, dir: &Path) -> Self {
+        self.cmd.current_dir(dir);
+        self
+    }
+
     pub fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> Self {
         self.cmd.env(key, value);
         self

@@ -46,3 +46,6 @@ pub use progress::{Progress, Silent};
 pub use query::{OutputFormat, QueryError, TABLE_SAMPLE_ROWS, write_results};
 pub use rdf::{ONTOLOGY_TTL, RdfError, build_quads};
 pub use store::{KgStore, Optimized, StoreError, Summary};
+
+#[cfg(test)]
+mod proptests;

@@ -321,13 +321,25 @@ pub fn read_admin_names(path: &Path) -> Result<AdminNames, GazetteerError> {
         path: PathBuf::from(path),
         source,
     };
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     File::open(path)
         .map_err(io)?
-        .read_to_string(&mut text)
+        .read_to_end(&mut bytes)
         .map_err(io)?;
     let mut names = AdminNames::new();
-    for (i, line) in text.lines().enumerate() {
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line = std::str::from_utf8(line).map_err(|e| GazetteerError::Syntax {
+            path: path.to_path_buf(),
+            line: i as u64 + 1,
+            column: 1 + line[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\t')
+                .count(),
+            field: "text",
+            found: "bytes that are not UTF-8".into(),
+            expected: "UTF-8 text, as GeoNames publishes".into(),
+        })?;
+        let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }

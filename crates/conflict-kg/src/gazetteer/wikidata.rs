@@ -318,10 +318,21 @@ fn read_dump_lines(
     reader: impl BufRead,
     items: &mut BTreeMap<String, Entry>,
 ) -> Result<(), GazetteerError> {
-    for (i, line) in reader.lines().enumerate() {
+    for (i, line) in reader.split(b'\n').enumerate() {
         let line = line.map_err(|source| GazetteerError::Io {
             path: path.to_path_buf(),
             source,
+        })?;
+        let line = std::str::from_utf8(&line).map_err(|e| {
+            let good = String::from_utf8_lossy(&line[..e.valid_up_to()]);
+            syntax(
+                path,
+                i as u64 + 1,
+                good.chars().count() + 1,
+                "entity",
+                "bytes that are not UTF-8",
+                "UTF-8 text, as Wikidata publishes",
+            )
         })?;
         let text = line.trim().trim_end_matches(',');
         if text.is_empty() || text == "[" || text == "]" {

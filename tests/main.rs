@@ -14,6 +14,7 @@ mod link;
 mod ontology;
 mod push;
 mod queries;
+mod query_limits;
 mod roundtrip;
 mod seed_facts;
 mod shacl;

@@ -218,10 +218,25 @@ pub struct QueryArgs {
     /// CONSTRUCT/DESCRIBE).
     #[arg(long, short = 'f', value_name = "F")]
     pub format: Option<String>,
+    /// Stop the query after S seconds (decimals allowed) and fail with an error naming the
+    /// limit (exit 1). Under a limit the answers are printed only once complete, so a stopped
+    /// query prints nothing on stdout. Default: no limit.
+    #[arg(long, value_name = "S", value_parser = positive_seconds)]
+    pub timeout: Option<f64>,
     #[command(flatten)]
     pub store: StoreArg,
     #[command(flatten)]
     pub base: BaseArg,
+}
+
+/// A number of seconds greater than zero (and finite).
+pub fn positive_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s.is_finite() && s < 1e9 => Ok(s),
+        _ => Err(format!(
+            "`{text}` is not a number of seconds greater than 0"
+        )),
+    }
 }
 
 #[derive(Debug, Args)]

@@ -34,6 +34,7 @@ pub mod gazetteer;
 pub mod import;
 pub mod link;
 pub mod push;
+pub mod serve;
 pub mod vocab;
 
 pub use diag::{Problem, Problems};

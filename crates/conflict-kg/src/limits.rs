@@ -11,10 +11,12 @@
 use crate::iri::Base;
 use crate::query::{OutputFormat, QueryError, evaluator, prepare, write_results};
 use crate::store::KgStore;
+use oxigraph::model::NamedNode;
 use oxigraph::sparql::{
     CancellationToken, QueryEvaluationError, QueryResults, QuerySolutionIter, QueryTripleIter,
     Variable,
 };
+use oxigraph::store::Store;
 use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -184,19 +186,49 @@ impl KgStore {
         base: &Base,
         limits: &QueryLimits,
     ) -> Result<LimitedResults<'_>, LimitError> {
-        let token = CancellationToken::new();
-        // oxigraph is built without its HTTP client, so SERVICE has no handler and fails:
-        // a query cannot make the process fetch URLs.
-        let e = evaluator(base).with_cancellation_token(token.clone());
-        let watchdog = Watchdog::start(limits.timeout, token);
-        let prepared = prepare(e, text, origin)?;
-        let results = prepared
-            .on_store(self.inner())
-            .execute()
-            .map_err(|e| watchdog.classify(QueryError::Evaluation(e)))?;
-        let results = checked_between_answers(results, watchdog.fired_flag());
-        Ok(LimitedResults { results, watchdog })
+        run_limited(self.inner(), text, origin, base, limits, None)
     }
+}
+
+/// The dataset a SPARQL Protocol request names (`default-graph-uri`, `named-graph-uri`); it
+/// replaces the query's own FROM and the union default graph.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ProtocolDataset {
+    pub(crate) default_graphs: Vec<NamedNode>,
+    pub(crate) named_graphs: Vec<NamedNode>,
+}
+
+pub(crate) fn run_limited<'a>(
+    store: &'a Store,
+    text: &str,
+    origin: &str,
+    base: &Base,
+    limits: &QueryLimits,
+    dataset: Option<&ProtocolDataset>,
+) -> Result<LimitedResults<'a>, LimitError> {
+    let token = CancellationToken::new();
+    // oxigraph is built without its HTTP client, so SERVICE has no handler and fails: a query
+    // cannot make the process fetch URLs.
+    let e = evaluator(base).with_cancellation_token(token.clone());
+    let watchdog = Watchdog::start(limits.timeout, token);
+    let mut prepared = prepare(e, text, origin)?;
+    if let Some(d) = dataset {
+        let target = prepared.dataset_mut();
+        if !d.default_graphs.is_empty() {
+            target.set_default_graph(d.default_graphs.iter().cloned().map(Into::into).collect());
+        }
+        if !d.named_graphs.is_empty() {
+            target.set_available_named_graphs(
+                d.named_graphs.iter().cloned().map(Into::into).collect(),
+            );
+        }
+    }
+    let results = prepared
+        .on_store(store)
+        .execute()
+        .map_err(|e| watchdog.classify(QueryError::Evaluation(e)))?;
+    let results = checked_between_answers(results, watchdog.fired_flag());
+    Ok(LimitedResults { results, watchdog })
 }
 
 #[cfg(test)]

@@ -17,4 +17,5 @@ mod queries;
 mod query_limits;
 mod roundtrip;
 mod seed_facts;
+mod serve;
 mod shacl;

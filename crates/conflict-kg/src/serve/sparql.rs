@@ -557,7 +557,9 @@ pub(super) fn graph_store(
         Some(iri) => match NamedNode::new(iri) {
             Ok(g) => Some(g),
             Err(e) => {
-                return Ok(Response::error(400, format!("graph `{iri}` is not an IRI: {e}")).into());
+                return Ok(
+                    Response::error(400, format!("graph `{iri}` is not an IRI: {e}")).into(),
+                );
             }
         },
         None => None,

@@ -716,3 +716,107 @@ fn serve_help_explains_each_limit() {
         assert!(help.contains(needle), "serve --help lacks {needle}");
     }
 }
+
+/// The store built from `data/` and linked to the GeoNames extract: places have coordinates.
+fn linked(dir: &Path) -> PathBuf {
+    let store = built(dir);
+    ckg()
+        .args(["link", "geonames", "--dump"])
+        .arg(repo().join("data/gazetteer/geonames-SY-extract.txt"))
+        .arg("--admin1")
+        .arg(repo().join("data/gazetteer/admin1CodesASCII-SY.txt"))
+        .arg("--store")
+        .arg(&store)
+        .arg("--data")
+        .arg(data_dir())
+        .run()
+        .success();
+    store
+}
+
+#[test]
+fn the_web_page_in_headless_chromium_runs_a_named_query_into_a_table_and_a_map() {
+    use crate::common::webdriver::Browser;
+    use serde_json::json;
+    let dir = tempdir();
+    let s = Served::start(&linked(dir.path()), &[]);
+    let browser = Browser::start();
+    browser.goto(&s.url("/"));
+    browser.wait_for("the editor", "return !!window.ckgEditor");
+    // Pick a named query from the list, as a user does, and run it.
+    let name = "is-incidents-deir-ez-zor-may-2018.rq";
+    let index = browser.script(
+        "return Array.from(document.querySelectorAll('#named option')).findIndex(o => o.textContent === arguments[0]);",
+        json!([name]),
+    );
+    assert!(
+        index.as_i64().unwrap() > 0,
+        "{name} is not offered: {index}"
+    );
+    browser.click("#named");
+    browser.click(&format!(
+        "#named option:nth-child({})",
+        index.as_i64().unwrap() + 1
+    ));
+    let editor = browser.script("return window.ckgEditor.getValue();", json!([]));
+    let text = std::fs::read_to_string(repo().join("queries").join(name)).unwrap();
+    assert_eq!(
+        editor.as_str().unwrap(),
+        text,
+        "the editor holds the named query"
+    );
+    browser.click("#run");
+    let rows = browser.wait_for(
+        "result rows",
+        "return document.querySelectorAll('#results tbody tr').length;",
+    );
+    let expected = select(&s, &text, "text/csv").text().lines().count() - 1;
+    assert!(expected > 0);
+    assert_eq!(
+        rows.as_u64().unwrap() as usize,
+        expected,
+        "table rows = the endpoint's rows"
+    );
+    let markers = browser.wait_for(
+        "map markers",
+        "return document.querySelectorAll('#map path.ckg-marker').length;",
+    );
+    assert!(markers.as_u64().unwrap() > 0);
+    // Sorting by the first column, then reversing it.
+    let column = "return Array.from(document.querySelectorAll('#results tbody tr td:first-child')).map(td => td.dataset.sort || '');";
+    browser.click("#results thead th:first-child");
+    let ascending: Vec<String> = serde_json::from_value(browser.script(column, json!([]))).unwrap();
+    browser.click("#results thead th:first-child");
+    let descending: Vec<String> =
+        serde_json::from_value(browser.script(column, json!([]))).unwrap();
+    assert_eq!(
+        descending.iter().rev().cloned().collect::<Vec<_>>(),
+        ascending
+    );
+    let png = browser.screenshot();
+    assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
+    std::fs::write(repo().join("docs/serve.png"), &png).unwrap();
+
+    // The Mayadeen incident's page: SOHR's 35 and the Russian MoD's 4, side by side.
+    browser.goto(&s.url("/id/incident/2018-05-23-mayadeen-attack"));
+    let claims: Vec<String> = serde_json::from_value(browser.wait_for(
+        "the claims table",
+        "return Array.from(document.querySelectorAll('#claims tbody tr')).map(tr => tr.innerText);",
+    ))
+    .unwrap();
+    let row = |claimant: &str, figure: &str| {
+        claims
+            .iter()
+            .any(|r| r.contains(claimant) && r.split('\t').any(|cell| cell.trim() == figure))
+    };
+    assert!(row("source:sohr", "35"), "no SOHR 35 in {claims:#?}");
+    assert!(
+        row("actor:russian-ministry-of-defence", "4"),
+        "no MoD 4 in {claims:#?}"
+    );
+    browser.wait_for(
+        "the incident's place on the map",
+        "return document.querySelectorAll('#map path.ckg-marker').length;",
+    );
+    std::fs::write(dir.path().join("incident.png"), browser.screenshot()).unwrap();
+}

@@ -14,6 +14,17 @@ pub struct Browser {
     url: String,
 }
 
+/// The first `name` on PATH (the driver wants a path to the browser), or `name` itself.
+fn on_path(name: &str) -> String {
+    std::env::var_os("PATH")
+        .and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|d| d.join(name))
+                .find(|p| p.is_file())
+        })
+        .map_or(name.to_string(), |p| p.display().to_string())
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -26,7 +37,8 @@ impl Browser {
     /// Starts chromedriver and a headless Chromium session, or panics saying why.
     pub fn start() -> Self {
         let driver_bin = std::env::var("CKG_CHROMEDRIVER").unwrap_or("chromedriver".into());
-        let chromium = std::env::var("CKG_CHROMIUM").unwrap_or("/usr/bin/chromium".into());
+        // As scripts/deps.sh checks them: CKG_CHROMIUM, else `chromium` on PATH.
+        let chromium = std::env::var("CKG_CHROMIUM").unwrap_or_else(|_| on_path("chromium"));
         let port = free_port();
         let driver = Command::new(&driver_bin)
             .arg(format!("--port={port}"))

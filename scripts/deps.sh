@@ -19,13 +19,18 @@
 #   --no-install-recommends: the binaries only, no service, no password prompt). Checked by
 #   running `virtuoso-t +help` (banner "Virtuoso Open Source Edition", "Version 7.") and
 #   `isql-vt -?` (banner "Interactive SQL (Virtuoso)").
+# - Chromium and its WebDriver, which the `ckg serve` browser test drives headless: `chromium`
+#   (CKG_CHROMIUM) and `chromedriver` (CKG_CHROMEDRIVER), from Debian's chromium and
+#   chromium-driver. Checked by running `chromium --version` ("Chromium N…") and
+#   `chromedriver --version` ("ChromeDriver N…"), with the same major version N (a driver
+#   drives only its own browser version).
 #
 # Usage: scripts/deps.sh           check, install what is missing, check again
 #        scripts/deps.sh --check   check only; exit 1 naming what is missing
 #
 # CKG_DEPS_ROOT=DIR makes the libclang search look under DIR instead of / (the tests lay out
 # fake trees there to prove the detection on a machine that has, or lacks, the library);
-# CKG_OXIGRAPH, CKG_VIRTUOSO and CKG_ISQL name the server binaries (the tests point them at
+# CKG_OXIGRAPH, CKG_VIRTUOSO, CKG_ISQL, CKG_CHROMIUM and CKG_CHROMEDRIVER name the binaries (the tests point them at
 # missing files and look-alikes to prove those checks).
 # Exit codes: 0 everything present; 1 something is missing and could not be installed.
 set -euo pipefail
@@ -37,6 +42,8 @@ oxigraph_venv="${XDG_CACHE_HOME:-$HOME/.cache}/conflict-kg/oxigraph-$oxigraph_ve
 oxigraph_bin="${CKG_OXIGRAPH:-$oxigraph_venv/bin/oxigraph}"
 virtuoso_bin="${CKG_VIRTUOSO:-virtuoso-t}"
 isql_bin="${CKG_ISQL:-isql-vt}"
+chromium_bin="${CKG_CHROMIUM:-chromium}"
+chromedriver_bin="${CKG_CHROMEDRIVER:-chromedriver}"
 check_only=false
 case "${1:-}" in
   --check) check_only=true ;;
@@ -177,6 +184,34 @@ check_virtuoso() {
   virtuoso_status="ok: $(command -v "$virtuoso_bin") ($(sed -n 2p <<<"$out")), $(command -v "$isql_bin")"
 }
 
+check_chromium() {
+  local out dout
+  if ! command -v "$chromium_bin" >/dev/null 2>&1; then
+    chromium_status="no $chromium_bin (not on PATH, or no such file)"
+    return 1
+  fi
+  if ! command -v "$chromedriver_bin" >/dev/null 2>&1; then
+    chromium_status="no $chromedriver_bin (not on PATH, or no such file); the browser test drives Chromium with it"
+    return 1
+  fi
+  out=$("$chromium_bin" --version 2>/dev/null | grep -m1 '^Chromium ') || true
+  if [[ ! "$out" =~ ^Chromium\ ([0-9]+)\. ]]; then
+    chromium_status="'$chromium_bin --version' does not say 'Chromium N.…'"
+    return 1
+  fi
+  local major=${BASH_REMATCH[1]}
+  dout=$("$chromedriver_bin" --version 2>/dev/null | grep -m1 '^ChromeDriver ') || true
+  if [[ ! "$dout" =~ ^ChromeDriver\ ([0-9]+)\. ]]; then
+    chromium_status="'$chromedriver_bin --version' does not say 'ChromeDriver N.…'"
+    return 1
+  fi
+  if [ "${BASH_REMATCH[1]}" != "$major" ]; then
+    chromium_status="$chromedriver_bin is ChromeDriver ${BASH_REMATCH[1]} but $chromium_bin is Chromium $major; a driver drives only its own version"
+    return 1
+  fi
+  chromium_status="ok: $(command -v "$chromium_bin") ($out), $(command -v "$chromedriver_bin")"
+}
+
 # Sets the array sudo to what runs apt as root, or says why it cannot (naming $1) and exits.
 need_root() {
   sudo=()
@@ -231,6 +266,7 @@ check_libclang || missing+=(libclang)
 check_pyshacl || missing+=(pyshacl)
 check_oxigraph || missing+=(oxigraph)
 check_virtuoso || missing+=(virtuoso)
+check_chromium || missing+=(chromium)
 
 if $check_only; then
   echo "cargo: $cargo_status"
@@ -238,6 +274,7 @@ if $check_only; then
   echo "pyshacl: $pyshacl_status"
   echo "oxigraph: $oxigraph_status"
   echo "virtuoso: $virtuoso_status"
+  echo "chromium: $chromium_status"
   [ ${#missing[@]} -eq 0 ]
   exit $?
 fi
@@ -337,6 +374,18 @@ for m in "${missing[@]}"; do
       apt_install "Virtuoso (virtuoso-t, isql-vt)" virtuoso-opensource-7-bin
       if ! check_virtuoso; then
         say "virtuoso-opensource-7-bin is installed but still: $virtuoso_status"
+        exit 1
+      fi
+      ;;
+    chromium)
+      if [ -n "${CKG_CHROMIUM:-}${CKG_CHROMEDRIVER:-}" ]; then
+        say "$chromium_status; CKG_CHROMIUM/CKG_CHROMEDRIVER point there, so nothing is installed"
+        exit 1
+      fi
+      say "$chromium_status: installing Debian's chromium and chromium-driver (the ckg serve browser test)…"
+      apt_install "Chromium (chromium, chromedriver)" chromium chromium-driver
+      if ! check_chromium; then
+        say "chromium and chromium-driver are installed but still: $chromium_status"
         exit 1
       fi
       ;;

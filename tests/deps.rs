@@ -287,3 +287,69 @@ fn virtuoso_and_isql_are_run_and_must_be_virtuoso_7() {
     assert!(line.starts_with("virtuoso: ok: "), "{line}");
     assert!(line.contains("Version 7.2.5"), "{line}");
 }
+
+#[test]
+fn a_missing_chromium_or_chromedriver_is_named() {
+    let tree = Tree::new();
+    let chromium = tree.path().join("chromium");
+    let line = check_line("chromium", &[("CKG_CHROMIUM", &chromium)]);
+    assert_eq!(
+        line,
+        format!(
+            "chromium: no {} (not on PATH, or no such file)",
+            chromium.display()
+        )
+    );
+    let tree = script(
+        Tree::new(),
+        "chromium",
+        "Chromium 156.0.8078.114 built on Debian",
+        0,
+    );
+    let driver = tree.path().join("chromedriver");
+    let line = check_line(
+        "chromium",
+        &[
+            ("CKG_CHROMIUM", &tree.path().join("chromium")),
+            ("CKG_CHROMEDRIVER", &driver),
+        ],
+    );
+    assert!(
+        line.contains("the browser test drives Chromium with it"),
+        "{line}"
+    );
+}
+
+#[test]
+fn chromium_and_chromedriver_are_run_and_their_versions_must_match() {
+    let tree = script(
+        Tree::new(),
+        "chromium",
+        "Chromium 156.0.8078.114 built on Debian",
+        0,
+    );
+    let tree = script(tree, "old-driver", "ChromeDriver 120.0.6099.1 (abc)", 0);
+    let tree = script(tree, "driver", "ChromeDriver 156.0.8078.114 (ea19f97)", 0);
+    let tree = script(tree, "not-chromium", "Google Chrome for Testing 156.0", 0);
+    let with = |browser: &str, driver: &str| {
+        check_line(
+            "chromium",
+            &[
+                ("CKG_CHROMIUM", &tree.path().join(browser)),
+                ("CKG_CHROMEDRIVER", &tree.path().join(driver)),
+            ],
+        )
+    };
+    assert!(
+        with("chromium", "driver").starts_with("chromium: ok: "),
+        "{}",
+        with("chromium", "driver")
+    );
+    let old = with("chromium", "old-driver");
+    assert!(
+        old.contains("is ChromeDriver 120 but") && old.contains("is Chromium 156"),
+        "{old}"
+    );
+    let wrong = with("not-chromium", "driver");
+    assert!(wrong.contains("does not say 'Chromium N.…'"), "{wrong}");
+}

@@ -3,6 +3,7 @@
 //! `servers.rs`: real triple-store servers for the `ckg push` tests.
 
 pub mod servers;
+pub mod webdriver;
 
 use conflict_kg::Base;
 use conflict_kg::ExportFormat;

@@ -155,7 +155,44 @@ pub enum Command {
     /// and 5xx answers are retried with backoff; 4xx answers stop the push at once.
     #[command(after_long_help = PUSH_HELP)]
     Push(PushArgs),
+    /// Serve the store over HTTP, read-only: a SPARQL endpoint, graph downloads, every
+    /// instance IRI as a page, and a web page to query and map it.
+    ///
+    /// Routes: /sparql (SPARQL 1.1 Protocol: GET, POST form, POST application/sparql-query;
+    /// a plain GET is the service description), /store?graph=IRI and /store?default (Graph
+    /// Store Protocol reads, GET and HEAD), /id/{incident,actor,place,claim,report,source}/…
+    /// (Linked Data: HTML for a browser, Turtle, JSON-LD, N-Triples… by Accept), / (the web
+    /// page). Queries run as `ckg query` runs them: predeclared prefixes, GeoSPARQL functions,
+    /// the union of all graphs as the default graph. After `ckg build`, `link` or `import`
+    /// change the store, the server answers from the new data within a second, without a
+    /// restart; queries running meanwhile finish on the old data.
+    #[command(after_long_help = SERVE_HELP)]
+    Serve(ServeArgs),
 }
+
+const SERVE_HELP: &str = "\
+Limits (each answer says which one struck; none truncates silently):
+  --timeout S     a query running longer gets 503 with a message naming the limit. Answers
+                  over 1 MiB are streamed; if the limit strikes after streaming began, the
+                  connection is closed without ending the chunked transfer, so no client
+                  can take the answer as complete.
+  --max-rows N    at most N solutions or triples; a cut answer carries the header
+                  `X-CKG-Truncated: max-rows=N` and, in JSON and XML results, a head link
+                  `urn:conflict-kg:truncated:max-rows=N` (a comment in Turtle, N-Triples,
+                  N-Quads, TriG). Every answer carries `X-SPARQL-MaxRows: N`.
+  --workers N     queries answered at once; a slow query holds one worker, the others go on.
+  --queue N       connections waiting for a worker; beyond that, 503 at once.
+  --max-query B   the longest query text, in bytes (413 beyond).
+  --max-body B    the largest request body, also after gzip decoding (413 beyond).
+Safety: read-only (no update endpoint: 403), SERVICE (federated queries) is off (the server
+never fetches other URLs), bound to 127.0.0.1 unless --bind says otherwise, CORS only with
+--cors, answers gzip-compressed when the client asks (Accept-Encoding: gzip).
+
+Examples:
+  ckg serve                                   http://127.0.0.1:7878/
+  ckg serve --bind 0.0.0.0:8080 --cors '*'    reachable by others, from any web page
+  curl -H 'Accept: text/csv' --data-urlencode query@queries/russian-losses.rq \\
+       http://127.0.0.1:7878/sparql";
 
 const PUSH_HELP: &str = "\
 Servers (GSP-URL, and the query endpoint derived from it):
@@ -281,10 +318,69 @@ pub struct QueryArgs {
     /// than its column is cut with … (the last line counts them; tsv keeps whole values).
     #[arg(long, short = 'f', value_name = "F", value_parser = query_format(), ignore_case = true)]
     pub format: Option<OutputFormat>,
+    /// Stop the query after S seconds (decimals allowed) and fail with an error naming the
+    /// limit (exit 1). Under a limit the answers are printed only once complete, so a stopped
+    /// query prints nothing on stdout. Default: no limit.
+    #[arg(long, value_name = "S", value_parser = positive_seconds)]
+    pub timeout: Option<f64>,
     #[command(flatten)]
     pub store: StoreArg,
     #[command(flatten)]
     pub base: BaseArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+    #[command(flatten)]
+    pub base: BaseArg,
+    /// The address to listen on; port 0 picks a free port (printed at start).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:7878")]
+    pub bind: std::net::SocketAddr,
+    /// Allow web pages from ORIGIN (or `*`, any) to query the server (CORS). Default: none.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Option<String>,
+    /// Stop a query after S seconds (decimals allowed) and answer 503 naming the limit; 0: no
+    /// limit.
+    #[arg(long, value_name = "S", default_value = "30", value_parser = seconds_or_zero)]
+    pub timeout: f64,
+    /// Return at most N solutions or triples per query, saying so (header and body); 0: no cap.
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    pub max_rows: u64,
+    /// Worker threads: queries answered at the same time.
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..))]
+    pub workers: u16,
+    /// Connections that may wait for a worker before new ones get 503.
+    #[arg(long, value_name = "N", default_value_t = 64)]
+    pub queue: usize,
+    /// The longest query text accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024)]
+    pub max_query: usize,
+    /// The largest request body accepted (after gzip decoding), in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 1 << 20)]
+    pub max_body: usize,
+    /// The named queries offered on the web page (*.rq, subfolders too); skipped if absent.
+    #[arg(long, value_name = "DIR", default_value = "queries")]
+    pub queries: PathBuf,
+}
+
+/// A number of seconds, 0 or more.
+pub fn seconds_or_zero(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s >= 0.0 && s.is_finite() && s < 1e9 => Ok(s),
+        _ => Err(format!("`{text}` is not a number of seconds (0 or more)")),
+    }
+}
+
+/// A number of seconds greater than zero (and finite).
+pub fn positive_seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(s) if s > 0.0 && s.is_finite() && s < 1e9 => Ok(s),
+        _ => Err(format!(
+            "`{text}` is not a number of seconds greater than 0"
+        )),
+    }
 }
 
 #[derive(Debug, Args)]

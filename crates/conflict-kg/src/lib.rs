@@ -5,11 +5,11 @@
 //! typed records) → `model` (validated, no RDF) → `rdf` (pure functions making quads) → `store`
 //! (oxigraph on disk) → `query` / `export` / `geojson`. Beside it, [`import`] streams event
 //! datasets (ACLED, UCDP) into graphs of their own, [`gazetteer`] reads GeoNames and Wikidata,
-//! [`link`] matches curated places and actors to them, and [`push`] sends the store's graphs to
-//! a server-class triple store.
+//! [`link`] matches curated places and actors to them, [`push`] sends the store's graphs to
+//! a server-class triple store, and [`serve`] puts the store on HTTP, read-only.
 //!
 //! The modules are private; what a caller may use is re-exported here, flat for the pipeline
-//! and under five namespaces ([`import`], [`link`], [`push`], [`gazetteer`], [`vocab`]) whose items would
+//! and under six namespaces ([`import`], [`link`], [`push`], [`serve`], [`gazetteer`], [`vocab`]) whose items would
 //! otherwise collide. The library never prints and never parses a command line.
 
 #![warn(unreachable_pub)]
@@ -20,6 +20,7 @@ mod export;
 mod fsutil;
 mod geojson;
 mod iri;
+mod limits;
 mod model;
 mod pipeline;
 mod progress;
@@ -33,6 +34,7 @@ pub mod gazetteer;
 pub mod import;
 pub mod link;
 pub mod push;
+pub mod serve;
 pub mod vocab;
 
 pub use diag::{Problem, Problems};
@@ -40,6 +42,7 @@ pub use export::{ExportError, ExportFormat};
 pub use fsutil::write_atomically;
 pub use geojson::{GeoJsonError, GeoJsonSummary};
 pub use iri::{Base, InvalidBase};
+pub use limits::{LimitError, LimitedResults, QueryLimits, Watchdog};
 pub use model::Model;
 pub use pipeline::{PipelineError, build_into, load};
 pub use progress::{Progress, Silent};

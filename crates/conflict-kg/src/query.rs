@@ -10,7 +10,9 @@ use crate::vocab;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{Term, TermRef};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator};
+use oxigraph::sparql::{
+    PreparedSparqlQuery, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator,
+};
 use oxigraph::store::Store;
 use std::io::{self, Write};
 
@@ -180,22 +182,38 @@ pub(crate) fn run<'a>(
     origin: &str,
     base: &Base,
 ) -> Result<QueryResults<'a>, QueryError> {
+    prepare(evaluator(base), text, origin, base)?
+        .on_store(store)
+        .execute()
+        .map_err(QueryError::Evaluation)
+}
+
+/// The evaluator every query of the project runs in: GeoSPARQL functions and the prefixes.
+pub(crate) fn evaluator(base: &Base) -> SparqlEvaluator {
     let mut evaluator = with_geosparql(SparqlEvaluator::new());
     for (p, iri) in prefixes(base) {
         evaluator = evaluator
             .with_prefix(p, iri)
             .expect("project prefixes are valid IRIs");
     }
+    evaluator
+}
+
+/// Parses a query; its default graph is the union of the store's graphs unless it names its
+/// own dataset (FROM).
+pub(crate) fn prepare(
+    evaluator: SparqlEvaluator,
+    text: &str,
+    origin: &str,
+    base: &Base,
+) -> Result<PreparedSparqlQuery, QueryError> {
     let mut prepared = evaluator
         .parse_query(text)
         .map_err(|e| syntax_error(text, origin, e.to_string(), base))?;
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
-    prepared
-        .on_store(store)
-        .execute()
-        .map_err(QueryError::Evaluation)
+    Ok(prepared)
 }
 
 /// Writes a query's answers in `format`, streamed: memory stays bounded however many rows

@@ -21,6 +21,7 @@ pub mod optimize;
 pub mod progress;
 pub mod push;
 pub mod query;
+pub mod serve;
 pub mod validate;
 
 use crate::cli::BaseArg;

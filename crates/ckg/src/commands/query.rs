@@ -3,9 +3,10 @@
 use crate::cli::QueryArgs;
 use anyhow::{Context, bail};
 use conflict_kg::KgStore;
-use conflict_kg::{OutputFormat, write_results};
+use conflict_kg::{OutputFormat, QueryLimits};
 use oxigraph::sparql::QueryResults;
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Seek, SeekFrom, Write};
+use std::time::Duration;
 
 pub fn run(args: QueryArgs) -> anyhow::Result<()> {
     let base = super::base(&args.base)?;
@@ -20,15 +21,28 @@ pub fn run(args: QueryArgs) -> anyhow::Result<()> {
     };
     let explicit = args.format;
     let store = KgStore::open_read_only(&args.store.store)?;
-    let results = store.query(&text, &origin, &base)?;
-    let format = explicit.unwrap_or(match results {
+    let limits = QueryLimits {
+        timeout: args.timeout.map(Duration::from_secs_f64),
+        ..QueryLimits::default()
+    };
+    let results = store.query_limited(&text, &origin, &base, &limits)?;
+    let format = explicit.unwrap_or(match results.results {
         QueryResults::Graph(_) => OutputFormat::Turtle,
         _ if std::io::stdout().is_terminal() => OutputFormat::Table,
         _ => OutputFormat::Tsv,
     });
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    write_results(results, format, &base, &mut out)?;
+    if limits.timeout.is_none() {
+        results.write(format, &base, &mut out)?;
+    } else {
+        // Under a time limit the answers are spooled (memory, then a temporary file) and
+        // printed only once complete: a query stopped by the limit prints nothing.
+        let mut spool = tempfile::spooled_tempfile(8 << 20);
+        results.write(format, &base, &mut spool)?;
+        spool.seek(SeekFrom::Start(0))?;
+        std::io::copy(&mut spool, &mut out)?;
+    }
     out.flush()?;
     Ok(())
 }

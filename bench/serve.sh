@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Benchmark of `ckg serve` against `oxigraph serve-read-only` 0.5.13 (the same engine) on the
+# same store: the curated data plus a synthetic ACLED import (100k rows by default), both
+# servers opening the very same RocksDB directory, one after the other in one run. Two mixes:
+# the named queries of queries/ (round-robin), and one analytic query over the import
+# (bench/queries/fatalities-by-actor-pair.rq); 1, 4 and 16 concurrent clients, each on a
+# kept-alive connection, for SECONDS each. Prints queries/s, p50 and p99 latency per cell
+# and the ratio ckg ÷ oxigraph (issue 12's goal: ≥ 1.0 at every concurrency);
+# bench/RESULTS-serve.md records a run. Not a test: timings depend on the machine.
+#
+# Both servers get the same query text: every query is prefixed with the project's PREFIX
+# declarations (oxigraph does not predeclare them), and oxigraph runs with
+# --union-default-graph (ckg's default). ckg serve runs with its defaults (8 workers, 30 s
+# timeout, 100,000-row cap); oxigraph with its (a thread per connection, no limits).
+#
+#   bench/serve.sh [ROWS] [SECONDS]     default: 100000 rows, 10 s per cell
+#   BENCH_DIR=/tmp/ckg-bench-serve      where the CSV, the store and the logs go
+# Needs what scripts/deps.sh installs (oxigraph 0.5.13), python3 and curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO=$PWD
+ROWS=${1:-100000}
+SECONDS_PER_CELL=${2:-10}
+DIR=${BENCH_DIR:-/tmp/ckg-bench-serve}
+OXIGRAPH=${CKG_OXIGRAPH:-${XDG_CACHE_HOME:-$HOME/.cache}/conflict-kg/oxigraph-0.5.13/bin/oxigraph}
+mkdir -p "$DIR/queries/named" "$DIR/queries/analytic"
+
+cargo build --release --quiet -p ckg -p ckg-bench
+CKG=$REPO/target/release/ckg
+GEN=$REPO/target/release/gen_acled
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# wait_http URL PID LOG: until URL answers 200 (60 s at most, or the server exits).
+wait_http() {
+  local i
+  for i in $(seq 600); do
+    curl -sf -o /dev/null "$1" && return 0
+    kill -0 "$2" 2>/dev/null || { echo "server exited; log:" >&2; tail -20 "$3" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "server did not answer $1; log:" >&2; tail -20 "$3" >&2; exit 1
+}
+
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+csv="$DIR/acled-$ROWS.csv"
+[ -s "$csv" ] || "$GEN" "$ROWS" > "$csv"
+store="$DIR/store"
+if [ ! -s "$DIR/store.rows" ] || [ "$(cat "$DIR/store.rows")" != "$ROWS" ]; then
+  rm -rf "$store" "$store".*
+  "$CKG" build --store "$store" --data "$REPO/data" > /dev/null
+  "$CKG" import acled "$csv" --name acled-bench --data "$REPO/data" --store "$store" > /dev/null
+  echo "$ROWS" > "$DIR/store.rows"
+fi
+echo "store: $(du -sh "$store" | cut -f1), $ROWS ACLED rows + data/"
+
+# The project's prefixes, as PREFIX lines (ckg prints them as @prefix in Turtle).
+"$CKG" query --store "$store" -f turtle -q 'CONSTRUCT { <urn:a> <urn:b> <urn:c> } {}' |
+  sed -n 's/^@prefix \(.*\) \.$/PREFIX \1/p' > "$DIR/prefixes.rq"
+rm -f "$DIR"/queries/named/*.rq "$DIR"/queries/analytic/*.rq
+for q in queries/*.rq; do cat "$DIR/prefixes.rq" "$q" > "$DIR/queries/named/$(basename "$q")"; done
+cat "$DIR/prefixes.rq" bench/queries/fatalities-by-actor-pair.rq > "$DIR/queries/analytic/fatalities-by-actor-pair.rq"
+named_count=$(ls "$DIR"/queries/named/*.rq | wc -l)
+
+# Same answers from both (row counts of each query), before timing anything.
+RESULTS="$DIR/results.tsv"
+printf 'server\tmix\tclients\trequests\terrors\tseconds\tqps\tp50_ms\tp99_ms\n' > "$RESULTS"
+
+run_server() { # NAME PORT
+  local name=$1 port=$2 mix c line
+  for mix in named analytic; do
+    for c in 1 4 16; do
+      line=$(python3 bench/serve_load.py "127.0.0.1:$port" "$3" "$c" "$SECONDS_PER_CELL" "$DIR"/queries/$mix/*.rq)
+      printf '%s\t%s\t%s\t%s\n' "$name" "$mix" "$c" "$line" >> "$RESULTS"
+      printf '%-9s %-9s %2s clients: %s\n' "$name" "$mix" "$c" "$line"
+    done
+  done
+}
+
+counts() { # PORT PATH → one line per query: name rows
+  local f
+  for f in "$DIR"/queries/named/*.rq "$DIR"/queries/analytic/*.rq; do
+    printf '%s\t%s\n' "$(basename "$f")" "$(curl -s -H 'Accept: text/csv' --data-urlencode "query@$f" "http://127.0.0.1:$1$2" | wc -l)"
+  done
+}
+
+port=$(free_port)
+"$CKG" serve --store "$store" --bind "127.0.0.1:$port" > "$DIR/ckg-serve.log" 2>&1 &
+pid=$!
+wait_http "http://127.0.0.1:$port/sparql?query=ASK%7B%7D" "$pid" "$DIR/ckg-serve.log"
+counts "$port" /sparql > "$DIR/counts-ckg.tsv"
+run_server ckg "$port" /sparql
+kill "$pid"; wait "$pid" 2>/dev/null || true
+
+"$OXIGRAPH" --version
+port=$(free_port)
+"$OXIGRAPH" serve-read-only --location "$store" --bind "127.0.0.1:$port" --union-default-graph > "$DIR/ox-serve.log" 2>&1 &
+pid=$!
+wait_http "http://127.0.0.1:$port/query?query=ASK%7B%7D" "$pid" "$DIR/ox-serve.log"
+counts "$port" /query > "$DIR/counts-oxigraph.tsv"
+run_server oxigraph "$port" /query
+kill "$pid"; wait "$pid" 2>/dev/null || true
+
+if ! diff -q "$DIR/counts-ckg.tsv" "$DIR/counts-oxigraph.tsv" > /dev/null; then
+  echo "WARNING: the servers' answers differ in rows:" >&2
+  diff "$DIR/counts-ckg.tsv" "$DIR/counts-oxigraph.tsv" >&2 || true
+fi
+
+echo
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "| mix | clients | ckg q/s | ckg p50 / p99 ms | oxigraph q/s | oxigraph p50 / p99 ms | ratio q/s |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+awk -F'\t' -v named="$named_count" '
+  NR > 1 { k = $2 "\t" $3; q[$1, k] = $7; l[$1, k] = $8 " / " $9; e[$1, k] = $5; if (!(k in seen)) { seen[k] = 1; order[++n] = k } }
+  END {
+    for (i = 1; i <= n; i++) {
+      split(order[i], kk, "\t"); k = order[i]
+      label = kk[1] == "named" ? "named (" named " queries)" : "analytic"
+      printf "| %s | %s | %.1f | %s | %.1f | %s | %.2f |\n", label, kk[2], q["ckg", k], l["ckg", k], q["oxigraph", k], l["oxigraph", k], q["ckg", k] / q["oxigraph", k]
+      if (e["ckg", k] + e["oxigraph", k] > 0) printf "  (errors: ckg %d, oxigraph %d)\n", e["ckg", k], e["oxigraph", k]
+    }
+  }' "$RESULTS"

@@ -1,0 +1,257 @@
+//! Limits on one SPARQL query: a time limit that cancels evaluation (oxigraph's
+//! `CancellationToken`, cancelled by a watchdog thread that stops as soon as the query is done)
+//! and a row cap, with a typed error naming the limit that struck. Used by `ckg query --timeout`
+//! and by `ckg serve`; the query itself is prepared by `query.rs` (same prefixes, GeoSPARQL
+//! functions, union default graph).
+//!
+//! Invariant: an answer cut by the time limit is never reported as complete. Evaluation is lazy,
+//! so the limit can strike while the answers are being written; every error of the iteration is
+//! checked against the watchdog and turned into [`LimitError::Timeout`].
+
+use crate::iri::Base;
+use crate::query::{OutputFormat, QueryError, evaluator, prepare, write_results};
+use crate::store::KgStore;
+use oxigraph::model::NamedNode;
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolutionIter, QueryTripleIter,
+    Variable,
+};
+use oxigraph::store::Store;
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// What one query may use. `None` is no limit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct QueryLimits {
+    /// Wall-clock time from the start of evaluation to the last answer written.
+    pub timeout: Option<Duration>,
+    /// At most this many solutions (SELECT) or triples (CONSTRUCT/DESCRIBE) are returned.
+    pub max_rows: Option<u64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LimitError {
+    #[error(
+        "the query was stopped after {}: it exceeded the time limit (--timeout {}); \
+         no answer was given, rather than a partial one",
+        seconds(*limit),
+        seconds(*limit)
+    )]
+    Timeout { limit: Duration },
+    #[error(transparent)]
+    Query(#[from] QueryError),
+}
+
+impl LimitError {
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Self::Timeout { .. })
+    }
+}
+
+fn seconds(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s.fract() == 0.0 {
+        format!("{s:.0}s")
+    } else {
+        format!("{s}s")
+    }
+}
+
+/// Cancels a token when the time limit passes, unless dropped first (the query finished).
+/// One short-lived thread per query, woken at once when the guard is dropped.
+pub struct Watchdog {
+    limit: Option<Duration>,
+    fired: Arc<AtomicBool>,
+    _stop: Option<mpsc::Sender<()>>,
+}
+
+impl Watchdog {
+    /// Starts the clock for `token`; with no limit, does nothing.
+    pub fn start(limit: Option<Duration>, token: CancellationToken) -> Self {
+        let fired = Arc::new(AtomicBool::new(false));
+        let Some(limit) = limit else {
+            return Self {
+                limit,
+                fired,
+                _stop: None,
+            };
+        };
+        let (stop, stopped) = mpsc::channel::<()>();
+        let flag = Arc::clone(&fired);
+        let spawned = std::thread::Builder::new()
+            .name("ckg-query-timeout".into())
+            .spawn(move || {
+                if let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(limit) {
+                    flag.store(true, Ordering::SeqCst);
+                    token.cancel();
+                }
+            });
+        if spawned.is_err() {
+            // No thread to keep time: cancel at once rather than run without the limit.
+            fired.store(true, Ordering::SeqCst);
+        }
+        Self {
+            limit: Some(limit),
+            fired,
+            _stop: Some(stop),
+        }
+    }
+
+    fn fired_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.fired)
+    }
+
+    /// Whether the limit struck.
+    pub fn fired(&self) -> bool {
+        self.fired.load(Ordering::SeqCst)
+    }
+
+    /// Turns an error met while evaluating into a timeout if the watchdog caused it.
+    pub fn classify(&self, e: QueryError) -> LimitError {
+        match (self.limit, self.fired(), &e) {
+            (Some(limit), true, _)
+            | (Some(limit), _, QueryError::Evaluation(QueryEvaluationError::Cancelled)) => {
+                LimitError::Timeout { limit }
+            }
+            _ => LimitError::Query(e),
+        }
+    }
+
+    /// The same for a bare evaluation error (while iterating answers).
+    pub fn classify_evaluation(&self, e: QueryEvaluationError) -> LimitError {
+        self.classify(QueryError::Evaluation(e))
+    }
+}
+
+/// A query's answers with the clock that limits them; drop it to stop the clock.
+pub struct LimitedResults<'a> {
+    pub results: QueryResults<'a>,
+    pub watchdog: Watchdog,
+}
+
+/// oxigraph checks its token when it reads the store, not while it joins in memory: a cross
+/// product streams answers without ever reading again. Checking the limit before each answer
+/// stops those too (an aggregate computed wholly in memory is still only stopped when done).
+fn checked_between_answers(results: QueryResults<'_>, fired: Arc<AtomicBool>) -> QueryResults<'_> {
+    fn check<T>(
+        fired: &AtomicBool,
+        item: Result<T, QueryEvaluationError>,
+    ) -> Result<T, QueryEvaluationError> {
+        if fired.load(Ordering::Relaxed) {
+            Err(QueryEvaluationError::Cancelled)
+        } else {
+            item
+        }
+    }
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let variables: Arc<[Variable]> = solutions.variables().into();
+            QueryResults::Solutions(QuerySolutionIter::new(
+                variables,
+                solutions.map(move |s| check(&fired, s)),
+            ))
+        }
+        QueryResults::Graph(triples) => {
+            QueryResults::Graph(QueryTripleIter::new(triples.map(move |t| check(&fired, t))))
+        }
+        boolean @ QueryResults::Boolean(_) => boolean,
+    }
+}
+
+impl LimitedResults<'_> {
+    /// Writes the answers in `format` (as [`write_results`]); a timeout while writing is
+    /// [`LimitError::Timeout`], and what was written before it must be thrown away.
+    pub fn write(
+        self,
+        format: OutputFormat,
+        base: &Base,
+        out: &mut impl Write,
+    ) -> Result<(), LimitError> {
+        let LimitedResults { results, watchdog } = self;
+        write_results(results, format, base, out).map_err(|e| watchdog.classify(e))
+    }
+}
+
+impl KgStore {
+    /// As [`KgStore::query`], under `limits`: evaluation is cancelled when the time limit
+    /// passes (also while the answers are iterated). The row cap
+    /// is applied by whoever writes the answers (`ckg serve`), which can say the answer was cut.
+    pub fn query_limited(
+        &self,
+        text: &str,
+        origin: &str,
+        base: &Base,
+        limits: &QueryLimits,
+    ) -> Result<LimitedResults<'_>, LimitError> {
+        run_limited(self.inner(), text, origin, base, limits, None)
+    }
+}
+
+/// The dataset a SPARQL Protocol request names (`default-graph-uri`, `named-graph-uri`); it
+/// replaces the query's own FROM and the union default graph.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ProtocolDataset {
+    pub(crate) default_graphs: Vec<NamedNode>,
+    pub(crate) named_graphs: Vec<NamedNode>,
+}
+
+pub(crate) fn run_limited<'a>(
+    store: &'a Store,
+    text: &str,
+    origin: &str,
+    base: &Base,
+    limits: &QueryLimits,
+    dataset: Option<&ProtocolDataset>,
+) -> Result<LimitedResults<'a>, LimitError> {
+    let token = CancellationToken::new();
+    // oxigraph is built without its HTTP client, so SERVICE has no handler and fails: a query
+    // cannot make the process fetch URLs.
+    let e = evaluator(base).with_cancellation_token(token.clone());
+    let watchdog = Watchdog::start(limits.timeout, token);
+    let mut prepared = prepare(e, text, origin, base)?;
+    if let Some(d) = dataset {
+        let target = prepared.dataset_mut();
+        if !d.default_graphs.is_empty() {
+            target.set_default_graph(d.default_graphs.iter().cloned().map(Into::into).collect());
+        }
+        if !d.named_graphs.is_empty() {
+            target.set_available_named_graphs(
+                d.named_graphs.iter().cloned().map(Into::into).collect(),
+            );
+        }
+    }
+    let results = prepared
+        .on_store(store)
+        .execute()
+        .map_err(|e| watchdog.classify(QueryError::Evaluation(e)))?;
+    let results = checked_between_answers(results, watchdog.fired_flag());
+    Ok(LimitedResults { results, watchdog })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_watchdog_dropped_before_its_limit_never_cancels() {
+        let token = CancellationToken::new();
+        let w = Watchdog::start(Some(Duration::from_millis(50)), token.clone());
+        drop(w);
+        std::thread::sleep(Duration::from_millis(120));
+        assert!(!token.is_cancelled());
+    }
+
+    #[test]
+    fn a_watchdog_cancels_at_its_limit_and_names_it() {
+        let token = CancellationToken::new();
+        let w = Watchdog::start(Some(Duration::from_millis(20)), token.clone());
+        std::thread::sleep(Duration::from_millis(200));
+        assert!(token.is_cancelled() && w.fired());
+        let e = w.classify(QueryError::Evaluation(QueryEvaluationError::Cancelled));
+        assert!(e.is_timeout());
+        assert!(e.to_string().contains("--timeout 0.02s"), "{e}");
+    }
+}

@@ -58,8 +58,22 @@ echo "store: $(du -sh "$store" | cut -f1), $ROWS ACLED rows + data/"
 "$CKG" query --store "$store" -f turtle -q 'CONSTRUCT { <urn:a> <urn:b> <urn:c> } {}' |
   sed -n 's/^@prefix \(.*\) \.$/PREFIX \1/p' > "$DIR/prefixes.rq"
 rm -f "$DIR"/queries/named/*.rq "$DIR"/queries/analytic/*.rq
-for q in queries/*.rq; do cat "$DIR/prefixes.rq" "$q" > "$DIR/queries/named/$(basename "$q")"; done
-cat "$DIR/prefixes.rq" bench/queries/fatalities-by-actor-pair.rq > "$DIR/queries/analytic/fatalities-by-actor-pair.rq"
+# The named queries are written for the curated data; over a 100k-row import some take tens of
+# seconds. The mix keeps those that `ckg query --timeout $NAMED_LIMIT` finishes, and says
+# which it left out.
+NAMED_LIMIT=${NAMED_LIMIT:-2}
+left_out=()
+for q in queries/*.rq; do
+  cat "$DIR/prefixes.rq" "$q" > "$DIR/queries/candidate.rq"
+  if timeout $((NAMED_LIMIT + 10)) "$CKG" query --store "$store" --timeout "$NAMED_LIMIT" -f csv "$DIR/queries/candidate.rq" > /dev/null 2>&1; then
+    mv "$DIR/queries/candidate.rq" "$DIR/queries/named/$(basename "$q")"
+  else
+    left_out+=("$(basename "$q")")
+  fi
+done
+echo "named mix: $(ls "$DIR"/queries/named | tr '\n' ' ')"
+echo "left out (over ${NAMED_LIMIT} s alone on this store): ${left_out[*]:-none}"
+cat "$DIR/prefixes.rq" bench/queries/events-involving-an-actor.rq > "$DIR/queries/analytic/events-involving-an-actor.rq"
 named_count=$(ls "$DIR"/queries/named/*.rq | wc -l)
 
 # Same answers from both (row counts of each query), before timing anything.

@@ -25,6 +25,31 @@ fn store_in(dir: &std::path::Path) -> std::path::PathBuf {
     store
 }
 
+/// A count over a three-way cross join, computed wholly in memory: oxigraph never looks at its
+/// cancellation token (minutes on the shipped data).
+pub const ENDLESS_IN_MEMORY: &str =
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+
+#[test]
+fn f6_query_timeout_stops_even_a_query_that_never_checks_its_cancellation() {
+    let dir = tempdir();
+    let store = store_in(dir.path());
+    let started = Instant::now();
+    let run = ckg()
+        .args(["query", "--timeout", "1", "--format", "csv", "--store"])
+        .arg(&store)
+        .args(["--query", ENDLESS_IN_MEMORY])
+        .run()
+        .status(1)
+        .stderr_contains("exceeded the time limit (--timeout 1s)");
+    assert!(run.stdout().is_empty());
+    let took = started.elapsed();
+    assert!(
+        took < Duration::from_secs(10),
+        "the limit did not stop it: {took:?}"
+    );
+}
+
 #[test]
 fn f6_query_timeout_stops_a_long_query_with_an_error_naming_the_limit() {
     let dir = tempdir();

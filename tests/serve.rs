@@ -698,6 +698,35 @@ fn an_import_while_serving_is_picked_up_and_no_query_fails_meanwhile() {
 }
 
 #[test]
+fn with_allow_service_a_query_can_join_another_endpoint() {
+    let dir = tempdir();
+    let store = built(dir.path());
+    let remote = Served::start(&store, &[]);
+    let front = Served::start(&store, &["--allow-service"]);
+    let federated = format!(
+        "SELECT ?i WHERE {{ SERVICE <{}> {{ ?i a ckg:Incident }} }} ORDER BY ?i",
+        remote.url("/sparql")
+    );
+    let through = select(&front, &federated, "text/csv");
+    assert_eq!(through.status, 200, "{}", through.text());
+    assert_eq!(
+        through.text(),
+        select(&remote, INCIDENTS, "text/csv").text()
+    );
+    let down = select(
+        &front,
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+        "*/*",
+    );
+    assert_eq!(down.status, 502, "{}", down.text());
+    assert!(
+        down.text().contains("SERVICE <http://127.0.0.1:1/sparql>"),
+        "{}",
+        down.text()
+    );
+}
+
+#[test]
 fn serve_help_explains_each_limit() {
     let help = ckg().args(["serve", "--help"]).run().success().stdout();
     for needle in [
@@ -710,6 +739,7 @@ fn serve_help_explains_each_limit() {
         "--max-query",
         "--max-body",
         "SERVICE",
+        "--allow-service",
         "read-only",
         "127.0.0.1",
     ] {

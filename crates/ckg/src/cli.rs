@@ -184,8 +184,8 @@ Limits (each answer says which one struck; none truncates silently):
   --queue N       connections waiting for a worker; beyond that, 503 at once.
   --max-query B   the longest query text, in bytes (413 beyond).
   --max-body B    the largest request body, also after gzip decoding (413 beyond).
-Safety: read-only (no update endpoint: 403), SERVICE (federated queries) is off (the server
-never fetches other URLs), bound to 127.0.0.1 unless --bind says otherwise, CORS only with
+Safety: read-only (no update endpoint: 403), SERVICE (federated queries) is off unless
+--allow-service (the server never fetches other URLs), bound to 127.0.0.1 unless --bind says otherwise, CORS only with
 --cors, answers gzip-compressed when the client asks (Accept-Encoding: gzip).
 
 Examples:
@@ -360,6 +360,10 @@ pub struct ServeArgs {
     /// The largest request body accepted (after gzip decoding), in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 1 << 20)]
     pub max_body: usize,
+    /// Let SERVICE (federated queries) call other SPARQL endpoints. Off by default: anyone who
+    /// can query the server could otherwise make it fetch any URL it can reach.
+    #[arg(long)]
+    pub allow_service: bool,
     /// The named queries offered on the web page (*.rq, subfolders too); skipped if absent.
     #[arg(long, value_name = "DIR", default_value = "queries")]
     pub queries: PathBuf,

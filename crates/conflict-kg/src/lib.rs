@@ -27,6 +27,7 @@ mod progress;
 mod query;
 mod rdf;
 mod records;
+mod service;
 mod store;
 mod wkt;
 

@@ -30,6 +30,8 @@ pub struct QueryLimits {
     pub timeout: Option<Duration>,
     /// At most this many solutions (SELECT) or triples (CONSTRUCT/DESCRIBE) are returned.
     pub max_rows: Option<u64>,
+    /// Whether SERVICE may call other endpoints (`ckg serve --allow-service`); off by default.
+    pub allow_service: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -207,9 +209,12 @@ pub(crate) fn run_limited<'a>(
     dataset: Option<&ProtocolDataset>,
 ) -> Result<LimitedResults<'a>, LimitError> {
     let token = CancellationToken::new();
-    // oxigraph is built without its HTTP client, so SERVICE has no handler and fails: a query
-    // cannot make the process fetch URLs.
-    let e = evaluator(base).with_cancellation_token(token.clone());
+    // oxigraph is built without its HTTP client, so SERVICE has no handler and fails (a query
+    // cannot make the process fetch URLs) unless it is allowed.
+    let mut e = evaluator(base).with_cancellation_token(token.clone());
+    if limits.allow_service {
+        e = e.with_default_service_handler(crate::service::HttpService::new(limits.timeout));
+    }
     let watchdog = Watchdog::start(limits.timeout, token);
     let mut prepared = prepare(e, text, origin, base)?;
     if let Some(d) = dataset {

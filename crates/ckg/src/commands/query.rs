@@ -3,10 +3,31 @@
 use crate::cli::QueryArgs;
 use anyhow::{Context, bail};
 use conflict_kg::KgStore;
-use conflict_kg::{OutputFormat, QueryLimits};
+use conflict_kg::{LimitError, OutputFormat, QueryLimits};
 use oxigraph::sparql::QueryResults;
 use std::io::{IsTerminal, Seek, SeekFrom, Write};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+/// oxigraph stops a query only where it checks its cancellation token (when it reads the
+/// store; the library also checks between answers), so a query computing in memory can run
+/// past its limit. One second after the limit this ends the process with the timeout error,
+/// unless the answers are complete (the flag, set under the lock before anything is printed).
+fn deadline(limit: Option<Duration>) -> Arc<Mutex<bool>> {
+    let finished = Arc::new(Mutex::new(false));
+    if let Some(limit) = limit {
+        let flag = Arc::clone(&finished);
+        std::thread::spawn(move || {
+            std::thread::sleep(limit + Duration::from_secs(1));
+            let done = flag.lock().unwrap_or_else(|e| e.into_inner());
+            if !*done {
+                super::report_error(&anyhow::Error::new(LimitError::Timeout { limit }));
+                std::process::exit(1);
+            }
+        });
+    }
+    finished
+}
 
 pub fn run(args: QueryArgs) -> anyhow::Result<()> {
     let base = super::base(&args.base)?;
@@ -25,6 +46,7 @@ pub fn run(args: QueryArgs) -> anyhow::Result<()> {
         timeout: args.timeout.map(Duration::from_secs_f64),
         ..QueryLimits::default()
     };
+    let finished = deadline(limits.timeout);
     let results = store.query_limited(&text, &origin, &base, &limits)?;
     let format = explicit.unwrap_or(match results.results {
         QueryResults::Graph(_) => OutputFormat::Turtle,
@@ -39,7 +61,9 @@ pub fn run(args: QueryArgs) -> anyhow::Result<()> {
         // Under a time limit the answers are spooled (memory, then a temporary file) and
         // printed only once complete: a query stopped by the limit prints nothing.
         let mut spool = tempfile::spooled_tempfile(8 << 20);
-        results.write(format, &base, &mut spool)?;
+        let written = results.write(format, &base, &mut spool);
+        *finished.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        written?;
         spool.seek(SeekFrom::Start(0))?;
         std::io::copy(&mut spool, &mut out)?;
     }

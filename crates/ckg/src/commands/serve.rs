@@ -14,6 +14,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     config.limits = QueryLimits {
         timeout: (args.timeout > 0.0).then(|| Duration::from_secs_f64(args.timeout)),
         max_rows: (args.max_rows > 0).then_some(args.max_rows),
+        allow_service: args.allow_service,
     };
     config.workers = usize::from(args.workers);
     config.queue = args.queue;

@@ -60,6 +60,7 @@ impl Config {
             limits: QueryLimits {
                 timeout: Some(Duration::from_secs(30)),
                 max_rows: Some(100_000),
+                allow_service: false,
             },
             workers: 8,
             queue: 64,

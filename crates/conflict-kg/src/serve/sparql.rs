@@ -255,11 +255,19 @@ fn limit_error(e: &LimitError, shared: &Shared) -> Response {
             ),
         ),
         LimitError::Query(QueryError::Syntax { .. }) => Response::error(400, e),
-        LimitError::Query(QueryError::Evaluation(QueryEvaluationError::Service(_))) => {
+        LimitError::Query(QueryError::Evaluation(QueryEvaluationError::UnsupportedService(_)))
+            if !shared.config.limits.allow_service =>
+        {
             Response::error(
                 400,
-                format!("{e} (SERVICE, federated queries, is off on this server)"),
+                format!(
+                    "{e}: SERVICE (federated queries) is off on this server (ckg serve \
+                 --allow-service turns it on)"
+                ),
             )
+        }
+        LimitError::Query(QueryError::Evaluation(QueryEvaluationError::Service(_))) => {
+            Response::error(502, e)
         }
         LimitError::Query(_) => Response::error(500, e),
     }

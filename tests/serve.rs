@@ -5,7 +5,7 @@
 //! one) and a store changed by an import while served, with no failed query.
 
 use crate::common::*;
-use crate::query_limits::{ENDLESS_COUNT, ENDLESS_ROWS};
+use crate::query_limits::{ENDLESS_COUNT, ENDLESS_IN_MEMORY, ENDLESS_ROWS};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -392,6 +392,17 @@ fn a_query_over_the_time_limit_gets_503_and_one_cut_while_streaming_is_aborted()
     assert!(!cut.complete, "a cut answer ended like a complete one");
     // The server is still there.
     assert_eq!(select(&s, "ASK {}", "*/*").status, 200);
+    // A query computed in memory never looks at its cancellation: the 503 comes anyway, a
+    // second after the limit, while its worker is still busy.
+    let started = Instant::now();
+    let a = select(&s, ENDLESS_IN_MEMORY, "*/*");
+    assert_eq!(a.status, 503, "{}", a.text());
+    assert!(a.text().contains("--timeout 1s"), "{}", a.text());
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[test]

@@ -111,7 +111,9 @@ pub enum Command {
 
 const SERVE_HELP: &str = "\
 Limits (each answer says which one struck; none truncates silently):
-  --timeout S     a query running longer gets 503 with a message naming the limit. Answers
+  --timeout S     a query running longer gets 503 with a message naming the limit (at
+                  the latest one second after it, even for a query that computes in
+                  memory and never stops by itself: its worker stays busy). Answers
                   over 1 MiB are streamed; if the limit strikes after streaming began, the
                   connection is closed without ending the chunked transfer, so no client
                   can take the answer as complete.

@@ -859,5 +859,5 @@ fn the_web_page_in_headless_chromium_runs_a_named_query_into_a_table_and_a_map()
         "the incident's place on the map",
         "return document.querySelectorAll('#map path.ckg-marker').length;",
     );
-    std::fs::write(dir.path().join("incident.png"), browser.screenshot()).unwrap();
+    std::fs::write(repo().join("docs/serve-incident.png"), browser.screenshot()).unwrap();
 }

@@ -126,8 +126,9 @@ Limits (each answer says which one struck; none truncates silently):
   --max-query B   the longest query text, in bytes (413 beyond).
   --max-body B    the largest request body, also after gzip decoding (413 beyond).
 Safety: read-only (no update endpoint: 403), SERVICE (federated queries) is off unless
---allow-service (the server never fetches other URLs), bound to 127.0.0.1 unless --bind says otherwise, CORS only with
---cors, answers gzip-compressed when the client asks (Accept-Encoding: gzip).
+--allow-service (the server never fetches other URLs), bound to 127.0.0.1 unless --bind
+says otherwise, CORS only with --cors, answers gzip-compressed when the client asks
+(Accept-Encoding: gzip).
 
 Examples:
   ckg serve                                   http://127.0.0.1:7878/

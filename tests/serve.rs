@@ -5,7 +5,7 @@
 //! one) and a store changed by an import while served, with no failed query.
 
 use crate::common::*;
-use crate::query_limits::{ENDLESS_COUNT, ENDLESS_ROWS};
+use crate::query_limits::{ENDLESS_COUNT, ENDLESS_IN_MEMORY, ENDLESS_ROWS};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -392,6 +392,17 @@ fn a_query_over_the_time_limit_gets_503_and_one_cut_while_streaming_is_aborted()
     assert!(!cut.complete, "a cut answer ended like a complete one");
     // The server is still there.
     assert_eq!(select(&s, "ASK {}", "*/*").status, 200);
+    // A query computed in memory never looks at its cancellation: the 503 comes anyway, a
+    // second after the limit, while its worker is still busy.
+    let started = Instant::now();
+    let a = select(&s, ENDLESS_IN_MEMORY, "*/*");
+    assert_eq!(a.status, 503, "{}", a.text());
+    assert!(a.text().contains("--timeout 1s"), "{}", a.text());
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
@@ -848,5 +859,5 @@ fn the_web_page_in_headless_chromium_runs_a_named_query_into_a_table_and_a_map()
         "the incident's place on the map",
         "return document.querySelectorAll('#map path.ckg-marker').length;",
     );
-    std::fs::write(dir.path().join("incident.png"), browser.screenshot()).unwrap();
+    std::fs::write(repo().join("docs/serve-incident.png"), browser.screenshot()).unwrap();
 }

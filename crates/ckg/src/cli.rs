@@ -172,7 +172,9 @@ pub enum Command {
 
 const SERVE_HELP: &str = "\
 Limits (each answer says which one struck; none truncates silently):
-  --timeout S     a query running longer gets 503 with a message naming the limit. Answers
+  --timeout S     a query running longer gets 503 with a message naming the limit (at
+                  the latest one second after it, even for a query that computes in
+                  memory and never stops by itself: its worker stays busy). Answers
                   over 1 MiB are streamed; if the limit strikes after streaming began, the
                   connection is closed without ending the chunked transfer, so no client
                   can take the answer as complete.
@@ -185,8 +187,9 @@ Limits (each answer says which one struck; none truncates silently):
   --max-query B   the longest query text, in bytes (413 beyond).
   --max-body B    the largest request body, also after gzip decoding (413 beyond).
 Safety: read-only (no update endpoint: 403), SERVICE (federated queries) is off unless
---allow-service (the server never fetches other URLs), bound to 127.0.0.1 unless --bind says otherwise, CORS only with
---cors, answers gzip-compressed when the client asks (Accept-Encoding: gzip).
+--allow-service (the server never fetches other URLs), bound to 127.0.0.1 unless --bind
+says otherwise, CORS only with --cors, answers gzip-compressed when the client asks
+(Accept-Encoding: gzip).
 
 Examples:
   ckg serve                                   http://127.0.0.1:7878/

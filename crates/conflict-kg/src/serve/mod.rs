@@ -202,6 +202,74 @@ fn busy(mut stream: TcpStream, config: &Config) {
     let _ = http::send(&mut stream, response, &common);
 }
 
+/// Who answers the current request: the worker, or (when the query overran its limit without
+/// noticing) the deadline thread, whose `503` then goes out first and alone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Turn {
+    Idle,
+    Worker,
+    Deadline,
+}
+
+/// The connection's writer, which gives way to the deadline's answer.
+struct Guarded {
+    inner: BufWriter<TcpStream>,
+    turn: Arc<Mutex<Turn>>,
+}
+
+impl Write for Guarded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        {
+            let mut turn = self.turn.lock().unwrap_or_else(|e| e.into_inner());
+            if *turn == Turn::Deadline {
+                return Err(std::io::Error::other("the time limit already answered"));
+            }
+            *turn = Turn::Worker;
+        }
+        self.inner.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// oxigraph stops a query only where it checks its cancellation token; one computing in memory
+/// runs past its limit. One second after the limit, if the worker has written nothing, this
+/// answers the `503` itself and closes the connection (the worker's own answer, when it comes,
+/// is dropped). Stopped early when dropped.
+fn deadline(
+    stream: &TcpStream,
+    turn: &Arc<Mutex<Turn>>,
+    limit: Duration,
+    common: &Common,
+) -> Option<mpsc::Sender<()>> {
+    let mut socket = stream.try_clone().ok()?;
+    let turn = Arc::clone(turn);
+    let common = Common {
+        keep_alive: false,
+        ..common.clone()
+    };
+    let (stop, stopped) = mpsc::channel::<()>();
+    std::thread::Builder::new()
+        .name("ckg-serve-deadline".into())
+        .spawn(move || {
+            if let Err(mpsc::RecvTimeoutError::Timeout) =
+                stopped.recv_timeout(limit + Duration::from_secs(1))
+            {
+                let mut turn = turn.lock().unwrap_or_else(|e| e.into_inner());
+                if *turn == Turn::Idle {
+                    *turn = Turn::Deadline;
+                    let e = crate::limits::LimitError::Timeout { limit };
+                    let _ = http::send(&mut socket, Response::error(503, e), &common);
+                    let _ = socket.shutdown(std::net::Shutdown::Both);
+                }
+            }
+        })
+        .ok()?;
+    Some(stop)
+}
+
 fn serve_connection(shared: &Shared, stream: TcpStream) {
     let _ = stream.set_read_timeout(Some(http::IDLE));
     let _ = stream.set_write_timeout(Some(Duration::from_secs(60)));
@@ -209,7 +277,10 @@ fn serve_connection(shared: &Shared, stream: TcpStream) {
         return;
     };
     let mut reader = BufReader::new(read_half);
-    let mut writer = BufWriter::with_capacity(64 * 1024, stream);
+    let mut writer = Guarded {
+        inner: BufWriter::with_capacity(64 * 1024, stream),
+        turn: Arc::new(Mutex::new(Turn::Idle)),
+    };
     loop {
         let request = match http::read_request(&mut reader, shared.config.max_body) {
             Ok(r) => r,
@@ -228,13 +299,20 @@ fn serve_connection(shared: &Shared, stream: TcpStream) {
             request.method == "HEAD",
             negotiate::accepts_gzip(request.header("accept-encoding")),
         );
+        writer.turn = Arc::new(Mutex::new(Turn::Idle));
+        let _deadline = match (shared.config.limits.timeout, request.path.as_str()) {
+            (Some(limit), "/sparql" | "/query") => {
+                deadline(writer.inner.get_ref(), &writer.turn, limit, &common)
+            }
+            _ => None,
+        };
         let reply = route(shared, &request, &mut writer, &common);
         let ok = match reply {
             Ok(Reply::Whole(response)) => http::send(&mut writer, response, &common).is_ok(),
             Ok(Reply::Sent) => writer.flush().is_ok(),
             Ok(Reply::Aborted) | Err(_) => {
                 let _ = writer.flush();
-                let _ = writer.get_ref().shutdown(std::net::Shutdown::Both);
+                let _ = writer.inner.get_ref().shutdown(std::net::Shutdown::Both);
                 false
             }
         };

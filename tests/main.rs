@@ -6,6 +6,7 @@ mod common;
 mod bad_input;
 mod cli;
 mod deps;
+mod extract;
 mod geo;
 mod golden;
 mod import;

@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         cli::Command::Import(args) => commands::import::run(args),
         cli::Command::Optimize(args) => commands::optimize::run(args),
         cli::Command::Push(args) => commands::push::run(args),
+        cli::Command::Extract(args) => commands::extract::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

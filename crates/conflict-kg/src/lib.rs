@@ -29,6 +29,7 @@ mod records;
 mod store;
 mod wkt;
 
+pub mod extract;
 pub mod gazetteer;
 pub mod import;
 pub mod link;

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod export;
+pub mod extract;
 pub mod fault;
 pub mod import;
 pub mod link;

@@ -92,3 +92,141 @@ fn extract_rejects_a_bad_publication_date_and_writes_nothing() {
         .stderr_contains("--published");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+/// A copy of `data/` with the seed article drafted into `reports/` beside the curated report
+/// (ids renamed so they do not collide with the curated ones).
+fn data_with_a_draft(dir: &Path) -> std::path::PathBuf {
+    let data = dir.join("data");
+    copy_dir(&data_dir(), &data);
+    let article = dir.join("2018-05-27-afp-second-look.txt");
+    std::fs::copy(
+        data_dir().join("reports/2018-05-27-afp-is-attacks-eastern-syria.txt"),
+        &article,
+    )
+    .unwrap();
+    ckg()
+        .arg("extract")
+        .arg(&article)
+        .args(["--published", "2018-05-27", "--publisher", "AFP", "-o"])
+        .arg(data.join("reports"))
+        .run()
+        .success();
+    data
+}
+
+#[test]
+fn validate_lists_the_open_review_items_of_a_draft_with_file_and_line() {
+    let dir = tempdir();
+    let data = data_with_a_draft(dir.path());
+    let run = ckg()
+        .arg("validate")
+        .arg("--data")
+        .arg(&data)
+        .run()
+        .success();
+    let out = run.stdout();
+    let draft = data.join("reports/2018-05-27-afp-second-look.toml");
+    let text = std::fs::read_to_string(&draft).unwrap();
+    let status_line = text
+        .lines()
+        .position(|l| l == "status = \"draft\"")
+        .unwrap()
+        + 1;
+    assert!(
+        out.contains(&format!(
+            "{}:{status_line}: report.status: draft",
+            draft.display()
+        )),
+        "{out}"
+    );
+    let review_line = text.lines().position(|l| l == "[[review]]").unwrap() + 2;
+    assert!(
+        out.contains(&format!("{}:{review_line}: review: ", draft.display())),
+        "{out}"
+    );
+    assert!(
+        out.contains("open review items: `ckg build` refuses drafts"),
+        "{out}"
+    );
+}
+
+fn count_graph(store: &Path, graph: &str) -> String {
+    let q = format!(
+        "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <https://w3id.org/conflict-kg/id/graph/{graph}> {{ ?s ?p ?o }} }}"
+    );
+    ckg()
+        .args(["query", "-f", "csv", "--store"])
+        .arg(store)
+        .args(["-q", &q])
+        .run()
+        .success()
+        .stdout()
+        .lines()
+        .nth(1)
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn build_refuses_drafts_builds_them_apart_with_drafts_and_drops_them_once_reviewed_away() {
+    let dir = tempdir();
+    let data = data_with_a_draft(dir.path());
+    let store = dir.path().join("store");
+    ckg()
+        .arg("build")
+        .arg("--data")
+        .arg(&data)
+        .arg("--store")
+        .arg(&store)
+        .run()
+        .status(1)
+        .stderr_contains("not built without --drafts")
+        .stderr_contains("2018-05-27-afp-second-look.toml:7: status = \"draft\"");
+    assert!(!store.exists(), "a refused build creates no store");
+    ckg()
+        .args(["build", "--drafts", "--data"])
+        .arg(&data)
+        .arg("--store")
+        .arg(&store)
+        .run()
+        .success()
+        .stdout_contains("drafts");
+    let id = "2018-05-27-afp-second-look";
+    assert_ne!(count_graph(&store, &format!("draft/report/{id}")), "0");
+    assert_eq!(count_graph(&store, &format!("report/{id}")), "0");
+    // The analyst drops the draft: the next plain build removes its graph.
+    for f in [
+        format!("{id}.toml"),
+        format!("{id}.txt"),
+        format!("{id}.reference-draft.toml"),
+    ] {
+        std::fs::remove_file(data.join("reports").join(f)).unwrap();
+    }
+    ckg()
+        .arg("build")
+        .arg("--data")
+        .arg(&data)
+        .arg("--store")
+        .arg(&store)
+        .run()
+        .success();
+    assert_eq!(count_graph(&store, &format!("draft/report/{id}")), "0");
+}
+
+#[test]
+fn review_items_left_in_a_reviewed_report_are_a_problem() {
+    let dir = tempdir();
+    let data = data_with_a_draft(dir.path());
+    let draft = data.join("reports/2018-05-27-afp-second-look.toml");
+    let text = std::fs::read_to_string(&draft)
+        .unwrap()
+        .replace("status = \"draft\"\n", "");
+    std::fs::write(&draft, text).unwrap();
+    ckg()
+        .arg("validate")
+        .arg("--data")
+        .arg(&data)
+        .run()
+        .status(1)
+        .stderr_contains("review: open review items in a report that is not a draft");
+}

@@ -253,6 +253,12 @@ pub struct BaseArg {
 pub struct BuildArgs {
     #[command(flatten)]
     pub data: DataArg,
+    /// Also build draft reports (`status = "draft"`, from `ckg extract`) and draft reference
+    /// files, each into a graph of its own ({base}graph/draft/report/{id},
+    /// {base}graph/draft/reference), never into the curated graphs. Without it a build refuses
+    /// drafts; a later build without it removes the draft graphs.
+    #[arg(long)]
+    pub drafts: bool,
     #[command(flatten)]
     pub store: StoreArg,
     #[command(flatten)]

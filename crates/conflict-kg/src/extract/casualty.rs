@@ -125,6 +125,27 @@ fn pair(
         }
         k += 1;
     }
+    // A part of the figure before it in the sentence, of its type.
+    if including {
+        if let Some((i, whole)) = before.iter().enumerate().next_back() {
+            let gend = (q.end..tokens.len())
+                .find(|&j| clause_stop(&tokens[j]) || tokens[j].is("."))
+                .unwrap_or(tokens.len());
+            return Some(Casualty {
+                start: q.start,
+                end: q.end,
+                min: q.min,
+                max: q.max,
+                casualty_type: whole.casualty_type,
+                group: group_in(mentions, q.end, gend),
+                group_words: (q.end < gend).then_some((q.end, gend)),
+                part_of: Some(i),
+                rule: "including-part-of-figure",
+                quantity_rule: q.rule,
+                verb: whole.verb,
+            });
+        }
+    }
     // Backward: "killed at least 11 pro-regime forces", "killing all 39 people on board",
     // "the death toll rose to 12".
     let from = q.start.saturating_sub(5);
@@ -172,25 +193,6 @@ fn pair(
                 verb: k,
             });
         }
-    }
-    if including {
-        let (i, whole) = before.iter().enumerate().next_back()?;
-        let gend = (q.end..tokens.len())
-            .find(|&j| clause_stop(&tokens[j]) || tokens[j].is("."))
-            .unwrap_or(tokens.len());
-        return Some(Casualty {
-            start: q.start,
-            end: q.end,
-            min: q.min,
-            max: q.max,
-            casualty_type: whole.casualty_type,
-            group: group_in(mentions, q.end, gend),
-            group_words: (q.end < gend).then_some((q.end, gend)),
-            part_of: Some(i),
-            rule: "including-part-of-figure",
-            quantity_rule: q.rule,
-            verb: whole.verb,
-        });
     }
     None
 }

@@ -60,6 +60,8 @@ pub struct Lexicon {
     pub(crate) source_of_actor: HashMap<String, String>,
     pub(crate) source_types: HashMap<String, SourceType>,
     pub(crate) place_parent: HashMap<String, String>,
+    /// Every curated source id (new ones must not collide).
+    pub(crate) source_ids: std::collections::HashSet<String>,
     /// Actors that are one person.
     pub(crate) persons: std::collections::HashSet<String>,
 }
@@ -230,7 +232,8 @@ impl Lexicon {
             }
         }
         for s in &model.sources {
-            if s.source_type == SourceType::Curator || s.source_type == SourceType::Joint {
+            lex.source_ids.insert(s.id.clone());
+            if s.source_type == SourceType::Curator {
                 continue;
             }
             lex.source_labels.insert(s.id.clone(), s.label.clone());
@@ -243,18 +246,10 @@ impl Lexicon {
                 source_type: s.source_type,
                 actor: s.actor.clone(),
             };
-            // Anonymous and descriptive sources are labelled in our words, not the text's.
-            if matches!(
-                s.source_type,
-                SourceType::NewsAgency
-                    | SourceType::Newspaper
-                    | SourceType::OnlineOutlet
-                    | SourceType::Monitor
-                    | SourceType::OsintGroup
-                    | SourceType::Dataset
-            ) {
-                lex.add(&s.label, e.clone());
-            }
+            // A label in our words may still be the text's words without its gloss ("Moscow and
+            // a monitor (joint attribution in AFP's lead)").
+            let label = s.label.split(" (").next().unwrap_or(&s.label);
+            lex.add(label, e.clone());
             for n in &s.aliases {
                 lex.add(n, e.clone());
             }

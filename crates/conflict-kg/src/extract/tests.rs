@@ -94,6 +94,7 @@ fn lexicon() -> Lexicon {
             },
         ],
         reports: vec![],
+        draft_reference: vec![],
     };
     Lexicon::new(&model, &[], None)
 }

@@ -41,7 +41,7 @@ pub use export::{ExportError, ExportFormat};
 pub use fsutil::write_atomically;
 pub use geojson::{GeoJsonError, GeoJsonSummary};
 pub use iri::{Base, InvalidBase};
-pub use model::{DraftReference, DraftStatus, Model, ReviewItem};
+pub use model::{ClaimDetail, DraftReference, DraftStatus, Model, ReviewItem};
 pub use pipeline::{PipelineError, build_into, load};
 pub use progress::{Progress, Silent};
 pub use query::{OutputFormat, QueryError, write_results};

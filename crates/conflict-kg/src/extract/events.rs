@@ -13,6 +13,8 @@ pub(super) type RuledActors = Vec<(String, &'static str)>;
 /// An event trigger at token `at`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Trigger {
+    /// A plural noun ("attacks", "raids"): often no one event ("where IS attacks are common").
+    pub plural: bool,
     pub at: usize,
     pub end: usize,
     pub event_type: EventType,
@@ -93,6 +95,8 @@ const TRIGGERS: &[(&[&str], EventType, &str)] = &[
     (&["air", "raids"], EventType::AirStrike, "trigger-air"),
     (&["drone", "strike"], EventType::AirStrike, "trigger-air"),
     (&["drone", "strikes"], EventType::AirStrike, "trigger-air"),
+    (&["drone"], EventType::AirStrike, "trigger-air"),
+    (&["warplanes"], EventType::AirStrike, "trigger-air"),
     (&["shelling"], EventType::Shelling, "trigger-shelling"),
     (&["shelled"], EventType::Shelling, "trigger-shelling"),
     (
@@ -169,8 +173,6 @@ const TRIGGERS: &[(&[&str], EventType, &str)] = &[
         EventType::NegotiatedWithdrawal,
         "trigger-withdrawal",
     ),
-    (&["protest"], EventType::PeacefulProtest, "trigger-protest"),
-    (&["protests"], EventType::PeacefulProtest, "trigger-protest"),
 ];
 
 /// How strongly a type describes a sentence when several triggers are present.
@@ -213,7 +215,12 @@ pub(super) fn triggers(text: &str, tokens: &[Token]) -> Vec<Trigger> {
                     i += 1;
                     continue 'outer;
                 }
+                let last = words[words.len() - 1];
                 out.push(Trigger {
+                    plural: matches!(
+                        last,
+                        "attacks" | "raids" | "assaults" | "strikes" | "airstrikes"
+                    ),
                     at: i,
                     end: i + words.len(),
                     event_type: *event_type,
@@ -358,6 +365,15 @@ pub(super) fn perpetrators_and_targets(
                     "has",
                     "have",
                     "allegedly",
+                    "militants",
+                    "fighters",
+                    "jihadists",
+                    "members",
+                    "cells",
+                    "gunmen",
+                    "troops",
+                    "forces",
+                    "group",
                 ])
             }) {
                 push(&mut perps, actor, "actor-subject-of-attack-verb");

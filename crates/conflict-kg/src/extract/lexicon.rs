@@ -280,6 +280,47 @@ impl Lexicon {
         }
     }
 
+    /// The curated ids a name stands for exactly (after normalisation): actors, places,
+    /// sources. Used by evaluations to compare names with ids.
+    pub fn ids_for(&self, name: &str) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .names
+            .get(&normalise(name))
+            .into_iter()
+            .flatten()
+            .filter_map(|n| match &n.entity {
+                Entity::Actor { id } | Entity::Place { id, .. } | Entity::Source { id, .. } => {
+                    Some(id.clone())
+                }
+                Entity::GazetteerPlace { .. } => None,
+            })
+            .collect();
+        if let Some((id, _)) = self.place_keys.get(&name_key(name)) {
+            out.push(id.clone());
+        }
+        out
+    }
+
+    /// Every name (normalised) that stands for `id`.
+    pub fn names_of(&self, id: &str) -> Vec<String> {
+        self.names
+            .iter()
+            .filter(|(_, v)| {
+                v.iter().any(|n| matches!(&n.entity, Entity::Actor { id: x } | Entity::Place { id: x, .. } | Entity::Source { id: x, .. } if x == id))
+            })
+            .map(|(k, _)| k.clone())
+            .collect()
+    }
+
+    /// The preferred label of a curated actor, place or source.
+    pub fn label(&self, id: &str) -> Option<&str> {
+        self.actor_labels
+            .get(id)
+            .or_else(|| self.place_labels.get(id))
+            .or_else(|| self.source_labels.get(id))
+            .map(String::as_str)
+    }
+
     pub fn gazetteer(&self) -> Option<&Gazetteer> {
         self.gazetteer.as_ref()
     }

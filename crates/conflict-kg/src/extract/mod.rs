@@ -589,8 +589,17 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             .any(|w| w[0].is("same") && w[1].is_any(&["incident", "attack"]));
         let mut incident: Option<(usize, &'static str)> = None;
         if let Some(t) = main {
-            let coreferent =
-                (t.definite && place_mention.is_none() && event_date.is_none()) || same_incident;
+            // An elaboration of the event just told: no date or place of its own, same type,
+            // within two sentences ("The jihadists \"attacked a site…\"").
+            let elaborates = place_mention.is_none()
+                && event_date.is_none()
+                && last_incident.is_some_and(|(i, at)| {
+                    si - at <= 2 && b.draft.incidents[i].event_type.value == t.event_type
+                });
+            let generic = t.plural && event_date.is_none() && found.is_empty();
+            let coreferent = (t.definite && place_mention.is_none() && event_date.is_none())
+                || same_incident
+                || elaborates;
             let merge_with = b.draft.incidents.iter().position(|inc| {
                 event_date.is_some_and(|d| {
                     inc.date.as_ref().is_some_and(|x| x.value == d.value)
@@ -599,6 +608,8 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             });
             if coreferent {
                 incident = last_incident.map(|(i, _)| (i, "refers-back-to-last-incident"));
+            } else if generic {
+                // "where IS attacks are common": no one event.
             } else if let Some(i) = merge_with {
                 incident = Some((i, "same-type-and-day-as-earlier-incident"));
             } else if t.definite && last_incident.is_some() && event_date.is_none() {

@@ -215,17 +215,18 @@ pub(super) fn dates(
                     (None, Some(d)) => match published {
                         Some(p) => {
                             // The latest such day not after publication.
-                            let mut y = p.year();
-                            if let PartialDate::Day(pd) = p {
-                                if (month, d) > (pd.month(), pd.day()) {
-                                    y -= 1;
-                                }
-                            } else if let PartialDate::Month { month: pm, .. } = p {
-                                if month > pm {
-                                    y -= 1;
-                                }
+                            // A day after publication may be ahead ("the elections on May 14"),
+                            // not last year's: no year is written then.
+                            let ahead = match p {
+                                PartialDate::Day(pd) => (month, d) > (pd.month(), pd.day()),
+                                PartialDate::Month { month: pm, .. } => month > pm,
+                                PartialDate::Year(_) => true,
+                            };
+                            if ahead {
+                                String::new()
+                            } else {
+                                format!("{:04}-{month:02}-{d:02}", p.year())
                             }
-                            format!("{y:04}-{month:02}-{d:02}")
                         }
                         None => String::new(),
                     },

@@ -171,8 +171,10 @@ fn pair(
             let gend = (q.end..tokens.len())
                 .find(|&j| {
                     clause_stop(&tokens[j])
-                        || tokens[j]
-                            .is_any(&["in", "on", "near", "at", "and", "during", "since", "."])
+                        || tokens[j].is_any(&[
+                            "in", "on", "near", "at", "and", "during", "since", ".", "when", "who",
+                            "after", "as", "while",
+                        ])
                 })
                 .unwrap_or(tokens.len());
             return Some(Casualty {

@@ -347,13 +347,14 @@ pub(super) fn perpetrators_and_targets(
         let verb = verb.filter(|&v| {
             !(tokens[v].is_any(&[
                 "killed", "hit", "struck", "shot", "executed", "captured", "seized",
-            ]) && tokens.get(v + 1).is_none_or(|n| {
-                n.kind == TokenKind::Punct
-                    || n.is_any(&[
-                        "in", "by", "on", "at", "near", "during", "while", "when", "after",
-                        "since", "this", "last",
-                    ])
-            }))
+            ]) && !tokens.get(v + 2).is_some_and(|n| n.is("least"))
+                && tokens.get(v + 1).is_none_or(|n| {
+                    n.kind == TokenKind::Punct
+                        || n.is_any(&[
+                            "in", "by", "on", "at", "near", "during", "while", "when", "after",
+                            "since", "this", "last",
+                        ])
+                }))
         });
         if let Some(v) = verb {
             if tokens[m.end..v].iter().all(|t| {
@@ -397,11 +398,40 @@ pub(super) fn perpetrators_and_targets(
     // "attacks on regime positions", "assault against the army": the target.
     for t in triggers {
         if let Some(on) = tokens.get(t.end) {
-            if on.is_any(&["on", "against", "targeting"]) {
-                if let Some(obj) = mentions
-                    .iter()
-                    .find(|o| o.start > t.end && o.start <= t.end + 4 && o.actor().is_some())
-                {
+            // "an attack on May 3, IS fighters …": a date after "on" is no target.
+            let dated = tokens.get(t.end + 1).is_some_and(|n| {
+                n.kind == TokenKind::Number
+                    || n.is_any(&[
+                        "january",
+                        "february",
+                        "march",
+                        "april",
+                        "may",
+                        "june",
+                        "july",
+                        "august",
+                        "september",
+                        "october",
+                        "november",
+                        "december",
+                        "monday",
+                        "tuesday",
+                        "wednesday",
+                        "thursday",
+                        "friday",
+                        "saturday",
+                        "sunday",
+                    ])
+            });
+            if on.is_any(&["on", "against", "targeting"]) && !dated {
+                if let Some(obj) = mentions.iter().find(|o| {
+                    o.start > t.end
+                        && o.start <= t.end + 4
+                        && o.actor().is_some()
+                        && !tokens[t.end..o.start]
+                            .iter()
+                            .any(|x| x.kind == TokenKind::Punct)
+                }) {
                     push(
                         &mut targets,
                         obj.actor().expect("checked"),

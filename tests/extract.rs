@@ -730,6 +730,31 @@ mod evaluation {
         }
         sc.claims.extracted = d.casualties.len();
         sc.claims.gold = a.claims.len();
+        // CKG_EXTRACT_DEBUG=1 lists what was missed, for looking at failures.
+        if std::env::var_os("CKG_EXTRACT_DEBUG").is_some() {
+            for (g, gc) in a.claims.iter().enumerate() {
+                if !used[g] {
+                    println!(
+                        "  MISSED {} {:?} {:?}-{:?} {}: {}",
+                        a.name, gc.kind, gc.min, gc.max, gc.claimant, gc.evidence
+                    );
+                }
+            }
+            for c in &d.casualties {
+                println!(
+                    "  EXTRACTED {} {} {:?}-{:?} src={} text={:?} via={:?} hedge={:?}: {}",
+                    a.name,
+                    c.casualty_type.id(),
+                    c.min,
+                    c.max,
+                    c.source.value,
+                    c.claimant_text,
+                    c.via,
+                    c.hedge.as_ref().map(|h| h.value.id()),
+                    c.evidence.of(&d.text)
+                );
+            }
+        }
         (sc, d)
     }
 

@@ -49,7 +49,7 @@ fn transitive(t: &Token) -> bool {
 }
 
 fn clause_stop(t: &Token) -> bool {
-    t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "," | ";" | ":" | "(" | ")" | "\"")
+    t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "," | ";" | ":")
         || t.is_any(&["said", "told", "according", "while", "but", "whereas"])
 }
 
@@ -89,12 +89,84 @@ fn pair(
 ) -> Option<Casualty> {
     // "including at least nine Russians": a part of the figure before it, of its type.
     let including = q.start > 0 && tokens[q.start - 1].is_any(&["including", "among"]);
+    // Right after a verb of killing or wounding: "killing at least five civilians and
+    // injuring others" is five killed, whatever comes after.
+    if q.start > 0
+        && transitive(&tokens[q.start - 1])
+        && !tokens[q.start - 1].is_any(&["left", "leaving", "claimed", "claiming"])
+    {
+        let k = q.start - 1;
+        let kind = kind_of(&tokens[k])?;
+        let gend = (q.end..tokens.len())
+            .find(|&j| {
+                clause_stop(&tokens[j])
+                    || tokens[j].is_any(&[
+                        "in", "on", "near", "at", "and", "during", "since", ".", "when", "who",
+                        "after", "as", "while",
+                    ])
+            })
+            .unwrap_or(tokens.len());
+        return Some(Casualty {
+            start: q.start,
+            end: q.end,
+            min: q.min,
+            max: q.max,
+            casualty_type: kind,
+            group: group_in(mentions, q.end, gend),
+            group_words: (q.end < gend).then_some((q.end, gend)),
+            part_of: None,
+            rule: "casualty-verb-before-figure",
+            quantity_rule: q.rule,
+            verb: k,
+        });
+    }
+    // "killed at least 24 SDF fighters and 15 civilians": the figure after "and" shares the
+    // verb of the figure before it.
+    if q.start > 0 && tokens[q.start - 1].is("and") {
+        if let Some(prev) = before
+            .last()
+            .filter(|p| p.verb < p.start && q.start - p.end <= 6)
+        {
+            let gend = (q.end..tokens.len())
+                .find(|&j| {
+                    clause_stop(&tokens[j])
+                        || tokens[j].is_any(&[
+                            "in", "on", "near", "at", "and", "during", "since", ".", "when",
+                        ])
+                })
+                .unwrap_or(tokens.len());
+            return Some(Casualty {
+                start: q.start,
+                end: q.end,
+                min: q.min,
+                max: q.max,
+                casualty_type: prev.casualty_type,
+                group: group_in(mentions, q.end, gend),
+                group_words: (q.end < gend).then_some((q.end, gend)),
+                part_of: None,
+                rule: "coordinated-figure",
+                quantity_rule: q.rule,
+                verb: prev.verb,
+            });
+        }
+    }
     // Forward: "35 pro-government forces killed", "four of its servicemen were killed".
     let limit = (q.end + 14).min(next_q).min(tokens.len());
     let mut k = q.end;
     while k < limit {
         let t = &tokens[k];
-        if clause_stop(t) {
+        // A parenthesis is skipped whole ("the Syrian Democratic Forces (SDF) were killed");
+        // a closing one ends the figure's clause ("(Kurdistan 24) – … killed").
+        if t.is("(") {
+            match (k + 1..limit).find(|&j| tokens[j].is(")")) {
+                Some(j) => {
+                    k = j + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if clause_stop(t) || t.is(")") {
             break;
         }
         if let Some(kind) = kind_of(t) {
@@ -203,10 +275,45 @@ fn pair(
 fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut Vec<Casualty>) {
     for i in 0..tokens.len() {
         // "…, a pro-Assad militia, was" is an apposition, not a second person.
-        if !tokens[i].is_any(&["a", "an"])
-            || qs.iter().any(|q| q.start <= i && i < q.end)
-            || (i > 0 && tokens[i - 1].is(","))
+        if !tokens[i].is_any(&["a", "an"]) || qs.iter().any(|q| q.start <= i && i < q.end) {
+            continue;
+        }
+        // "killed a child", "killing a woman": one person, the verb's object.
+        if i > 0
+            && transitive(&tokens[i - 1])
+            && !tokens[i - 1].is_any(&["left", "leaving", "claimed", "claiming"])
         {
+            let np_end = (i + 1..(i + 5).min(tokens.len()))
+                .find(|&k| {
+                    tokens[k].kind != TokenKind::Word
+                        || tokens[k].is_any(&[
+                            "in", "on", "near", "at", "and", "of", "from", "during", "when", "as",
+                        ])
+                })
+                .unwrap_or(tokens.len().min(i + 5));
+            let counted = tokens.get(i + 1).is_some_and(|t| {
+                t.is_any(&[
+                    "total", "number", "few", "dozen", "handful", "series", "further", "hundred",
+                    "thousand", "score", "wave", "string",
+                ])
+            });
+            if np_end > i + 1 && !counted && !out.iter().any(|c| c.start <= i && i < c.end) {
+                if let Some(kind) = kind_of(&tokens[i - 1]) {
+                    out.push(Casualty {
+                        start: i,
+                        end: np_end,
+                        min: Some(1),
+                        max: Some(1),
+                        casualty_type: kind,
+                        group: group_in(mentions, i, np_end),
+                        group_words: Some((i, np_end)),
+                        part_of: None,
+                        rule: "verb-then-indefinite-singular",
+                        quantity_rule: "one-person",
+                        verb: i - 1,
+                    });
+                }
+            }
             continue;
         }
         // The noun phrase runs to "was"; nothing in it may be a figure or another verb.
@@ -215,7 +322,9 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
         else {
             continue;
         };
+        // "…, a pro-Assad militia, was" is an apposition, not a second person.
         if was == i + 1
+            || (tokens[was - 1].is(",") && i > 0 && tokens[i - 1].is(","))
             || tokens[i + 1..was].iter().any(|t| {
                 t.is_any(&[
                     "and", "were", "said", "told", "that", "who", "which", "when",

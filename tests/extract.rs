@@ -715,6 +715,11 @@ mod evaluation {
             };
             if ok {
                 sc.claimant.right += 1;
+            } else if std::env::var_os("CKG_EXTRACT_DEBUG").is_some() {
+                println!(
+                    "  CLAIMANT {} extracted {} ({:?}) gold {:?}: {}",
+                    a.name, c.source.value, c.claimant_text, g.claimant, ev
+                );
             }
             sc.relay_hedge.extracted += 1;
             sc.relay_hedge.gold += 1;

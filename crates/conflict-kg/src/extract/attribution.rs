@@ -39,6 +39,7 @@ pub(super) struct Attribution {
 const VERBS: &[&str] = &[
     "said",
     "says",
+    "say",
     "told",
     "tells",
     "reported",
@@ -285,8 +286,14 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("chief")
     {
         SourceType::Official
-    } else if has("monitor") || has("observatory") || has("group") && has("rights") {
+    } else if has("monitor")
+        || has("observatory")
+        || has("watchdog")
+        || has("group") && has("rights")
+    {
         SourceType::Monitor
+    } else if has("reports") || has("report") {
+        SourceType::Anonymous
     } else if has("newspaper") || has("daily") {
         SourceType::Newspaper
     } else if has("agency")
@@ -336,7 +343,10 @@ pub(super) fn attribution(
             k = b;
             continue;
         }
-        if t.is_any(VERBS) {
+        // "X claimed that …" reports a statement; "IS claimed the attack" is responsibility.
+        let claimed_that =
+            t.is_any(&["claimed", "claims"]) && tokens.get(k + 1).is_some_and(|n| n.is("that"));
+        if t.is_any(VERBS) || claimed_that {
             // Inverted: `…," said X.` / `…, X said.` handled by the subject rule below.
             let inverted =
                 k > 0 && (tokens[k - 1].is(",") || tokens[k - 1].is("\"") || tokens[k - 1].is("'"));
@@ -365,6 +375,12 @@ pub(super) fn attribution(
                 let mut a = e;
                 while a > 0 && !is_clause_break(&tokens[a - 1]) && e - a < 12 {
                     a -= 1;
+                    // "Local security forces (Asayish) said": the parenthesis is in the subject.
+                    if a > 0 && tokens[a - 1].is(")") {
+                        if let Some(open) = (0..a - 1).rev().find(|&j| tokens[j].is("(")) {
+                            a = open;
+                        }
+                    }
                 }
                 // The nearest name before the verb, else the whole clause subject.
                 let p = mentions

@@ -465,6 +465,29 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         })
         .collect();
 
+    // The one monitor the article names (if only one): "a war monitor said" is that monitor.
+    let monitors: std::collections::BTreeSet<&str> = sentences
+        .iter()
+        .flat_map(|s| s.mentions.iter())
+        .filter_map(|m| m.source())
+        .filter(|id| lex.source_types.get(*id) == Some(&SourceType::Monitor))
+        .collect();
+    let named_monitor =
+        (monitors.len() == 1).then(|| monitors.iter().next().expect("one").to_string());
+    let resolve_monitor = |a: &mut Attribution| {
+        if let (
+            Claimant::New {
+                source_type: SourceType::Monitor,
+                ..
+            },
+            Some(m),
+        ) = (&a.claimant, &named_monitor)
+        {
+            a.claimant = Claimant::Known(m.clone());
+            a.rule = "descriptive-monitor-named-in-article";
+            a.confidence = 0.7;
+        }
+    };
     let mut current: Option<Attribution> = None;
     let mut last_incident: Option<(usize, usize)> = None; // (incident index, sentence index)
     let mut dateline_done = false;
@@ -542,7 +565,18 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         } else {
             None
         };
-        let own = attribution.clone().or(quoted);
+        let mut own = attribution.clone().or(quoted);
+        let described = own.as_ref().and_then(|a| match &a.claimant {
+            Claimant::New {
+                words,
+                source_type: SourceType::Monitor,
+                ..
+            } => Some(words.clone()),
+            _ => None,
+        });
+        if let Some(a) = own.as_mut() {
+            resolve_monitor(a);
+        }
         if let Some(a) = &own {
             current = Some(a.clone());
         }
@@ -741,10 +775,10 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                 Some((a, rule)) => {
                     let src = b.source_id(&a.claimant);
                     let via = a.relay.as_ref().map(|r| b.source_id(r));
-                    let words = match &a.claimant {
+                    let words = described.clone().or_else(|| match &a.claimant {
                         Claimant::Known(id) => lex.source_labels.get(id).cloned(),
                         Claimant::New { words, .. } => Some(words.clone()),
-                    };
+                    });
                     (src, words, via, a.voiced_by.clone(), *rule, a.confidence)
                 }
                 None => (
@@ -762,6 +796,13 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             }
             match rule {
                 "no-claimant-publisher" => b.draft.review.push(ReviewItem { about: format!("casualty_claim.{id}.source"), item: "no claimant stated in the sentence: written as the publisher's own statement; check the sentences before it".into() }),
+                "descriptive-monitor-named-in-article" => b.draft.review.push(ReviewItem {
+                    about: format!("casualty_claim.{id}.source"),
+                    item: format!(
+                        "the sentence names \"{}\": written as the one monitor the article names; check",
+                        described.as_deref().unwrap_or("")
+                    ),
+                }),
                 "carried-speaker" => b.draft.review.push(ReviewItem { about: format!("casualty_claim.{id}.source"), item: "claimant carried over from an earlier sentence (no cue in this one): check".into() }),
                 _ => {}
             }

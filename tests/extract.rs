@@ -838,13 +838,15 @@ mod evaluation {
         //   R 0.52; places P 0.61 R 0.23; perpetrators P 1.00 (5/5) R 0.09;
         //   casualty claims P 0.80 (52/65) R 0.60 (52/86); claimant 0.62 (32/52);
         //   relay/hedge 0.90 (47/52); unsupported 0.
-        // The floors below are that first measurement, rounded down.
+        // After reading its failures and tuning (commits e12808e, 476d5fb; no longer blind):
+        //   casualty claims P 0.87 (62/71) R 0.72 (62/86); claimant 0.77 (48/62); the other
+        //   fields unchanged. The floors below are those measured values, rounded down.
         assert!(
-            s.claims.p() >= 0.78 && s.claims.r() >= 0.58,
+            s.claims.p() >= 0.85 && s.claims.r() >= 0.7,
             "{:?}",
             s.claims
         );
-        assert!(s.claimant.p() >= 0.6, "{:?}", s.claimant);
+        assert!(s.claimant.p() >= 0.75, "{:?}", s.claimant);
         assert!(s.dates.p() >= 0.9, "{:?}", s.dates);
         assert!(
             s.incidents.p() >= 0.75 && s.incidents.r() >= 0.6,

@@ -7,6 +7,7 @@ mod bad_input;
 mod bad_input_table;
 mod cli;
 mod deps;
+mod extract;
 mod geo;
 mod golden;
 mod import;

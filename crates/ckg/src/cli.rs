@@ -168,6 +168,19 @@ pub enum Command {
     /// restart; queries running meanwhile finish on the old data.
     #[command(after_long_help = SERVE_HELP)]
     Serve(ServeArgs),
+    /// Draft a report from an article's text, for an analyst to review (rule-based, offline).
+    ///
+    /// For each ARTICLE (plain text, or an HTML page saved from a browser, whose main text is
+    /// kept) writes to DIR: `<id>.toml`, a report in the schema of data/reports/*.toml marked
+    /// `status = "draft"`, each value with the rule that produced it and a confidence, and a
+    /// [[review]] item for everything the rules could not decide; `<id>.txt`, the text the
+    /// evidence quotes byte for byte; `<id>.reference-draft.toml`, the sources and places it
+    /// names that data/reference/ lacks. Incidents (event type, date resolved against
+    /// --published with only the precision the words give, place and qualifier, perpetrators
+    /// and targets only where the sentence says who did it), casualty claims (killed/wounded,
+    /// group, bounds from the qualifier, claimant, relay, hedge) and responsibility claims.
+    #[command(after_long_help = EXTRACT_HELP)]
+    Extract(ExtractArgs),
 }
 
 const SERVE_HELP: &str = "\
@@ -196,6 +209,19 @@ Examples:
   ckg serve --bind 0.0.0.0:8080 --cors '*'    reachable by others, from any web page
   curl -H 'Accept: text/csv' --data-urlencode query@queries/russian-losses.rq \\
        http://127.0.0.1:7878/sparql";
+
+const EXTRACT_HELP: &str = "\
+What it does not do:
+  - It does not guess. A figure gets only the bounds its words entail (\"dozens\" = at least
+    24, \"about 40\" = no bound); a date only the precision of its words; a perpetrator only
+    when the sentence says who did it; a claim with no claimant in its sentence (or carried from
+    a speaker just quoted) is the publisher's own, marked for review.
+  - No statistical model, no coreference beyond \"the attack\" / the same day, no arithmetic
+    (\"two … and another two\" are two claims, never four), no control, presence, relation,
+    strength or occurrence claims, no `linked_by`, no summaries.
+  - It never edits data/: the drafts go to -o DIR. `ckg build` refuses a draft until the
+    analyst deletes `status = \"draft\"` (or builds it into a separate draft graph with
+    --drafts). Accuracy measured on real articles: README.md, \"Adding a report\".";
 
 const PUSH_HELP: &str = "\
 Servers (GSP-URL, and the query endpoint derived from it):
@@ -271,6 +297,34 @@ Examples:
   ckg import acled big.csv --nquads big.nq              convert only";
 
 #[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Article files: plain UTF-8 text (headline on the first line) or saved HTML pages.
+    #[arg(value_name = "ARTICLE", required = true)]
+    pub articles: Vec<PathBuf>,
+    /// Publication date (YYYY-MM-DD, YYYY-MM or YYYY): relative dates resolve against it.
+    #[arg(long, value_name = "DATE")]
+    pub published: String,
+    /// The publisher's name (a curated source such as AFP, or a new one proposed).
+    #[arg(long, value_name = "NAME")]
+    pub publisher: Option<String>,
+    /// Where the article was found (written in the draft's header).
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Output directory for the drafts (created if missing).
+    #[arg(long, short = 'o', value_name = "DIR", default_value = "drafts")]
+    pub output: PathBuf,
+    /// A GeoNames dump (or extract) for places the curated data lacks.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "data/gazetteer/geonames-SY-extract.txt"
+    )]
+    pub gazetteer: PathBuf,
+    #[command(flatten)]
+    pub data: DataArg,
+}
+
+#[derive(Debug, Args)]
 pub struct DataArg {
     /// The data directory (reference/*.toml, reports/*.toml).
     #[arg(long, value_name = "DIR", default_value = "data")]
@@ -300,6 +354,12 @@ pub struct BaseArg {
 pub struct BuildArgs {
     #[command(flatten)]
     pub data: DataArg,
+    /// Also build draft reports (`status = "draft"`, from `ckg extract`) and draft reference
+    /// files, each into a graph of its own ({base}graph/draft/report/{id},
+    /// {base}graph/draft/reference), never into the curated graphs. Without it a build refuses
+    /// drafts; a later build without it removes the draft graphs.
+    #[arg(long)]
+    pub drafts: bool,
     #[command(flatten)]
     pub store: StoreArg,
     #[command(flatten)]

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         cli::Command::Optimize(args) => commands::optimize::run(args),
         cli::Command::Push(args) => commands::push::run(args),
         cli::Command::Serve(args) => commands::serve::run(args),
+        cli::Command::Extract(args) => commands::extract::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

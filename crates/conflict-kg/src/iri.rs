@@ -129,6 +129,19 @@ impl Base {
         NamedNode::new_unchecked(format!("{}curated/{kind}.{id}.{field}", self.as_str()))
     }
 
+    /// Reference records of draft files (`ckg build --drafts`): `{base}graph/draft/reference`.
+    pub fn draft_reference_graph(&self) -> NamedNode {
+        self.graph("draft/reference")
+    }
+    /// A draft report (`ckg build --drafts`): `{base}graph/draft/report/{id}`, never a curated
+    /// report graph.
+    pub fn draft_report_graph(&self, id: &str) -> NamedNode {
+        self.graph(&format!("draft/report/{id}"))
+    }
+    /// The prefix shared by every draft graph.
+    pub fn draft_graph_prefix(&self) -> String {
+        self.graph("draft/").as_str().to_string()
+    }
     /// The prefix shared by every report graph.
     pub fn report_graph_prefix(&self) -> String {
         format!("{}report/", self.folder(folder::GRAPH))

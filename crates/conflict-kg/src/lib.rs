@@ -31,6 +31,7 @@ mod service;
 mod store;
 mod wkt;
 
+pub mod extract;
 pub mod gazetteer;
 pub mod import;
 pub mod link;
@@ -44,7 +45,7 @@ pub use fsutil::write_atomically;
 pub use geojson::{GeoJsonError, GeoJsonSummary};
 pub use iri::{Base, InvalidBase};
 pub use limits::{LimitError, LimitedResults, QueryLimits, Watchdog};
-pub use model::Model;
+pub use model::{ClaimDetail, DraftReference, DraftStatus, Model, ReviewItem};
 pub use pipeline::{PipelineError, build_into, load};
 pub use progress::{Progress, Silent};
 pub use query::{OutputFormat, QueryError, TABLE_SAMPLE_ROWS, write_results};

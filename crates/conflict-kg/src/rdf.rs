@@ -113,24 +113,67 @@ pub(crate) fn model_quads(model: &Model, base: &Base) -> Vec<Quad> {
         out: &mut out,
         curator: curator.clone(),
     };
+    // Records of draft reference files go to the draft graph, never the curated one.
+    let drafted = |pick: fn(&crate::model::DraftReference) -> &Vec<String>, id: &str| {
+        model
+            .draft_reference
+            .iter()
+            .any(|d| pick(d).iter().any(|x| x == id))
+    };
+    let mut drafts = Vec::new();
     for a in &model.actors {
-        actor_quads(&mut w, base, a);
-        actor_fidelity_quads(&mut w, &iris, a);
+        let w = &mut w;
+        if drafted(|d| &d.actors, &a.id) {
+            let mut dw = GraphWriter {
+                graph: base.draft_reference_graph().into(),
+                out: &mut drafts,
+                curator: curator.clone(),
+            };
+            actor_quads(&mut dw, base, a);
+            actor_fidelity_quads(&mut dw, &iris, a);
+        } else {
+            actor_quads(w, base, a);
+            actor_fidelity_quads(w, &iris, a);
+        }
     }
     for p in &model.places {
-        place_quads(&mut w, base, p);
+        if drafted(|d| &d.places, &p.id) {
+            let mut dw = GraphWriter {
+                graph: base.draft_reference_graph().into(),
+                out: &mut drafts,
+                curator: curator.clone(),
+            };
+            place_quads(&mut dw, base, p);
+        } else {
+            place_quads(&mut w, base, p);
+        }
     }
     for s in &model.sources {
-        source_quads(&mut w, &iris, s);
+        if drafted(|d| &d.sources, &s.id) {
+            let mut dw = GraphWriter {
+                graph: base.draft_reference_graph().into(),
+                out: &mut drafts,
+                curator: curator.clone(),
+            };
+            source_quads(&mut dw, &iris, s);
+        } else {
+            source_quads(&mut w, &iris, s);
+        }
     }
     for r in &model.reports {
+        let graph = if r.draft.is_some() {
+            base.draft_report_graph(&r.id)
+        } else {
+            base.report_graph(&r.id)
+        };
         let mut w = GraphWriter {
-            graph: base.report_graph(&r.id).into(),
+            graph: graph.into(),
             out: &mut out,
             curator: curator.clone(),
         };
         report_quads(&mut w, &iris, r);
     }
+    out.extend(drafts);
     out
 }
 
@@ -664,6 +707,7 @@ mod tests {
             places: vec![],
             sources: vec![source],
             reports: vec![Report {
+                draft: None,
                 id: "r".into(),
                 headline: "H".into(),
                 published: PartialDate::Year(2018),
@@ -675,6 +719,7 @@ mod tests {
                 claims: vec![claim],
                 curated: vec![],
             }],
+            draft_reference: vec![],
         }
     }
 

@@ -102,6 +102,8 @@ pub(crate) struct SourceRecord {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ReferenceFile {
+    /// `"draft"`: records `ckg extract` proposed, not yet reviewed (`build` refuses them).
+    pub status: Option<S<String>>,
     #[serde(default)]
     pub actor: Vec<ActorRecord>,
     #[serde(default)]
@@ -114,6 +116,8 @@ pub(crate) struct ReferenceFile {
 #[serde(deny_unknown_fields)]
 pub(crate) struct ReportRecord {
     pub id: S<String>,
+    /// `"draft"`: drafted by `ckg extract`, not yet reviewed (`build` refuses it).
+    pub status: Option<S<String>>,
     pub headline: S<String>,
     pub published: S<String>,
     pub publisher: S<String>,
@@ -263,6 +267,17 @@ pub(crate) struct ReportFileRecord {
     pub occurrence_claim: Vec<ClaimRecord>,
     #[serde(default)]
     pub relation_claim: Vec<ClaimRecord>,
+    /// Open review items of a draft: what the extractor could not decide.
+    #[serde(default)]
+    pub review: Vec<ReviewRecord>,
+}
+
+/// `[[review]]`: one open question of a draft, about one field.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ReviewRecord {
+    pub about: S<String>,
+    pub item: S<String>,
 }
 
 impl ReportFileRecord {
@@ -303,6 +318,9 @@ pub(crate) struct Dataset {
     pub reference: Vec<Loaded<ReferenceFile>>,
     pub reports: Vec<LoadedReport>,
 }
+
+/// The file name ending of a reference draft beside its report (`<id>.reference-draft.toml`).
+pub(crate) const REFERENCE_DRAFT_SUFFIX: &str = ".reference-draft.toml";
 
 /// Lists the `.toml` files of a folder, sorted, or nothing when the folder does not exist.
 fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, RecordsError> {
@@ -391,6 +409,17 @@ pub(crate) fn read_dataset(data_dir: &Path) -> Result<Dataset, RecordsError> {
             continue;
         };
         let source = Arc::new(SourceText::new(&path, text));
+        // A draft's proposed actors, places and sources live beside it (`ckg extract`).
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().ends_with(REFERENCE_DRAFT_SUFFIX))
+        {
+            match parse::<ReferenceFile>(&source) {
+                Ok(records) => dataset.reference.push(Loaded { source, records }),
+                Err(p) => problems.push(p),
+            }
+            continue;
+        }
         let records = match parse::<ReportFileRecord>(&source) {
             Ok(r) => r,
             Err(p) => {

@@ -9,6 +9,19 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
     let base = super::base(&args.base)?;
     let data = &args.data.data;
     let model = conflict_kg::load(data)?;
+    if model.has_drafts() && !args.drafts {
+        let mut message = String::from(
+            "the data holds drafts, which are not built without --drafts (review them, then \
+             delete `status = \"draft\"`; `ckg validate` lists their review items):",
+        );
+        for (file, line) in model.draft_marks() {
+            message.push_str(&format!(
+                "\n  {}:{line}: status = \"draft\"",
+                file.display()
+            ));
+        }
+        anyhow::bail!(message);
+    }
     let store = KgStore::open(&args.store.store)?;
     let summary =
         conflict_kg::build_into(&store, &model, &base, super::fault::pause_before_commit)?;
@@ -25,6 +38,10 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
     outln!("  sources    {:>8}", summary.sources);
     outln!("  triples    {:>8}  (quads in all graphs)", summary.quads);
     outln!("  graphs     {:>8}", summary.graphs);
+    let drafts = model.draft_marks().len();
+    if drafts > 0 {
+        outln!("  drafts     {drafts:>8}  (in {{base}}graph/draft/…, not in the curated graphs)");
+    }
     outln!("  time       {:>8.2} s", started.elapsed().as_secs_f64());
     Ok(())
 }

@@ -14,6 +14,7 @@ macro_rules! outln {
 
 pub mod build;
 pub mod export;
+pub mod extract;
 pub mod fault;
 pub mod import;
 pub mod link;

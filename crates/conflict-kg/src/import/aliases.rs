@@ -55,6 +55,14 @@ impl AliasTable {
         Self::parse(&path, text, model)
     }
 
+    /// Every (dataset name, actor id) pair of both datasets (for `ckg extract`'s lexicon).
+    pub fn names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.acled
+            .iter()
+            .chain(&self.ucdp)
+            .map(|(n, a)| (n.as_str(), a.as_str()))
+    }
+
     fn parse(path: &Path, text: String, model: &Model) -> Result<Self, ImportError> {
         let src = SourceText::new(PathBuf::from(path), text);
         let mut problems = Problems::default();

@@ -45,6 +45,7 @@ mod sink;
 mod ucdp;
 
 pub use crate::progress::{Progress, Silent};
+pub use aliases::AliasTable;
 pub use error::ImportError;
 pub use naming::{check_name, default_name, default_rejects_path};
 pub use reconcile::Reference;

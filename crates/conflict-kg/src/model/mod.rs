@@ -96,6 +96,8 @@ pub struct Report {
     pub incidents: Vec<Incident>,
     pub claims: Vec<Claim>,
     pub curated: Vec<CuratedValue>,
+    /// `Some` for a draft (`status = "draft"`), with its review items.
+    pub draft: Option<DraftStatus>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -211,9 +213,56 @@ pub struct Model {
     pub places: Vec<Place>,
     pub sources: Vec<Source>,
     pub reports: Vec<Report>,
+    /// Reference files marked `status = "draft"` (proposed by `ckg extract`).
+    pub draft_reference: Vec<DraftReference>,
+}
+
+/// A draft's mark: where `status = "draft"` is written and its open review items.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftStatus {
+    pub file: std::path::PathBuf,
+    pub line: usize,
+    pub review: Vec<ReviewItem>,
+}
+
+/// One `[[review]]` item of a draft report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewItem {
+    pub line: usize,
+    pub about: String,
+    pub item: String,
+}
+
+/// A reference file marked draft, and the ids of what it defines.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DraftReference {
+    pub file: std::path::PathBuf,
+    pub line: usize,
+    pub actors: Vec<String>,
+    pub places: Vec<String>,
+    pub sources: Vec<String>,
 }
 
 impl Model {
+    /// Whether anything loaded is a draft (a report or a reference file).
+    pub fn has_drafts(&self) -> bool {
+        !self.draft_reference.is_empty() || self.reports.iter().any(|r| r.draft.is_some())
+    }
+
+    /// Every draft mark, `(file, line)`, reports then reference files.
+    pub fn draft_marks(&self) -> Vec<(&std::path::Path, usize)> {
+        let reports = self
+            .reports
+            .iter()
+            .filter_map(|r| r.draft.as_ref())
+            .map(|d| (d.file.as_path(), d.line));
+        let refs = self
+            .draft_reference
+            .iter()
+            .map(|d| (d.file.as_path(), d.line));
+        reports.chain(refs).collect()
+    }
+
     pub fn incidents(&self) -> impl Iterator<Item = &Incident> {
         self.reports.iter().flat_map(|r| r.incidents.iter())
     }

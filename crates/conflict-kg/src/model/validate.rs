@@ -316,6 +316,52 @@ impl Checker {
     }
 }
 
+/// `status` may only say `"draft"` (a reviewed file has no status at all).
+fn check_status(ck: &mut Checker, src: &SourceText, status: &S<String>, field: &str) -> bool {
+    if status.get_ref() == "draft" {
+        return true;
+    }
+    ck.problem(
+        src,
+        status,
+        field,
+        format!(
+            "found `{}`, expected \"draft\" (a reviewed file has no `status`: delete the line)",
+            status.get_ref()
+        ),
+    );
+    false
+}
+
+/// A draft report's mark and review items; `None` for a reviewed report.
+fn draft_status(ck: &mut Checker, report: &LoadedReport) -> Option<DraftStatus> {
+    let src = &report.source;
+    let status = report.records.report.status.as_ref();
+    let review = &report.records.review;
+    let Some(status) = status else {
+        if let Some(r) = review.first() {
+            ck.problem(src, &r.about, "review", "open review items in a report that is not a draft: settle them and delete the [[review]] tables, or mark the report `status = \"draft\"`");
+        }
+        return None;
+    };
+    if !check_status(ck, src, status, "report.status") {
+        return None;
+    }
+    let at = src.location(status.span().start);
+    Some(DraftStatus {
+        file: at.file,
+        line: at.line,
+        review: review
+            .iter()
+            .map(|r| ReviewItem {
+                line: src.location(r.about.span().start).line,
+                about: r.about.get_ref().clone(),
+                item: r.item.get_ref().clone(),
+            })
+            .collect(),
+    })
+}
+
 /// Checks a dataset and builds the model, or returns every problem found.
 pub(crate) fn validate(dataset: &Dataset) -> Result<Model, Problems> {
     let mut ck = Checker {
@@ -354,6 +400,32 @@ pub(crate) fn validate(dataset: &Dataset) -> Result<Model, Problems> {
     let mut model = Model::default();
     for file in &dataset.reference {
         let src = &file.source;
+        if let Some(status) = &file.records.status {
+            if check_status(&mut ck, src, status, "status") {
+                model.draft_reference.push(DraftReference {
+                    file: src.location(status.span().start).file,
+                    line: src.location(status.span().start).line,
+                    actors: file
+                        .records
+                        .actor
+                        .iter()
+                        .map(|a| a.id.get_ref().clone())
+                        .collect(),
+                    places: file
+                        .records
+                        .place
+                        .iter()
+                        .map(|p| p.id.get_ref().clone())
+                        .collect(),
+                    sources: file
+                        .records
+                        .source
+                        .iter()
+                        .map(|s| s.id.get_ref().clone())
+                        .collect(),
+                });
+            }
+        }
         for a in &file.records.actor {
             model.actors.push(actor(&mut ck, src, a));
         }
@@ -617,7 +689,9 @@ pub(super) fn report_(ck: &mut Checker, report: &LoadedReport) -> Option<Report>
             }
         }
     }
+    let draft = draft_status(ck, report);
     Some(Report {
+        draft,
         id: r.id.get_ref().clone(),
         headline: ck.text(src, &r.headline, "report.headline"),
         published: published?,

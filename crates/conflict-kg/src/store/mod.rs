@@ -144,11 +144,16 @@ impl KgStore {
     /// The graphs `build` owns: ontology, reference and every report graph.
     pub fn curated_graphs(&self, base: &Base) -> Result<Vec<NamedNode>, StoreError> {
         let report_prefix = base.report_graph_prefix();
+        // Draft graphs are `build`'s too: a build without --drafts removes them.
+        let draft_prefix = base.draft_graph_prefix();
         let fixed = [base.ontology_graph(), base.reference_graph()];
         let mut graphs = Vec::new();
         for g in self.store.named_graphs() {
             if let NamedOrBlankNode::NamedNode(g) = g.map_err(|e| self.storage(e))? {
-                if g.as_str().starts_with(&report_prefix) || fixed.contains(&g) {
+                if g.as_str().starts_with(&report_prefix)
+                    || g.as_str().starts_with(&draft_prefix)
+                    || fixed.contains(&g)
+                {
                     graphs.push(g);
                 }
             }

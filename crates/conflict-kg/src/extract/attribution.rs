@@ -1,0 +1,454 @@
+//! Who says a sentence's facts: the claimant ("according to X", "X said", "said X", "X told
+//! AFP", "X reported"), a relay between the claimant and the publisher ("the ministry
+//! confirmed …, Al-Monitor reported"; "told Al-Monitor"), the person voicing it ("said
+//! Observatory head Rami Abdel Rahman"), and the hedge ("reportedly", "could have").
+//!
+//! Pronouns and definite descriptions ("he", "it", "the source") are the current speaker,
+//! which the caller carries from sentence to sentence. Nothing is guessed: a sentence with no
+//! cue has no attribution here; the caller decides (the publisher's own statement, marked for
+//! review).
+
+use super::lexicon::{Lexicon, Mention};
+use super::text::{Token, TokenKind};
+use crate::vocab::{Hedge, SourceType};
+
+/// Who a claim is from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Claimant {
+    /// A curated source.
+    Known(String),
+    /// Not in the curated sources: the words of the text naming it, and a guessed type.
+    New {
+        words: String,
+        source_type: SourceType,
+        actor: Option<String>,
+    },
+}
+
+/// An attribution found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Attribution {
+    pub claimant: Claimant,
+    pub relay: Option<Claimant>,
+    /// A person (actor id) speaking for the claimant.
+    pub voiced_by: Option<String>,
+    pub rule: &'static str,
+    pub confidence: f32,
+}
+
+const VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+    "stated",
+    "states",
+    "added",
+    "acknowledged",
+    "acknowledges",
+    "quoted",
+    "wrote",
+    "tweeted",
+    "estimated",
+    "estimates",
+];
+const PRONOUNS: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "the source",
+    "the monitor",
+    "the ministry",
+    "the official",
+    "the group",
+    "the observatory",
+];
+
+/// The hedge of a sentence's statements, if its words give one, with the rule.
+pub(super) fn hedge(tokens: &[Token]) -> Option<(Hedge, &'static str)> {
+    for (i, t) in tokens.iter().enumerate() {
+        let next = tokens.get(i + 1).map_or("", |n| n.norm.as_str());
+        let h = match t.norm.as_str() {
+            "reportedly" => Some((Hedge::Reportedly, "hedge-reportedly")),
+            "purportedly" | "purporting" | "purported" => {
+                Some((Hedge::Purportedly, "hedge-purportedly"))
+            }
+            "apparently" | "appeared" | "appears" => Some((Hedge::Apparently, "hedge-apparently")),
+            "possibly" | "likely" | "probably" => Some((Hedge::Possibly, "hedge-possibly")),
+            "could" | "may" | "might" if matches!(next, "have" | "be") => {
+                Some((Hedge::Possibly, "hedge-modal"))
+            }
+            "estimate" | "estimated" | "estimates" => Some((Hedge::Estimated, "hedge-estimated")),
+            _ => None,
+        };
+        if h.is_some() {
+            return h;
+        }
+    }
+    None
+}
+
+fn is_clause_break(t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "," | ";" | ":" | "\"" | "(" | ")")
+        || t.is_any(&[
+            "that", "when", "while", "but", "although", "though", "after", "as", "which", "who",
+        ])
+}
+
+fn is_time_word(t: &Token) -> bool {
+    t.is_any(&[
+        "on",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "last",
+        "this",
+        "week",
+        "month",
+        "earlier",
+        "later",
+        "also",
+        "previously",
+        "recently",
+        "separately",
+        "again",
+        "has",
+        "have",
+        "had",
+        "in",
+        "a",
+        "statement",
+    ])
+}
+
+/// A party named by tokens `[a, b)`.
+struct Party {
+    start: usize,
+    claimant: Option<Claimant>,
+    voiced_by: Option<String>,
+    pronoun: bool,
+}
+
+fn party(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    lex: &Lexicon,
+    a: usize,
+    b: usize,
+) -> Option<Party> {
+    if a >= b {
+        return None;
+    }
+    let words: Vec<&Token> = tokens[a..b]
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let phrase = words
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let named = mentions
+        .iter()
+        .any(|m| m.start >= a && m.end <= b && (m.source().is_some() || m.actor().is_some()));
+    if PRONOUNS.contains(&phrase.as_str()) && !named {
+        return Some(Party {
+            start: a,
+            claimant: None,
+            voiced_by: None,
+            pronoun: true,
+        });
+    }
+    let raw = text[tokens[a].span.start..tokens[b - 1].span.end]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    let inside: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.start >= a && m.end <= b)
+        .collect();
+    // Two parties credited together ("Moscow and a monitor"): one joint source.
+    let joint = words.iter().any(|t| t.is("and"))
+        && (inside.len() >= 2
+            || (inside.len() == 1 && words.len() > inside[0].end - inside[0].start + 1));
+    if joint && !inside.iter().any(|m| m.end - m.start == words.len()) {
+        return Some(Party {
+            start: a,
+            claimant: Some(Claimant::New {
+                words: raw,
+                source_type: SourceType::Joint,
+                actor: None,
+            }),
+            voiced_by: None,
+            pronoun: false,
+        });
+    }
+    for m in &inside {
+        if let Some(actor) = m.actor() {
+            if let Some(source) = lex.speaks_for.get(actor) {
+                return Some(Party {
+                    start: a,
+                    claimant: Some(Claimant::Known(source.clone())),
+                    voiced_by: Some(actor.to_string()),
+                    pronoun: false,
+                });
+            }
+        }
+    }
+    for m in &inside {
+        if let Some(source) = m.source() {
+            return Some(Party {
+                start: a,
+                claimant: Some(Claimant::Known(source.to_string())),
+                voiced_by: None,
+                pronoun: false,
+            });
+        }
+        if let Some(actor) = m.actor() {
+            if let Some(source) = lex.source_of_actor.get(actor) {
+                return Some(Party {
+                    start: a,
+                    claimant: Some(Claimant::Known(source.clone())),
+                    voiced_by: None,
+                    pronoun: false,
+                });
+            }
+        }
+    }
+    // Only a noun phrase that names a kind of speaker becomes a new source.
+    let source_type = guess_type(&phrase)?;
+    let actor = inside
+        .iter()
+        .find(|m| m.end - m.start == words.len())
+        .and_then(|m| m.actor())
+        .map(str::to_string);
+    if raw.split_whitespace().count() > 10 {
+        return None;
+    }
+    Some(Party {
+        start: a,
+        claimant: Some(Claimant::New {
+            words: raw,
+            source_type,
+            actor,
+        }),
+        voiced_by: None,
+        pronoun: false,
+    })
+}
+
+/// The source type a describing phrase suggests ("a Syrian military source" → anonymous).
+fn guess_type(phrase: &str) -> Option<SourceType> {
+    let has = |w: &str| phrase.split(' ').any(|x| x == w);
+    Some(if has("source") || has("sources") {
+        SourceType::Anonymous
+    } else if has("ministry")
+        || has("government")
+        || has("governor")
+        || has("authorities")
+        || has("presidency")
+    {
+        SourceType::Government
+    } else if has("army")
+        || has("military")
+        || has("command")
+        || has("spokesman")
+        || has("spokesperson")
+        || has("forces")
+        || has("police")
+    {
+        SourceType::Military
+    } else if has("official")
+        || has("officials")
+        || has("minister")
+        || has("commander")
+        || has("mayor")
+        || has("president")
+        || has("director")
+        || has("head")
+        || has("chief")
+    {
+        SourceType::Official
+    } else if has("monitor")
+        || has("observatory")
+        || has("watchdog")
+        || has("group") && has("rights")
+    {
+        SourceType::Monitor
+    } else if has("reports") || has("report") {
+        SourceType::Anonymous
+    } else if has("newspaper") || has("daily") {
+        SourceType::Newspaper
+    } else if has("agency")
+        || has("news")
+        || has("media")
+        || has("tv")
+        || has("television")
+        || has("channel")
+    {
+        SourceType::NewsAgency
+    } else if has("residents")
+        || has("locals")
+        || has("witnesses")
+        || has("witness")
+        || has("activists")
+        || has("activist")
+    {
+        SourceType::LocalResidents
+    } else if has("medics") || has("doctors") || has("hospital") || has("medical") {
+        SourceType::Official
+    } else {
+        return None;
+    })
+}
+
+/// The attribution a sentence states, if any. `publisher` is the report's publisher (a relay
+/// that is the publisher itself is no relay: "he told AFP" in an AFP report).
+pub(super) fn attribution(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    lex: &Lexicon,
+    publisher: Option<&str>,
+) -> Option<(Attribution, bool)> {
+    let mut cues: Vec<(usize, &'static str, Party, Option<Claimant>)> = Vec::new();
+    let n = tokens.len();
+    let mut k = 0;
+    while k < n {
+        let t = &tokens[k];
+        if t.is("according") && tokens.get(k + 1).is_some_and(|t| t.is("to")) {
+            let b = (k + 2..n)
+                .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is("."))
+                .unwrap_or(n);
+            if let Some(p) = party(text, tokens, mentions, lex, k + 2, b) {
+                cues.push((k, "according-to", p, None));
+            }
+            k = b;
+            continue;
+        }
+        // "X claimed that …" reports a statement; "IS claimed the attack" is responsibility.
+        let claimed_that =
+            t.is_any(&["claimed", "claims"]) && tokens.get(k + 1).is_some_and(|n| n.is("that"));
+        if t.is_any(VERBS) || claimed_that {
+            // Inverted: `…," said X.` / `…, X said.` handled by the subject rule below.
+            let inverted =
+                k > 0 && (tokens[k - 1].is(",") || tokens[k - 1].is("\"") || tokens[k - 1].is("'"));
+            // The object of "told": the relay.
+            let told_to = |from: usize| -> Option<Claimant> {
+                if !tokens[k].is_any(&["told", "tells"]) {
+                    return None;
+                }
+                let m = mentions.iter().find(|m| m.start == from)?;
+                let src = m.source()?;
+                (Some(src) != publisher).then(|| Claimant::Known(src.to_string()))
+            };
+            if inverted {
+                let b = (k + 1..n)
+                    .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is("."))
+                    .unwrap_or(n);
+                if let Some(p) = party(text, tokens, mentions, lex, k + 1, b) {
+                    let relay = told_to(b);
+                    cues.push((k, "said-speaker-after", p, relay));
+                }
+            } else {
+                let mut e = k;
+                while e > 0 && is_time_word(&tokens[e - 1]) && !tokens[e - 1].is("that") {
+                    e -= 1;
+                }
+                let mut a = e;
+                while a > 0 && !is_clause_break(&tokens[a - 1]) && e - a < 12 {
+                    a -= 1;
+                    // "Local security forces (Asayish) said": the parenthesis is in the subject.
+                    if a > 0 && tokens[a - 1].is(")") {
+                        if let Some(open) = (0..a - 1).rev().find(|&j| tokens[j].is("(")) {
+                            a = open;
+                        }
+                    }
+                }
+                // The nearest name before the verb, else the whole clause subject.
+                let p = mentions
+                    .iter()
+                    .filter(|m| m.start >= a && m.end == e)
+                    .filter_map(|m| party(text, tokens, mentions, lex, m.start, m.end))
+                    .next()
+                    .or_else(|| party(text, tokens, mentions, lex, a, e));
+                if let Some(p) = p {
+                    let relay = told_to(k + 1);
+                    cues.push((k, "said-subject", p, relay));
+                }
+            }
+        }
+        k += 1;
+    }
+    if cues.is_empty() {
+        return None;
+    }
+    let is_media = |c: &Option<Claimant>| match c {
+        Some(Claimant::Known(id)) => matches!(
+            lex.source_types.get(id),
+            Some(SourceType::NewsAgency | SourceType::OnlineOutlet | SourceType::Newspaper)
+        ),
+        _ => false,
+    };
+    // "the ministry confirmed …, Al-Monitor reported": the outlet reporting last is the relay.
+    let last = cues.len() - 1;
+    let (chosen, relay_from_report) = if cues.len() >= 2
+        && tokens[cues[last].0].is_any(&["reported", "reports", "quoted"])
+        && is_media(&cues[last].2.claimant)
+        && cues[last].2.claimant != cues[0].2.claimant
+        && Some(&cues[last].2.claimant) != Some(&publisher.map(|p| Claimant::Known(p.to_string())))
+    {
+        (0, cues[last].2.claimant.clone())
+    } else {
+        // "according to" wins over verbs; among verbs the first.
+        (
+            cues.iter().position(|c| c.1 == "according-to").unwrap_or(0),
+            None,
+        )
+    };
+    let (_, rule, p, told) = &cues[chosen];
+    let relay = relay_from_report.or_else(|| told.clone());
+    let confidence = if p.pronoun {
+        0.6
+    } else if matches!(p.claimant, Some(Claimant::Known(_))) {
+        0.9
+    } else {
+        0.6
+    };
+    let _ = p.start;
+    Some((
+        Attribution {
+            claimant: p.claimant.clone().unwrap_or(Claimant::New {
+                words: String::new(),
+                source_type: SourceType::Anonymous,
+                actor: None,
+            }),
+            relay,
+            voiced_by: p.voiced_by.clone(),
+            rule: if p.pronoun {
+                "pronoun-current-speaker"
+            } else {
+                rule
+            },
+            confidence,
+        },
+        p.pronoun,
+    ))
+}

@@ -1,0 +1,426 @@
+//! Casualty figures of a sentence: a figure paired with a word of killing or wounding in the
+//! same clause ("35 pro-government forces killed", "killed at least 11 pro-regime forces",
+//! "Three others were wounded", "a major general was killed"), the group whose people they
+//! were (an actor named between the figure and the verb), and whether the figure is part of the
+//! one before it ("including at least nine Russians").
+
+use super::lexicon::Mention;
+use super::quantity::{Quantity, quantities};
+use super::text::{Token, TokenKind};
+use crate::vocab::CasualtyType;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Casualty {
+    /// Tokens of the figure's words (`quantity_text`); for "a major general" the whole phrase.
+    pub start: usize,
+    pub end: usize,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    pub casualty_type: CasualtyType,
+    /// Actor id of the group, when a curated actor is named for it.
+    pub group: Option<String>,
+    /// The words naming the group ("civilians", "its servicemen").
+    pub group_words: Option<(usize, usize)>,
+    /// Index (in the returned list) of the figure this one is a part of.
+    pub part_of: Option<usize>,
+    pub rule: &'static str,
+    pub quantity_rule: &'static str,
+    /// Token of the word of killing or wounding.
+    pub verb: usize,
+}
+
+fn kind_of(t: &Token) -> Option<CasualtyType> {
+    match t.norm.as_str() {
+        "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "die" | "dies" | "dying"
+        | "deaths" | "death" | "fatalities" | "slain" | "massacred" | "executed" | "beheaded"
+        | "lives" => Some(CasualtyType::Killed),
+        "wounded" | "wounding" | "injured" | "injuring" | "injuries" | "hurt" | "injures"
+        | "wounds" => Some(CasualtyType::Wounded),
+        _ => None,
+    }
+}
+
+/// Verbs that take the victims as object after them ("killed at least 11", "killing all 39").
+fn transitive(t: &Token) -> bool {
+    t.is_any(&[
+        "killed", "killing", "kills", "wounded", "wounding", "injured", "injuring", "injures",
+        "left", "leaving", "claimed", "claiming",
+    ])
+}
+
+fn clause_stop(t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "," | ";" | ":")
+        || t.is_any(&["said", "told", "according", "while", "but", "whereas"])
+}
+
+/// The casualty figures of a sentence.
+pub(super) fn casualties(
+    tokens: &[Token],
+    mentions: &[Mention],
+    persons: &std::collections::HashSet<String>,
+) -> Vec<Casualty> {
+    let qs = quantities(tokens);
+    let mut out: Vec<Casualty> = Vec::new();
+    for (qi, q) in qs.iter().enumerate() {
+        let next_q = qs.get(qi + 1).map_or(tokens.len(), |n| n.start);
+        if let Some(c) = pair(tokens, mentions, q, next_q, &out) {
+            out.push(c);
+        }
+    }
+    singular(tokens, mentions, &qs, &mut out);
+    named_person(tokens, mentions, persons, &mut out);
+    out.sort_by_key(|c| c.start);
+    out
+}
+
+fn group_in(mentions: &[Mention], a: usize, b: usize) -> Option<String> {
+    mentions
+        .iter()
+        .filter(|m| m.start >= a && m.end <= b)
+        .find_map(|m| m.actor().map(str::to_string))
+}
+
+fn pair(
+    tokens: &[Token],
+    mentions: &[Mention],
+    q: &Quantity,
+    next_q: usize,
+    before: &[Casualty],
+) -> Option<Casualty> {
+    // "including at least nine Russians": a part of the figure before it, of its type.
+    let including = q.start > 0 && tokens[q.start - 1].is_any(&["including", "among"]);
+    // Right after a verb of killing or wounding: "killing at least five civilians and
+    // injuring others" is five killed, whatever comes after.
+    if q.start > 0
+        && transitive(&tokens[q.start - 1])
+        && !tokens[q.start - 1].is_any(&["left", "leaving", "claimed", "claiming"])
+    {
+        let k = q.start - 1;
+        let kind = kind_of(&tokens[k])?;
+        let gend = (q.end..tokens.len())
+            .find(|&j| {
+                clause_stop(&tokens[j])
+                    || tokens[j].is_any(&[
+                        "in", "on", "near", "at", "and", "during", "since", ".", "when", "who",
+                        "after", "as", "while",
+                    ])
+            })
+            .unwrap_or(tokens.len());
+        return Some(Casualty {
+            start: q.start,
+            end: q.end,
+            min: q.min,
+            max: q.max,
+            casualty_type: kind,
+            group: group_in(mentions, q.end, gend),
+            group_words: (q.end < gend).then_some((q.end, gend)),
+            part_of: None,
+            rule: "casualty-verb-before-figure",
+            quantity_rule: q.rule,
+            verb: k,
+        });
+    }
+    // "killed at least 24 SDF fighters and 15 civilians": the figure after "and" shares the
+    // verb of the figure before it.
+    if q.start > 0 && tokens[q.start - 1].is("and") {
+        if let Some(prev) = before
+            .last()
+            .filter(|p| p.verb < p.start && q.start - p.end <= 6)
+        {
+            let gend = (q.end..tokens.len())
+                .find(|&j| {
+                    clause_stop(&tokens[j])
+                        || tokens[j].is_any(&[
+                            "in", "on", "near", "at", "and", "during", "since", ".", "when",
+                        ])
+                })
+                .unwrap_or(tokens.len());
+            return Some(Casualty {
+                start: q.start,
+                end: q.end,
+                min: q.min,
+                max: q.max,
+                casualty_type: prev.casualty_type,
+                group: group_in(mentions, q.end, gend),
+                group_words: (q.end < gend).then_some((q.end, gend)),
+                part_of: None,
+                rule: "coordinated-figure",
+                quantity_rule: q.rule,
+                verb: prev.verb,
+            });
+        }
+    }
+    // Forward: "35 pro-government forces killed", "four of its servicemen were killed".
+    let limit = (q.end + 14).min(next_q).min(tokens.len());
+    let mut k = q.end;
+    while k < limit {
+        let t = &tokens[k];
+        // A parenthesis is skipped whole ("the Syrian Democratic Forces (SDF) were killed");
+        // a closing one ends the figure's clause ("(Kurdistan 24) – … killed").
+        if t.is("(") {
+            match (k + 1..limit).find(|&j| tokens[j].is(")")) {
+                Some(j) => {
+                    k = j + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if clause_stop(t) || t.is(")") {
+            break;
+        }
+        if let Some(kind) = kind_of(t) {
+            // "died of their wounds" is a death.
+            let kind = if t.is("wounds") {
+                if k > 0 && tokens[..k].iter().rev().take(4).any(|x| x.is("died")) {
+                    break;
+                } else {
+                    kind
+                }
+            } else {
+                kind
+            };
+            let words = (q.end < k).then_some((q.end, k));
+            return Some(Casualty {
+                start: q.start,
+                end: q.end,
+                min: q.min,
+                max: q.max,
+                casualty_type: kind,
+                group: group_in(mentions, q.end, k),
+                group_words: words,
+                part_of: None,
+                rule: "figure-before-casualty-word",
+                quantity_rule: q.rule,
+                verb: k,
+            });
+        }
+        k += 1;
+    }
+    // A part of the figure before it in the sentence, of its type.
+    if including {
+        if let Some((i, whole)) = before.iter().enumerate().next_back() {
+            let gend = (q.end..tokens.len())
+                .find(|&j| clause_stop(&tokens[j]) || tokens[j].is("."))
+                .unwrap_or(tokens.len());
+            return Some(Casualty {
+                start: q.start,
+                end: q.end,
+                min: q.min,
+                max: q.max,
+                casualty_type: whole.casualty_type,
+                group: group_in(mentions, q.end, gend),
+                group_words: (q.end < gend).then_some((q.end, gend)),
+                part_of: Some(i),
+                rule: "including-part-of-figure",
+                quantity_rule: q.rule,
+                verb: whole.verb,
+            });
+        }
+    }
+    // Backward: "killed at least 11 pro-regime forces", "killing all 39 people on board",
+    // "the death toll rose to 12".
+    let from = q.start.saturating_sub(5);
+    for k in (from..q.start).rev() {
+        let t = &tokens[k];
+        if t.kind == TokenKind::Punct && !including {
+            break;
+        }
+        let toll = t.is("toll");
+        if transitive(t) || toll {
+            let kind = if toll {
+                CasualtyType::Killed
+            } else {
+                kind_of(t)?
+            };
+            if t.is_any(&["left", "leaving", "claimed", "claiming"])
+                && !tokens
+                    .get(q.end..)
+                    .is_some_and(|r| r.iter().take(4).any(|x| kind_of(x).is_some()))
+            {
+                return None;
+            }
+            let gend = (q.end..tokens.len())
+                .find(|&j| {
+                    clause_stop(&tokens[j])
+                        || tokens[j].is_any(&[
+                            "in", "on", "near", "at", "and", "during", "since", ".", "when", "who",
+                            "after", "as", "while",
+                        ])
+                })
+                .unwrap_or(tokens.len());
+            return Some(Casualty {
+                start: q.start,
+                end: q.end,
+                min: q.min,
+                max: q.max,
+                casualty_type: kind,
+                group: group_in(mentions, q.end, gend),
+                group_words: (q.end < gend).then_some((q.end, gend)),
+                part_of: None,
+                rule: if toll {
+                    "death-toll"
+                } else {
+                    "casualty-verb-before-figure"
+                },
+                quantity_rule: q.rule,
+                verb: k,
+            });
+        }
+    }
+    None
+}
+
+/// "a major general was killed", "A local commander … was also reportedly killed": one person.
+fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut Vec<Casualty>) {
+    for i in 0..tokens.len() {
+        // "…, a pro-Assad militia, was" is an apposition, not a second person.
+        if !tokens[i].is_any(&["a", "an"]) || qs.iter().any(|q| q.start <= i && i < q.end) {
+            continue;
+        }
+        // "killed a child", "killing a woman": one person, the verb's object.
+        if i > 0
+            && transitive(&tokens[i - 1])
+            && !tokens[i - 1].is_any(&["left", "leaving", "claimed", "claiming"])
+        {
+            let np_end = (i + 1..(i + 5).min(tokens.len()))
+                .find(|&k| {
+                    tokens[k].kind != TokenKind::Word
+                        || tokens[k].is_any(&[
+                            "in", "on", "near", "at", "and", "of", "from", "during", "when", "as",
+                        ])
+                })
+                .unwrap_or(tokens.len().min(i + 5));
+            let counted = tokens.get(i + 1).is_some_and(|t| {
+                t.is_any(&[
+                    "total", "number", "few", "dozen", "handful", "series", "further", "hundred",
+                    "thousand", "score", "wave", "string",
+                ])
+            });
+            if np_end > i + 1 && !counted && !out.iter().any(|c| c.start <= i && i < c.end) {
+                if let Some(kind) = kind_of(&tokens[i - 1]) {
+                    out.push(Casualty {
+                        start: i,
+                        end: np_end,
+                        min: Some(1),
+                        max: Some(1),
+                        casualty_type: kind,
+                        group: group_in(mentions, i, np_end),
+                        group_words: Some((i, np_end)),
+                        part_of: None,
+                        rule: "verb-then-indefinite-singular",
+                        quantity_rule: "one-person",
+                        verb: i - 1,
+                    });
+                }
+            }
+            continue;
+        }
+        // The noun phrase runs to "was"; nothing in it may be a figure or another verb.
+        let Some(was) = (i + 1..(i + 16).min(tokens.len()))
+            .find(|&k| tokens[k].is_any(&["was", "has", "had", "is"]))
+        else {
+            continue;
+        };
+        // "…, a pro-Assad militia, was" is an apposition, not a second person.
+        if was == i + 1
+            || (tokens[was - 1].is(",") && i > 0 && tokens[i - 1].is(","))
+            || tokens[i + 1..was].iter().any(|t| {
+                t.is_any(&[
+                    "and", "were", "said", "told", "that", "who", "which", "when",
+                ]) || t.kind == TokenKind::Number
+            })
+        {
+            continue;
+        }
+        let Some(v) =
+            (was + 1..(was + 5).min(tokens.len())).find(|&k| kind_of(&tokens[k]).is_some())
+        else {
+            continue;
+        };
+        if !tokens[was + 1..v].iter().all(|t| {
+            t.is_any(&[
+                "also",
+                "reportedly",
+                "been",
+                "later",
+                "allegedly",
+                "apparently",
+                "then",
+                "badly",
+                "seriously",
+                "fatally",
+            ])
+        }) {
+            continue;
+        }
+        // The noun phrase up to a comma is the one person ("A local commander of …, a militia, was").
+        let np_end = (i + 1..was).find(|&k| tokens[k].is(",")).unwrap_or(was);
+        if out.iter().any(|c| c.start <= i && i < c.end) {
+            continue;
+        }
+        let kind = kind_of(&tokens[v]).expect("checked");
+        let first_np_end = (i + 1..np_end)
+            .find(|&k| tokens[k].is_any(&["of", "from", "in", "with"]))
+            .unwrap_or(np_end);
+        out.push(Casualty {
+            start: i,
+            end: first_np_end,
+            min: Some(1),
+            max: Some(1),
+            casualty_type: kind,
+            group: group_in(mentions, i, np_end),
+            group_words: Some((i, np_end)),
+            part_of: None,
+            rule: "indefinite-singular-was-killed",
+            quantity_rule: "one-person",
+            verb: v,
+        });
+    }
+}
+
+/// "Major General Vyacheslav Gladkikh was killed": one named person.
+fn named_person(
+    tokens: &[Token],
+    mentions: &[Mention],
+    persons: &std::collections::HashSet<String>,
+    out: &mut Vec<Casualty>,
+) {
+    for m in mentions {
+        let Some(actor) = m.actor().filter(|a| persons.contains(*a)) else {
+            continue;
+        };
+        let mut k = m.end;
+        if tokens.get(k).is_some_and(|t| t.is_any(&["was", "has"])) {
+            k += 1;
+            while tokens
+                .get(k)
+                .is_some_and(|t| t.is_any(&["also", "reportedly", "been", "later"]))
+            {
+                k += 1;
+            }
+        }
+        let Some(kind) = tokens.get(k).and_then(kind_of) else {
+            continue;
+        };
+        if k == m.end && !tokens[k].is("died") {
+            continue;
+        }
+        if out.iter().any(|c| c.start < m.end && m.start < c.end) {
+            continue;
+        }
+        out.push(Casualty {
+            start: m.start,
+            end: m.end,
+            min: Some(1),
+            max: Some(1),
+            casualty_type: kind,
+            group: Some(actor.to_string()),
+            group_words: Some((m.start, m.end)),
+            part_of: None,
+            rule: "named-person-was-killed",
+            quantity_rule: "one-person",
+            verb: k,
+        });
+    }
+}

@@ -1,0 +1,469 @@
+//! What the extractor recognises by name: the curated actors, places and sources (labels and
+//! aliases, `data/aliases.toml` names), persons who speak for a source, and gazetteer places;
+//! and the matching of all of them in a sentence's tokens.
+//!
+//! Matching is longest-leftmost over token n-grams of the normalised forms. Short all-capital
+//! names ("IS", "US", "SDF") match only as written, so the verb "is" is never Islamic State.
+//! Gazetteer places are tried only on capitalised words not already inside an actor, person or
+//! source name ("Bashar" in "Bashar al-Assad" is not a village), through the
+//! transliteration-aware `name_key` that `ckg link` uses (Mayadin = Mayadeen).
+
+use super::text::{Token, TokenKind};
+use crate::gazetteer::{Gazetteer, name_key};
+use crate::model::Model;
+use crate::vocab::{PlaceType, SourceType};
+use std::collections::HashMap;
+
+/// What a name stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Entity {
+    Actor {
+        id: String,
+    },
+    Place {
+        id: String,
+        place_type: PlaceType,
+    },
+    Source {
+        id: String,
+        source_type: SourceType,
+        actor: Option<String>,
+    },
+    /// A gazetteer entry no curated place matches: proposed as a new place.
+    GazetteerPlace {
+        index: usize,
+    },
+}
+
+#[derive(Debug, Clone)]
+struct Name {
+    /// The name as curated (for the case-sensitive check of acronyms).
+    written: String,
+    case_sensitive: bool,
+    entity: Entity,
+}
+
+/// The names the extractor knows.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    names: HashMap<String, Vec<Name>>,
+    longest: usize,
+    /// Curated place keys (`name_key` of labels and aliases) → place id and type.
+    place_keys: HashMap<String, (String, PlaceType)>,
+    gazetteer: Option<Gazetteer>,
+    pub(crate) actor_labels: HashMap<String, String>,
+    pub(crate) place_labels: HashMap<String, String>,
+    pub(crate) source_labels: HashMap<String, String>,
+    /// Persons (actor id) → the source they speak for.
+    pub(crate) speaks_for: HashMap<String, String>,
+    /// Actor id → the source that is that actor (the Russian MoD states facts).
+    pub(crate) source_of_actor: HashMap<String, String>,
+    pub(crate) source_types: HashMap<String, SourceType>,
+    pub(crate) place_parent: HashMap<String, String>,
+    /// Every curated source id (new ones must not collide).
+    pub(crate) source_ids: std::collections::HashSet<String>,
+    /// Actors that are one person.
+    pub(crate) persons: std::collections::HashSet<String>,
+}
+
+/// One name found in a sentence: tokens `[start, end)` and everything it may stand for.
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub entities: Vec<Entity>,
+}
+
+impl Mention {
+    pub(crate) fn actor(&self) -> Option<&str> {
+        self.entities.iter().find_map(|e| match e {
+            Entity::Actor { id } => Some(id.as_str()),
+            _ => None,
+        })
+    }
+    pub(crate) fn source(&self) -> Option<&str> {
+        self.entities.iter().find_map(|e| match e {
+            Entity::Source { id, .. } => Some(id.as_str()),
+            _ => None,
+        })
+    }
+    pub(crate) fn is_place(&self) -> bool {
+        self.entities
+            .iter()
+            .any(|e| matches!(e, Entity::Place { .. } | Entity::GazetteerPlace { .. }))
+    }
+    pub(crate) fn place(&self) -> Option<&Entity> {
+        self.entities
+            .iter()
+            .find(|e| matches!(e, Entity::Place { .. } | Entity::GazetteerPlace { .. }))
+    }
+}
+
+/// Lower case, typographic quotes folded, possessive `'s` dropped, one space between tokens:
+/// the form both names and text are compared in.
+pub fn normalise(name: &str) -> String {
+    let span = super::text::Span {
+        start: 0,
+        end: name.len(),
+    };
+    super::text::tokens(name, span)
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// English words that are also place names somewhere, never taken from the gazetteer.
+const NOT_PLACES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the",
+    "this",
+    "that",
+    "there",
+    "they",
+    "video",
+    "major",
+    "general",
+    "colonel",
+    "president",
+    "minister",
+    "ministry",
+    "observatory",
+    "state",
+    "group",
+    "forces",
+    "army",
+    "credit",
+    "handout",
+    "photo",
+    "three",
+    "many",
+    "most",
+    "some",
+    "russian",
+    "syrian",
+    "american",
+    "iranian",
+    "iraqi",
+    "turkish",
+    "kurdish",
+    "arab",
+    "islamic",
+    "coalition",
+    "government",
+    "officials",
+    "official",
+    "sunni",
+    "shia",
+    "shiite",
+    "alawite",
+    "christian",
+    "reuters",
+    "associated",
+    "press",
+    "news",
+    "agency",
+    "times",
+    "post",
+    "afp",
+    "monitor",
+];
+
+impl Lexicon {
+    /// The curated names of `model`, the dataset names of `aliases` (dataset name → actor id),
+    /// and optionally a gazetteer for places the curated data does not have.
+    pub fn new(model: &Model, aliases: &[(String, String)], gazetteer: Option<Gazetteer>) -> Self {
+        let mut lex = Lexicon::default();
+        for a in &model.actors {
+            lex.actor_labels.insert(a.id.clone(), a.label.clone());
+            if a.person || a.category == crate::vocab::ActorCategory::Individual {
+                lex.persons.insert(a.id.clone());
+            }
+            for n in std::iter::once(&a.label).chain(&a.aliases) {
+                lex.add(n, Entity::Actor { id: a.id.clone() });
+            }
+            if let Some(s) = a.speaks_for.first() {
+                lex.speaks_for.insert(a.id.clone(), s.clone());
+            }
+        }
+        for (name, id) in aliases {
+            lex.add(name, Entity::Actor { id: id.clone() });
+        }
+        for p in &model.places {
+            lex.place_labels.insert(p.id.clone(), p.label.clone());
+            if let Some(w) = &p.within {
+                lex.place_parent.insert(p.id.clone(), w.clone());
+            }
+            for n in std::iter::once(&p.label).chain(&p.aliases) {
+                let e = Entity::Place {
+                    id: p.id.clone(),
+                    place_type: p.place_type,
+                };
+                lex.add(n, e);
+                let key = name_key(n);
+                if !key.is_empty() {
+                    let slot = lex
+                        .place_keys
+                        .entry(key)
+                        .or_insert((p.id.clone(), p.place_type));
+                    // Prefer the more precise of two places sharing a name (city over governorate).
+                    if specificity(p.place_type) > specificity(slot.1) {
+                        *slot = (p.id.clone(), p.place_type);
+                    }
+                }
+            }
+        }
+        for s in &model.sources {
+            lex.source_ids.insert(s.id.clone());
+            if s.source_type == SourceType::Curator {
+                continue;
+            }
+            lex.source_labels.insert(s.id.clone(), s.label.clone());
+            lex.source_types.insert(s.id.clone(), s.source_type);
+            if let Some(a) = &s.actor {
+                lex.source_of_actor.insert(a.clone(), s.id.clone());
+            }
+            let e = Entity::Source {
+                id: s.id.clone(),
+                source_type: s.source_type,
+                actor: s.actor.clone(),
+            };
+            // A label in our words may still be the text's words without its gloss ("Moscow and
+            // a monitor (joint attribution in AFP's lead)").
+            let label = s.label.split(" (").next().unwrap_or(&s.label);
+            lex.add(label, e.clone());
+            for n in &s.aliases {
+                lex.add(n, e.clone());
+            }
+        }
+        lex.gazetteer = gazetteer;
+        lex
+    }
+
+    fn add(&mut self, written: &str, entity: Entity) {
+        let key = normalise(written);
+        if key.is_empty() {
+            return;
+        }
+        let n = key.split(' ').count();
+        self.longest = self.longest.max(n);
+        let case_sensitive = written.len() <= 5
+            && written
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        let slot = self.names.entry(key).or_default();
+        if !slot.iter().any(|x| x.entity == entity) {
+            slot.push(Name {
+                written: written.to_string(),
+                case_sensitive,
+                entity,
+            });
+        }
+    }
+
+    /// The curated ids a name stands for exactly (after normalisation): actors, places,
+    /// sources. Used by evaluations to compare names with ids.
+    pub fn ids_for(&self, name: &str) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .names
+            .get(&normalise(name))
+            .into_iter()
+            .flatten()
+            .filter_map(|n| match &n.entity {
+                Entity::Actor { id } | Entity::Place { id, .. } | Entity::Source { id, .. } => {
+                    Some(id.clone())
+                }
+                Entity::GazetteerPlace { .. } => None,
+            })
+            .collect();
+        if let Some((id, _)) = self.place_keys.get(&name_key(name)) {
+            out.push(id.clone());
+        }
+        out
+    }
+
+    /// Every name (normalised) that stands for `id`.
+    pub fn names_of(&self, id: &str) -> Vec<String> {
+        self.names
+            .iter()
+            .filter(|(_, v)| {
+                v.iter().any(|n| matches!(&n.entity, Entity::Actor { id: x } | Entity::Place { id: x, .. } | Entity::Source { id: x, .. } if x == id))
+            })
+            .map(|(k, _)| k.clone())
+            .collect()
+    }
+
+    /// The preferred label of a curated actor, place or source.
+    pub fn label(&self, id: &str) -> Option<&str> {
+        self.actor_labels
+            .get(id)
+            .or_else(|| self.place_labels.get(id))
+            .or_else(|| self.source_labels.get(id))
+            .map(String::as_str)
+    }
+
+    pub fn gazetteer(&self) -> Option<&Gazetteer> {
+        self.gazetteer.as_ref()
+    }
+
+    /// The names in `tokens` (of the sentence whose text is `text`), left to right.
+    pub(crate) fn mentions(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        'outer: while i < tokens.len() {
+            if tokens[i].kind == TokenKind::Punct {
+                i += 1;
+                continue;
+            }
+            let max = self.longest.min(tokens.len() - i);
+            for n in (1..=max).rev() {
+                let window = &tokens[i..i + n];
+                if window.iter().any(|t| t.kind == TokenKind::Punct) {
+                    continue;
+                }
+                let key = window
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if let Some(names) = self.names.get(&key) {
+                    let raw = &text[window[0].span.start..window[n - 1].span.end];
+                    let entities: Vec<Entity> = names
+                        .iter()
+                        .filter(|nm| !nm.case_sensitive || raw.starts_with(nm.written.as_str()))
+                        .map(|nm| nm.entity.clone())
+                        .collect();
+                    if !entities.is_empty() {
+                        out.push(Mention {
+                            start: i,
+                            end: i + n,
+                            entities,
+                        });
+                        i += n;
+                        continue 'outer;
+                    }
+                }
+            }
+            i += 1;
+        }
+        self.gazetteer_mentions(text, tokens, &mut out);
+        out.sort_by_key(|m| m.start);
+        out
+    }
+
+    /// Capitalised words (with articles such as al-, ez- inside) not already a name: curated
+    /// places by `name_key`, then gazetteer populated places and admin areas.
+    fn gazetteer_mentions(&self, text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
+        let covered = |i: usize, out: &Vec<Mention>| out.iter().any(|m| m.start <= i && i < m.end);
+        let mut i = 0;
+        while i < tokens.len() {
+            if covered(i, out)
+                || tokens[i].kind != TokenKind::Word
+                || !tokens[i].capitalised(text)
+                || NOT_PLACES.contains(&tokens[i].norm.as_str())
+            {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            for n in (1..=3usize).rev() {
+                if i + n > tokens.len() {
+                    continue;
+                }
+                let w = &tokens[i..i + n];
+                if w.iter().enumerate().any(|(k, t)| {
+                    t.kind != TokenKind::Word
+                        || covered(i + k, out)
+                        || !(t.capitalised(text) || (k + 1 < n && t.norm.len() <= 3))
+                }) {
+                    continue;
+                }
+                let raw = &text[w[0].span.start..w[n - 1].span.end];
+                let key = name_key(raw);
+                if key.len() < 4 {
+                    continue;
+                }
+                if let Some((id, place_type)) = self.place_keys.get(&key) {
+                    found = Some((
+                        n,
+                        Entity::Place {
+                            id: id.clone(),
+                            place_type: *place_type,
+                        },
+                    ));
+                    break;
+                }
+                if let Some(g) = &self.gazetteer {
+                    if let Some(index) = best_gazetteer_entry(g, &key) {
+                        found = Some((n, Entity::GazetteerPlace { index }));
+                        break;
+                    }
+                }
+            }
+            match found {
+                Some((n, e)) => {
+                    out.push(Mention {
+                        start: i,
+                        end: i + n,
+                        entities: vec![e],
+                    });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+/// The gazetteer entry a name most likely means: a populated place or an administrative area,
+/// the most populous first; hamlets of no recorded population are not taken from running text.
+fn best_gazetteer_entry(g: &Gazetteer, key: &str) -> Option<usize> {
+    g.lookup(key)
+        .iter()
+        .map(|&(i, _)| i)
+        .filter(|&i| {
+            let e = &g.entries[i];
+            (e.feature_class == "P" && (e.population >= 1000 || e.feature_code.starts_with("PPLA")))
+                || (e.feature_class == "A" && e.feature_code.starts_with("ADM"))
+        })
+        .max_by_key(|&i| g.entries[i].population)
+}
+
+/// How precise a place type is, for choosing the place an incident happened at.
+pub(super) fn specificity(t: PlaceType) -> u8 {
+    match t {
+        PlaceType::Country => 1,
+        PlaceType::Region | PlaceType::Desert | PlaceType::River => 2,
+        PlaceType::Governorate => 3,
+        PlaceType::District => 4,
+        PlaceType::Subdistrict => 5,
+        PlaceType::City => 6,
+        PlaceType::Town
+        | PlaceType::Village
+        | PlaceType::Camp
+        | PlaceType::OilField
+        | PlaceType::Airbase
+        | PlaceType::MilitaryBase
+        | PlaceType::Locality
+        | PlaceType::Hospital => 7,
+    }
+}

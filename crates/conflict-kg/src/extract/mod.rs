@@ -1,0 +1,902 @@
+//! `ckg extract`: an article's text → a draft report in the schema of `data/reports/*.toml`,
+//! for an analyst to review. Pure functions, no I/O: the CLI reads the article and writes the
+//! files.
+//!
+//! The pipeline per article: main text (`text::html_main_text` for a saved page) → sentences
+//! (`text::sentences`, byte spans of the text) → per sentence: tokens, names
+//! (`lexicon`), dates (`when`), event triggers, perpetrators and targets (`events`), casualty
+//! figures (`casualty`, bounds by `quantity`), claimant, relay and hedge (`attribution`) →
+//! incidents and claims assembled here (a current speaker carried across sentences, claims
+//! attached to the incident of their sentence or the one just told) → `writer` (TOML).
+//!
+//! Invariants: every evidence is a byte-exact sentence of the text, every `quantity_text` a
+//! substring of its evidence; no number, date precision, perpetrator or claimant that the
+//! sentence's words do not give; whatever the rules could not decide is a review item.
+
+mod attribution;
+mod casualty;
+mod events;
+mod lexicon;
+mod quantity;
+pub mod text;
+mod when;
+mod writer;
+
+pub use attribution::Claimant;
+pub use lexicon::{Lexicon, normalise};
+pub use text::Span;
+pub use writer::{reference_toml, report_toml};
+
+use crate::dates::PartialDate;
+use crate::vocab::{CasualtyType, EventType, Hedge, PlaceType, SourceType};
+use attribution::Attribution;
+use lexicon::{Entity, Mention, specificity};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error("--published: {0}")]
+    Published(String),
+    #[error("the article has no text")]
+    Empty,
+}
+
+/// What the caller knows about the article beyond its text.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The report id (kebab-case), also the file stem of the draft.
+    pub id: String,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub published: String,
+    /// The publisher's name as the user gave it (`AFP`, `Reuters`).
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A value with the rule that produced it and how sure the rule is (0–1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ruled<T> {
+    pub value: T,
+    pub rule: &'static str,
+    pub confidence: f32,
+}
+
+fn ruled<T>(value: T, rule: &'static str, confidence: f32) -> Ruled<T> {
+    Ruled {
+        value,
+        rule,
+        confidence,
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct DraftIncident {
+    pub id: String,
+    pub event_type: Ruled<EventType>,
+    /// Resolved form (`2018-05-23`, `2018-W21`…) and the text's words.
+    pub date: Option<Ruled<String>>,
+    pub date_text: Option<String>,
+    /// Place id (curated, or proposed in the reference draft) and the text's words.
+    pub place: Option<Ruled<String>>,
+    pub place_text: Option<String>,
+    pub location_qualifier: Option<String>,
+    pub perpetrators: Vec<Ruled<String>>,
+    pub perpetrator_stated_unknown: bool,
+    pub targets: Vec<Ruled<String>>,
+    pub evidence: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct DraftCasualty {
+    pub id: String,
+    /// Index into `Draft::incidents`.
+    pub incident: usize,
+    pub incident_rule: &'static str,
+    pub casualty_type: CasualtyType,
+    pub group: Option<String>,
+    pub group_text: Option<String>,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    pub quantity_text: String,
+    pub bounds_rule: &'static str,
+    pub source: Ruled<String>,
+    /// The claimant's own words in the text, or `None` for the publisher's own statement.
+    pub claimant_text: Option<String>,
+    pub via: Option<String>,
+    pub voiced_by: Option<String>,
+    pub hedge: Option<Ruled<Hedge>>,
+    /// Index into `Draft::casualties` of the figure this one is part of.
+    pub part_of: Option<usize>,
+    pub stated: Option<String>,
+    pub evidence: Span,
+    pub rule: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct DraftResponsibility {
+    pub id: String,
+    pub incident: usize,
+    pub source: String,
+    pub perpetrator: String,
+    pub evidence: Span,
+}
+
+/// A source, place or actor the draft names that the curated reference data lacks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewSource {
+    pub id: String,
+    pub label: String,
+    pub source_type: SourceType,
+    pub actor: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewPlace {
+    pub id: String,
+    pub label: String,
+    pub place_type: PlaceType,
+    pub within: String,
+    pub gazetteer: String,
+}
+
+/// What the analyst must decide: `about` names the field (`casualty_claim.{id}.source`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewItem {
+    pub about: String,
+    pub item: String,
+}
+
+/// The draft of one report.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub id: String,
+    /// The text the evidence indexes: the `.txt` to write beside the report.
+    pub text: String,
+    pub headline: String,
+    pub published: String,
+    pub publisher: String,
+    pub url: Option<String>,
+    pub dateline: Option<String>,
+    pub cites: Vec<String>,
+    pub incidents: Vec<DraftIncident>,
+    pub casualties: Vec<DraftCasualty>,
+    pub responsibilities: Vec<DraftResponsibility>,
+    pub new_sources: Vec<NewSource>,
+    pub new_places: Vec<NewPlace>,
+    pub review: Vec<ReviewItem>,
+}
+
+/// Kebab-case of a name, for ids.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in crate::gazetteer::fold(s).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let mut out: String = out.trim_matches('-').to_string();
+    if out.len() > 60 {
+        out.truncate(60);
+        out = out.trim_end_matches('-').to_string();
+    }
+    out
+}
+
+struct Sentence {
+    span: Span,
+    tokens: Vec<text::Token>,
+    mentions: Vec<Mention>,
+}
+
+struct Builder<'a> {
+    lex: &'a Lexicon,
+    draft: Draft,
+    publisher_name: Option<String>,
+}
+
+impl Builder<'_> {
+    fn source_id(&mut self, c: &Claimant) -> String {
+        match c {
+            Claimant::Known(id) => id.clone(),
+            Claimant::New {
+                words,
+                source_type,
+                actor,
+            } => {
+                let base = slug(words);
+                let base = if base.is_empty() {
+                    "unnamed-source".to_string()
+                } else {
+                    base
+                };
+                if let Some(s) = self.draft.new_sources.iter().find(|s| s.label == *words) {
+                    return s.id.clone();
+                }
+                let mut id = base.clone();
+                let mut n = 2;
+                while self.lex.source_labels.contains_key(&id)
+                    || self.draft.new_sources.iter().any(|s| s.id == id)
+                {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+                self.draft.new_sources.push(NewSource {
+                    id: id.clone(),
+                    label: words.clone(),
+                    source_type: *source_type,
+                    actor: actor.clone(),
+                });
+                self.draft.review.push(ReviewItem {
+                    about: format!("source.{id}"),
+                    item: format!("new source \"{words}\" (type {} guessed from its words) proposed in the reference draft: check it, or replace it by a curated source", source_type.id()),
+                });
+                id
+            }
+        }
+    }
+
+    fn cite(&mut self, id: &str) {
+        if id != self.draft.publisher && !self.draft.cites.iter().any(|c| c == id) {
+            self.draft.cites.push(id.to_string());
+        }
+    }
+
+    fn place_id(&mut self, e: &Entity) -> Option<(String, &'static str, f32)> {
+        match e {
+            Entity::Place { id, .. } => Some((id.clone(), "curated-place-name", 0.9)),
+            Entity::GazetteerPlace { index } => {
+                let g = self.lex.gazetteer()?;
+                let entry = &g.entries[*index];
+                let within = if entry.country == "SY" && self.lex.place_labels.contains_key("syria")
+                {
+                    "syria"
+                } else {
+                    return None;
+                };
+                let id = slug(&entry.name);
+                if self.lex.place_labels.contains_key(&id) {
+                    return Some((id, "gazetteer-name-key", 0.6));
+                }
+                if !self.draft.new_places.iter().any(|p| p.id == id) {
+                    let place_type = match entry.feature_code.as_str() {
+                        "ADM1" => PlaceType::Governorate,
+                        "ADM2" => PlaceType::District,
+                        "ADM3" => PlaceType::Subdistrict,
+                        "PPLC" | "PPLA" | "PPLA2" => PlaceType::City,
+                        _ => PlaceType::Town,
+                    };
+                    self.draft.new_places.push(NewPlace {
+                        id: id.clone(),
+                        label: entry.name.clone(),
+                        place_type,
+                        within: within.into(),
+                        gazetteer: format!("geonames:{}", entry.id),
+                    });
+                    self.draft.review.push(ReviewItem {
+                        about: format!("place.{id}"),
+                        item: format!("new place \"{}\" from the gazetteer (GeoNames {} {}, population {}) proposed in the reference draft, within `{within}`: check its type and parent", entry.name, entry.id, entry.feature_code, entry.population),
+                    });
+                }
+                Some((id, "gazetteer-name-key", 0.6))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Place nouns and adjectives between a locative word and the place ("near the town of").
+const PLACE_WORDS: &[&str] = &[
+    "the",
+    "town",
+    "city",
+    "village",
+    "province",
+    "governorate",
+    "region",
+    "area",
+    "areas",
+    "of",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "neighbouring",
+    "neighboring",
+    "countryside",
+    "outskirts",
+    "desert",
+    "district",
+    "camp",
+    "countrys",
+    "country",
+    "capital",
+    "oil",
+    "field",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "rural",
+    "nearby",
+];
+const LOCATIVES: &[&[&str]] = &[
+    &["on", "the", "outskirts", "of"],
+    &["north", "of"],
+    &["south", "of"],
+    &["east", "of"],
+    &["west", "of"],
+    &["northeast", "of"],
+    &["northwest", "of"],
+    &["southeast", "of"],
+    &["southwest", "of"],
+    &["near"],
+    &["outside"],
+    &["around"],
+    &["in"],
+    &["at"],
+    &["across"],
+    &["inside"],
+    &["into"],
+    &["across"],
+];
+
+/// The locative words before a place mention ("near", "south of"), if the place is the scene.
+fn locative(tokens: &[text::Token], start: usize) -> Option<String> {
+    let mut k = start;
+    while k > 0 && tokens[k - 1].is_any(PLACE_WORDS) && start - k < 6 {
+        // "south of" must not be swallowed as place words.
+        if tokens[k - 1].is("of")
+            && k >= 2
+            && tokens[k - 2].is_any(&[
+                "north",
+                "south",
+                "east",
+                "west",
+                "northeast",
+                "northwest",
+                "southeast",
+                "southwest",
+                "outskirts",
+            ])
+        {
+            break;
+        }
+        k -= 1;
+    }
+    for l in LOCATIVES {
+        if k >= l.len()
+            && l.iter()
+                .enumerate()
+                .all(|(i, w)| tokens[k - l.len() + i].is(w))
+        {
+            return Some(l.join(" "));
+        }
+    }
+    None
+}
+
+/// Drafts a report from an article's text (plain, or HTML saved from a browser).
+pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, ExtractError> {
+    let published = PartialDate::parse(&opts.published).map_err(ExtractError::Published)?;
+    let text = if text::is_html(input) {
+        text::html_main_text(input)
+    } else {
+        input.to_string()
+    };
+    if text.trim().is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    let spans = text::sentences(&text);
+    let headline = spans
+        .first()
+        .map(|s| s.of(&text).to_string())
+        .unwrap_or_default();
+    let mut b = Builder {
+        lex,
+        draft: Draft {
+            id: opts.id.clone(),
+            text: String::new(),
+            headline,
+            published: opts.published.clone(),
+            publisher: String::new(),
+            url: opts.url.clone(),
+            dateline: None,
+            cites: Vec::new(),
+            incidents: Vec::new(),
+            casualties: Vec::new(),
+            responsibilities: Vec::new(),
+            new_sources: Vec::new(),
+            new_places: Vec::new(),
+            review: Vec::new(),
+        },
+        publisher_name: opts.publisher.clone(),
+    };
+    // The publisher: a curated source by name, else proposed.
+    let publisher = match &opts.publisher {
+        Some(name) => {
+            let toks = text::tokens(
+                name,
+                Span {
+                    start: 0,
+                    end: name.len(),
+                },
+            );
+            let ms = lex.mentions(name, &toks);
+            match ms
+                .iter()
+                .find(|m| m.start == 0 && m.end == toks.len())
+                .and_then(|m| m.source())
+            {
+                Some(id) => Claimant::Known(id.to_string()),
+                None => Claimant::New {
+                    words: name.clone(),
+                    source_type: SourceType::NewsAgency,
+                    actor: None,
+                },
+            }
+        }
+        None => Claimant::New {
+            words: format!("Publisher of {}", opts.id),
+            source_type: SourceType::Anonymous,
+            actor: None,
+        },
+    };
+    b.draft.publisher = b.source_id(&publisher);
+    if opts.publisher.is_none() {
+        b.draft.review.push(ReviewItem {
+            about: "report.publisher".into(),
+            item: "no --publisher given: an anonymous publisher is proposed".into(),
+        });
+    }
+    let publisher_id = b.draft.publisher.clone();
+
+    let sentences: Vec<Sentence> = spans
+        .iter()
+        .map(|&span| {
+            let tokens = text::tokens(&text, span);
+            let mentions = lex.mentions(&text, &tokens);
+            Sentence {
+                span,
+                tokens,
+                mentions,
+            }
+        })
+        .collect();
+
+    // The one monitor the article names (if only one): "a war monitor said" is that monitor.
+    let monitors: std::collections::BTreeSet<&str> = sentences
+        .iter()
+        .flat_map(|s| s.mentions.iter())
+        .filter_map(|m| m.source())
+        .filter(|id| lex.source_types.get(*id) == Some(&SourceType::Monitor))
+        .collect();
+    let named_monitor =
+        (monitors.len() == 1).then(|| monitors.iter().next().expect("one").to_string());
+    let resolve_monitor = |a: &mut Attribution| {
+        if let (
+            Claimant::New {
+                source_type: SourceType::Monitor,
+                ..
+            },
+            Some(m),
+        ) = (&a.claimant, &named_monitor)
+        {
+            a.claimant = Claimant::Known(m.clone());
+            a.rule = "descriptive-monitor-named-in-article";
+            a.confidence = 0.7;
+        }
+    };
+    let mut current: Option<Attribution> = None;
+    let mut last_incident: Option<(usize, usize)> = None; // (incident index, sentence index)
+    let mut dateline_done = false;
+    // The headline (a first line followed by a blank line) repeats the body; AFP's subheads
+    // ("- IS claims attack -") are no sentences.
+    let first_line = text.lines().next().unwrap_or("").trim();
+    let headline_only = !first_line.ends_with(['.', '!', '?', '"', '”'])
+        && first_line.split_whitespace().count() <= 25;
+    for (si, s) in sentences.iter().enumerate() {
+        let toks = &s.tokens;
+        let raw = s.span.of(&text);
+        if (si == 0 && headline_only) || (raw.starts_with("- ") && raw.ends_with(" -")) {
+            continue;
+        }
+        let mut mentions = s.mentions.clone();
+        // A dateline ("Beirut (AFP) -") is where the report was filed, not where it happened.
+        if !dateline_done
+            && mentions
+                .first()
+                .is_some_and(|m| m.start == 0 && toks.get(m.end).is_some_and(|t| t.is("(")))
+        {
+            let m = mentions.remove(0);
+            if let Some(Entity::Place { id, .. }) = m.place() {
+                b.draft.dateline = Some(id.clone());
+            }
+            dateline_done = true;
+        }
+        let mut unresolved = Vec::new();
+        let dates = when::dates(&text, toks, Some(published), &mut unresolved);
+        for (a, e) in &unresolved {
+            let words = &text[toks[*a].span.start..toks[*e - 1].span.end];
+            b.draft.review.push(ReviewItem {
+                about: format!("sentence {}", si + 1),
+                item: format!("\"{words}\" cannot be resolved against the publication date {}: no date written", opts.published),
+            });
+        }
+        let triggers = events::triggers(&text, toks);
+        let found = casualty::casualties(toks, &mentions, &lex.persons);
+        let attribution =
+            attribution::attribution(&text, toks, &mentions, lex, Some(&publisher_id)).map(
+                |(mut a, pronoun)| {
+                    if pronoun {
+                        if let Some(c) = &current {
+                            a.claimant = c.claimant.clone();
+                            a.voiced_by = c.voiced_by.clone();
+                            a.relay = a.relay.or_else(|| c.relay.clone());
+                        } else {
+                            a.confidence = 0.0;
+                        }
+                    }
+                    a
+                },
+            );
+        let attribution = attribution.filter(|a| {
+            a.confidence > 0.0
+                && !matches!(&a.claimant, Claimant::New { words, .. } if words.is_empty())
+        });
+        // A quotation opened here and closed in a later sentence: its speaker is named there.
+        let opens_quote = toks.first().is_some_and(|t| t.is("\""))
+            && toks.iter().filter(|t| t.is("\"")).count() % 2 == 1;
+        let quoted = if attribution.is_none() && opens_quote {
+            sentences[si + 1..].iter().take(3).find_map(|n| {
+                attribution::attribution(&text, &n.tokens, &n.mentions, lex, Some(&publisher_id))
+                    .map(|(mut a, pronoun)| {
+                        if pronoun {
+                            if let Some(c) = &current {
+                                a.claimant = c.claimant.clone();
+                                a.voiced_by = c.voiced_by.clone();
+                            }
+                        }
+                        a.rule = "quotation-speaker";
+                        a
+                    })
+            })
+        } else {
+            None
+        };
+        let mut own = attribution.clone().or(quoted);
+        let described = own.as_ref().and_then(|a| match &a.claimant {
+            Claimant::New {
+                words,
+                source_type: SourceType::Monitor,
+                ..
+            } => Some(words.clone()),
+            _ => None,
+        });
+        if let Some(a) = own.as_mut() {
+            resolve_monitor(a);
+        }
+        if let Some(a) = &own {
+            current = Some(a.clone());
+        }
+        // An anaphoric opening ("Two were…", "Three others…", "He said") continues the speaker.
+        let first = toks.iter().find(|t| t.kind != text::TokenKind::Punct);
+        let anaphoric = first.is_some_and(|t| {
+            t.is_any(&[
+                "he", "she", "they", "it", "another", "others", "of", "among", "two", "three",
+                "four", "five", "six", "seven", "eight", "nine", "ten", "the",
+            ]) && (t.norm != "the"
+                || toks
+                    .get(1)
+                    .is_some_and(|n| n.is_any(&["remaining", "others", "rest"])))
+        });
+        let speaker: Option<(Attribution, &'static str)> = match (&own, &current) {
+            (Some(a), _) => Some((a.clone(), a.rule)),
+            (None, Some(c)) if anaphoric && !found.is_empty() => Some((
+                Attribution {
+                    rule: "carried-speaker",
+                    confidence: 0.5,
+                    ..c.clone()
+                },
+                "carried-speaker",
+            )),
+            _ => None,
+        };
+
+        // --- the incident of this sentence --------------------------------------------------
+        let main = events::main_trigger(&triggers);
+        let event_date = dates.iter().find(|d| !d.stated);
+        let place_mention = mentions
+            .iter()
+            .filter(|m| m.is_place())
+            .filter_map(|m| locative(toks, m.start).map(|q| (m, q)))
+            .max_by_key(|(m, _)| {
+                let sp = match m.place() {
+                    Some(Entity::Place { place_type, .. }) => specificity(*place_type),
+                    _ => 6,
+                };
+                (sp, std::cmp::Reverse(m.start))
+            });
+        let same_incident = toks
+            .windows(2)
+            .any(|w| w[0].is("same") && w[1].is_any(&["incident", "attack"]));
+        let mut incident: Option<(usize, &'static str)> = None;
+        if let Some(t) = main {
+            // An elaboration of the event just told: no date or place of its own, same type,
+            // within two sentences ("The jihadists \"attacked a site…\"").
+            let elaborates = place_mention.is_none()
+                && event_date.is_none()
+                && last_incident.is_some_and(|(i, at)| {
+                    si - at <= 2 && b.draft.incidents[i].event_type.value == t.event_type
+                });
+            let generic = t.plural && event_date.is_none() && found.is_empty();
+            let coreferent = (t.definite && place_mention.is_none() && event_date.is_none())
+                || same_incident
+                || elaborates;
+            let merge_with = b.draft.incidents.iter().position(|inc| {
+                event_date.is_some_and(|d| {
+                    inc.date.as_ref().is_some_and(|x| x.value == d.value)
+                        && d.precision == crate::vocab::DatePrecision::Day
+                }) && (inc.event_type.value == t.event_type || t.event_type == EventType::Attack)
+            });
+            if coreferent {
+                incident = last_incident.map(|(i, _)| (i, "refers-back-to-last-incident"));
+            } else if generic {
+                // "where IS attacks are common": no one event.
+            } else if let Some(i) = merge_with {
+                incident = Some((i, "same-type-and-day-as-earlier-incident"));
+            } else if t.definite && last_incident.is_some() && event_date.is_none() {
+                incident = last_incident.map(|(i, _)| (i, "refers-back-to-last-incident"));
+            } else if let Some((perps, targets)) = Some(events::perpetrators_and_targets(
+                toks, &mentions, &triggers,
+            ))
+            .filter(|(p, tg)| {
+                event_date.is_some()
+                    || place_mention.is_some()
+                    || !p.is_empty()
+                    || !tg.is_empty()
+                    || !found.is_empty()
+            }) {
+                let n = b.draft.incidents.len() + 1;
+                let id = format!("{}-incident-{n}", opts.id);
+                let place = match &place_mention {
+                    Some((m, _)) => m.place().and_then(|e| b.place_id(e)),
+                    None => None,
+                };
+                let place_text = place_mention.as_ref().map(|(m, _)| {
+                    text[toks[m.start].span.start..toks[m.end - 1].span.end].to_string()
+                });
+                let inc = DraftIncident {
+                    id,
+                    event_type: ruled(t.event_type, t.rule, 0.7),
+                    date: event_date.map(|d| ruled(d.value.clone(), d.rule, 0.8)),
+                    date_text: event_date.map(|d| {
+                        text[toks[d.start].span.start..toks[d.end - 1].span.end].to_string()
+                    }),
+                    location_qualifier: place
+                        .as_ref()
+                        .and(place_mention.as_ref().map(|(_, q)| q.clone())),
+                    place: place.map(|(id, rule, c)| ruled(id, rule, c)),
+                    place_text,
+                    perpetrators: perps.into_iter().map(|(a, r)| ruled(a, r, 0.7)).collect(),
+                    perpetrator_stated_unknown: false,
+                    targets: targets.into_iter().map(|(a, r)| ruled(a, r, 0.6)).collect(),
+                    evidence: s.span,
+                };
+                b.draft.incidents.push(inc);
+                incident = Some((b.draft.incidents.len() - 1, "trigger-in-sentence"));
+            }
+        }
+        if events::perpetrator_stated_unknown(toks) {
+            if let Some((i, _)) = incident.or(last_incident.map(|(i, _)| (i, ""))) {
+                if b.draft.incidents[i].perpetrators.is_empty() {
+                    b.draft.incidents[i].perpetrator_stated_unknown = true;
+                }
+            }
+        }
+        if incident.is_none() && !found.is_empty() {
+            incident = match last_incident {
+                Some((i, at)) if si - at <= 3 => Some((i, "nearest-earlier-incident")),
+                _ => {
+                    let n = b.draft.incidents.len() + 1;
+                    let id = format!("{}-incident-{n}", opts.id);
+                    b.draft.review.push(ReviewItem { about: format!("incident.{id}.event_type"), item: "the sentence reports casualties but names no kind of event: `attack` is a placeholder, choose the event type".into() });
+                    b.draft.incidents.push(DraftIncident {
+                        id,
+                        event_type: ruled(EventType::Attack, "placeholder-no-trigger", 0.2),
+                        date: event_date.map(|d| ruled(d.value.clone(), d.rule, 0.8)),
+                        date_text: event_date.map(|d| {
+                            text[toks[d.start].span.start..toks[d.end - 1].span.end].to_string()
+                        }),
+                        place: None,
+                        place_text: None,
+                        location_qualifier: None,
+                        perpetrators: Vec::new(),
+                        perpetrator_stated_unknown: false,
+                        targets: Vec::new(),
+                        evidence: s.span,
+                    });
+                    Some((b.draft.incidents.len() - 1, "new-incident-for-casualties"))
+                }
+            };
+        }
+        if let Some((i, _)) = incident {
+            last_incident = Some((i, si));
+        }
+
+        // --- responsibility ---------------------------------------------------------------
+        if let (Some(actor), Some((i, _))) = (
+            events::responsibility(toks, &mentions),
+            incident.or(last_incident.map(|(i, _)| (i, ""))),
+        ) {
+            let src = match lex.source_of_actor.get(&actor) {
+                Some(s) => s.clone(),
+                None => {
+                    let label = lex
+                        .actor_labels
+                        .get(&actor)
+                        .cloned()
+                        .unwrap_or_else(|| actor.clone());
+                    b.source_id(&Claimant::New {
+                        words: label,
+                        source_type: SourceType::ArmedGroup,
+                        actor: Some(actor.clone()),
+                    })
+                }
+            };
+            b.cite(&src);
+            let id = format!(
+                "{}-responsibility-{}",
+                opts.id,
+                b.draft.responsibilities.len() + 1
+            );
+            b.draft.responsibilities.push(DraftResponsibility {
+                id,
+                incident: i,
+                source: src,
+                perpetrator: actor,
+                evidence: s.span,
+            });
+        }
+
+        // --- casualty claims --------------------------------------------------------------
+        let stated = dates.iter().find(|d| d.stated).map(|d| d.value.clone());
+        let first_index = b.draft.casualties.len();
+        for c in &found {
+            let Some((inc, inc_rule)) = incident else {
+                break;
+            };
+            let n = b.draft.casualties.len() + 1;
+            let id = format!("{}-casualty-{n}", opts.id);
+            let quantity_text =
+                text[toks[c.start].span.start..toks[c.end - 1].span.end].to_string();
+            let (source, claimant_text, via, voiced_by, rule, confidence) = match &speaker {
+                Some((a, rule)) => {
+                    let src = b.source_id(&a.claimant);
+                    let via = a.relay.as_ref().map(|r| b.source_id(r));
+                    let words = described.clone().or_else(|| match &a.claimant {
+                        Claimant::Known(id) => lex.source_labels.get(id).cloned(),
+                        Claimant::New { words, .. } => Some(words.clone()),
+                    });
+                    (src, words, via, a.voiced_by.clone(), *rule, a.confidence)
+                }
+                None => (
+                    publisher_id.clone(),
+                    None,
+                    None,
+                    None,
+                    "no-claimant-publisher",
+                    0.5,
+                ),
+            };
+            b.cite(&source);
+            if let Some(v) = &via {
+                b.cite(v);
+            }
+            match rule {
+                "no-claimant-publisher" => b.draft.review.push(ReviewItem { about: format!("casualty_claim.{id}.source"), item: "no claimant stated in the sentence: written as the publisher's own statement; check the sentences before it".into() }),
+                "descriptive-monitor-named-in-article" => b.draft.review.push(ReviewItem {
+                    about: format!("casualty_claim.{id}.source"),
+                    item: format!(
+                        "the sentence names \"{}\": written as the one monitor the article names; check",
+                        described.as_deref().unwrap_or("")
+                    ),
+                }),
+                "carried-speaker" => b.draft.review.push(ReviewItem { about: format!("casualty_claim.{id}.source"), item: "claimant carried over from an earlier sentence (no cue in this one): check".into() }),
+                _ => {}
+            }
+            let group_text = c.group_words.and_then(|(mut a, mut e)| {
+                // The group's noun phrase without "of", "the number of" or the auxiliaries after it.
+                while a < e
+                    && toks[a].is_any(&[
+                        "of", "the", "number", "them", "whom", "those", "were", "was",
+                    ])
+                {
+                    a += 1;
+                }
+                while e > a
+                    && toks[e - 1].is_any(&[
+                        "were",
+                        "was",
+                        "have",
+                        "has",
+                        "been",
+                        "could",
+                        "may",
+                        "might",
+                        "also",
+                        "reportedly",
+                        "had",
+                        "be",
+                        "and",
+                        "are",
+                        "is",
+                    ])
+                {
+                    e -= 1;
+                }
+                (a < e).then(|| text[toks[a].span.start..toks[e - 1].span.end].to_string())
+            });
+            if c.group.is_none() {
+                b.draft.review.push(ReviewItem {
+                    about: format!("casualty_claim.{id}.group"),
+                    item: format!(
+                        "no curated actor for the group {}: add `group` if one fits",
+                        group_text
+                            .as_deref()
+                            .map_or("(not named)".to_string(), |g| format!("\"{g}\""))
+                    ),
+                });
+            }
+            if c.min.is_none() && c.max.is_none() {
+                b.draft.review.push(ReviewItem {
+                    about: format!("casualty_claim.{id}.min"),
+                    item: format!(
+                        "\"{quantity_text}\" gives no bound (rule {}): none written",
+                        c.quantity_rule
+                    ),
+                });
+            }
+            if inc_rule == "nearest-earlier-incident" {
+                b.draft.review.push(ReviewItem { about: format!("casualty_claim.{id}.incident"), item: "attached to the incident told just before (the sentence names no event): check".into() });
+            }
+            b.draft.casualties.push(DraftCasualty {
+                id,
+                incident: inc,
+                incident_rule: inc_rule,
+                casualty_type: c.casualty_type,
+                group: c.group.clone(),
+                group_text,
+                min: c.min,
+                max: c.max,
+                quantity_text,
+                bounds_rule: c.quantity_rule,
+                source: ruled(source, rule, confidence),
+                claimant_text,
+                via,
+                voiced_by,
+                hedge: {
+                    // The hedge of the figure's own clause: around the figure and its verb.
+                    let (a, e) = if c.verb >= c.end {
+                        (c.start, c.verb + 1)
+                    } else {
+                        (c.verb, c.end)
+                    };
+                    attribution::hedge(&toks[a.saturating_sub(3)..(e + 1).min(toks.len())])
+                        .map(|(h, r)| ruled(h, r, 0.8))
+                },
+                part_of: c.part_of.map(|p| first_index + p),
+                stated: stated.clone(),
+                evidence: s.span,
+                rule: c.rule,
+            });
+        }
+        let _ = &b.publisher_name;
+    }
+    b.draft.text = text;
+    Ok(b.draft)
+}
+
+#[cfg(test)]
+mod tests;

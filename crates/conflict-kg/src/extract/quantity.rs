@@ -1,0 +1,373 @@
+//! Figures in words and digits, with their qualifier, turned into the bounds the words entail
+//! (the table of data/README.md, "Vague quantities"): "at least 9" → min 9, "up to six" → max
+//! 6, "more than two dozen" → min 25, "dozens" → min 24, "35" → 35 exactly, "about 40" → no
+//! bound at all. Never a number the words do not give.
+
+use super::text::{Token, TokenKind};
+
+/// A figure found at tokens `[start, end)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Quantity {
+    pub start: usize,
+    pub end: usize,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+    /// The rule that gave the bounds (`exact-numeral`, `at-least`, `vague-plural`…).
+    pub rule: &'static str,
+}
+
+const UNITS: &[(&str, i64)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Nouns that, after a number, make it no count of people.
+const NOT_PEOPLE: &[&str] = &[
+    "year",
+    "years",
+    "year-old",
+    "years-old",
+    "percent",
+    "%",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "hours",
+    "hour",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+    "dollars",
+    "million",
+    "billion",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "times",
+    "tonnes",
+    "tons",
+    "kg",
+    "minutes",
+    "decades",
+    "points",
+    "villages",
+    "towns",
+    "vehicles",
+    "rockets",
+    "missiles",
+    "strikes",
+    "raids",
+    "attacks",
+    "sorties",
+    "planes",
+    "tanks",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// A cardinal at `tokens[i]`: its value and the tokens it uses.
+fn cardinal(tokens: &[Token], i: usize) -> Option<(i64, usize)> {
+    let t = tokens.get(i)?;
+    let mut value = if t.kind == TokenKind::Number {
+        if t.norm.contains('.') {
+            return None;
+        }
+        t.norm.replace(',', "").parse::<i64>().ok()?
+    } else if let Some(&(_, v)) = UNITS.iter().find(|(w, _)| *w == t.norm) {
+        v
+    } else if let Some((tens, unit)) = t.norm.split_once('-') {
+        let tens = UNITS.iter().find(|(w, _)| *w == tens).map(|&(_, v)| v)?;
+        let unit = UNITS.iter().find(|(w, _)| *w == unit).map(|&(_, v)| v)?;
+        if tens < 20 || unit > 9 {
+            return None;
+        }
+        tens + unit
+    } else if t.is_any(&["a", "one"])
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is_any(&["dozen", "hundred", "thousand"]))
+    {
+        1
+    } else {
+        return None;
+    };
+    let mut used = 1;
+    while let Some(next) = tokens.get(i + used) {
+        let m = match next.norm.as_str() {
+            "dozen" => 12,
+            "hundred" => 100,
+            "thousand" => 1000,
+            _ => break,
+        };
+        value *= m;
+        used += 1;
+    }
+    Some((value, used))
+}
+
+/// Vague plurals: the least their words entail ("dozens" at least two dozen).
+fn vague_plural(t: &Token) -> Option<(Option<i64>, &'static str)> {
+    match t.norm.as_str() {
+        "dozens" => Some((Some(24), "vague-dozens")),
+        "hundreds" => Some((Some(200), "vague-hundreds")),
+        "thousands" => Some((Some(2000), "vague-thousands")),
+        "scores" | "several" | "numerous" => Some((None, "vague-no-bound")),
+        _ => None,
+    }
+}
+
+/// Every figure in `tokens`, left to right, with its qualifier folded into the bounds.
+pub(super) fn quantities(tokens: &[Token]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(q) = quantity_at(tokens, i) {
+            i = q.end;
+            out.push(q);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn words(tokens: &[Token], i: usize, w: &[&str]) -> bool {
+    w.iter()
+        .enumerate()
+        .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
+}
+
+fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
+    // Qualifiers before the number.
+    let prefixes: &[(&[&str], &'static str)] = &[
+        (&["anywhere", "from"], "range"),
+        (&["at", "least"], "at-least"),
+        (&["more", "than"], "more-than"),
+        (&["over"], "more-than"),
+        (&["up", "to"], "up-to"),
+        (&["as", "many", "as"], "up-to"),
+        (&["at", "most"], "up-to"),
+        (&["no", "more", "than"], "up-to"),
+        (&["fewer", "than"], "fewer-than"),
+        (&["less", "than"], "fewer-than"),
+        (&["nearly"], "fewer-than"),
+        (&["almost"], "fewer-than"),
+        (&["about"], "approximate"),
+        (&["around"], "approximate"),
+        (&["approximately"], "approximate"),
+        (&["roughly"], "approximate"),
+        (&["some"], "approximate"),
+        (&["an", "estimated"], "approximate"),
+        (&["between"], "range"),
+        (&["from"], "range"),
+        (&["all"], "all"),
+        (&["another"], "exact-numeral"),
+    ];
+    let (qualifier, at) = prefixes
+        .iter()
+        .find(|(w, _)| words(tokens, i, w))
+        .map_or(("exact-numeral", i), |(w, q)| (*q, i + w.len()));
+    if let Some((mut value, used)) = cardinal(tokens, at) {
+        let mut end = at + used;
+        // "two dozen" handled in `cardinal`; a year, an hour or a distance is no count.
+        let t = &tokens[at];
+        if t.kind == TokenKind::Number && t.norm.len() == 4 && !t.norm.contains(',') {
+            let v: i64 = t.norm.parse().ok()?;
+            if (1900..=2100).contains(&v) {
+                return None;
+            }
+        }
+        if tokens.get(end).is_some_and(|n| n.is_any(NOT_PEOPLE))
+            || (at > 0 && tokens[at - 1].is_any(MONTHS))
+            || tokens.get(end).is_some_and(|n| n.is_any(MONTHS))
+            || (tokens.get(end).is_some_and(|n| n.is(":"))
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Number))
+        {
+            return None;
+        }
+        // Ranges: "2,000 to 10,000", "between 5 and 7".
+        let range_word = if qualifier == "range" && words(tokens, i, &["between"]) {
+            "and"
+        } else {
+            "to"
+        };
+        if tokens
+            .get(end)
+            .is_some_and(|n| n.is(range_word) || n.is("-"))
+        {
+            if let Some((hi, used2)) = cardinal(tokens, end + 1) {
+                if hi > value {
+                    return Some(Quantity {
+                        start: i,
+                        end: end + 1 + used2,
+                        min: Some(value),
+                        max: Some(hi),
+                        rule: "range",
+                    });
+                }
+            }
+        }
+        if qualifier == "range" {
+            return None;
+        }
+        // "more than two dozen": the dozen multiplies before the qualifier applies.
+        if tokens.get(end).is_some_and(|n| n.is("dozen")) {
+            value *= 12;
+            end += 1;
+        }
+        let (min, max) = match qualifier {
+            "at-least" => (Some(value), None),
+            "more-than" => (Some(value + 1), None),
+            "up-to" => (None, Some(value)),
+            "fewer-than" => (None, Some(value - 1)),
+            "approximate" => (None, None),
+            _ => (Some(value), Some(value)),
+        };
+        return Some(Quantity {
+            start: i,
+            end,
+            min,
+            max,
+            rule: qualifier,
+        });
+    }
+    let t = tokens.get(at)?;
+    let (min, rule) = vague_plural(t)?;
+    let min = match qualifier {
+        "exact-numeral" | "at-least" => min,
+        "more-than" => min,
+        _ => None,
+    };
+    Some(Quantity {
+        start: i,
+        end: at + 1,
+        min,
+        max: None,
+        rule,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::{Span, tokens};
+
+    fn q(s: &str) -> Vec<(Option<i64>, Option<i64>, String)> {
+        let toks = tokens(
+            s,
+            Span {
+                start: 0,
+                end: s.len(),
+            },
+        );
+        quantities(&toks)
+            .into_iter()
+            .map(|q| {
+                let text = s[toks[q.start].span.start..toks[q.end - 1].span.end].to_string();
+                (q.min, q.max, text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn qualifiers_give_only_the_bounds_their_words_entail() {
+        assert_eq!(
+            q("at least nine Russians"),
+            [(Some(9), None, "at least nine".into())]
+        );
+        assert_eq!(
+            q("up to six soldiers"),
+            [(None, Some(6), "up to six".into())]
+        );
+        assert_eq!(
+            q("more than two dozen fighters"),
+            [(Some(25), None, "more than two dozen".into())]
+        );
+        assert_eq!(q("dozens of forces"), [(Some(24), None, "dozens".into())]);
+        assert_eq!(
+            q("There were 35 killed"),
+            [(Some(35), Some(35), "35".into())]
+        );
+        assert_eq!(
+            q("anywhere from 2,000 to 10,000 insurgents"),
+            [(
+                Some(2000),
+                Some(10000),
+                "anywhere from 2,000 to 10,000".into()
+            )]
+        );
+        assert_eq!(q("about 40 people"), [(None, None, "about 40".into())]);
+        assert_eq!(q("all 39 people"), [(Some(39), Some(39), "all 39".into())]);
+        assert_eq!(
+            q("twenty-five dead"),
+            [(Some(25), Some(25), "twenty-five".into())]
+        );
+    }
+
+    #[test]
+    fn years_dates_and_measures_are_not_counts() {
+        assert!(q("since 2015").is_empty());
+        assert!(q("on May 23 in Syria").is_empty());
+        assert!(q("a 12-year-old, 5 km away, 10 years").is_empty());
+    }
+}

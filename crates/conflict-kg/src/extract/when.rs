@@ -1,0 +1,409 @@
+//! Date expressions in a sentence ("on Wednesday", "this week", "in March", "May 23",
+//! "between Saturday night and Sunday morning", "since 2015", "last year"), resolved against
+//! the publication date by `dates::resolve`, with only the precision their words give.
+//!
+//! A date right after a verb of saying ("said Sunday") dates the statement, not the event: it
+//! is returned as `stated`.
+
+use super::text::{Token, TokenKind};
+use crate::dates::{self, DateSpan, PartialDate};
+use crate::vocab::DatePrecision;
+use chrono::Datelike;
+
+/// A date expression found at tokens `[start, end)`.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    /// The resolved form written in the draft (`2018-05-23`, `2018-W21`, `2018-05`, `2018`,
+    /// `2018-05-26/2018-05-27`, `since 2015`).
+    pub value: String,
+    pub precision: DatePrecision,
+    /// Right after a verb of saying: when the source spoke.
+    pub stated: bool,
+    pub rule: &'static str,
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+pub(crate) const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "reported",
+    "reports",
+    "announced",
+    "confirmed",
+    "stated",
+    "added",
+    "acknowledged",
+    "claimed",
+    "tweeted",
+    "wrote",
+];
+
+/// The resolved form of a span.
+pub(super) fn format_span(span: &DateSpan) -> String {
+    match (span.precision, span.end) {
+        (_, None) => format!("since {}", span.start.year()),
+        (DatePrecision::Day, Some(end)) if end != span.start => {
+            format!(
+                "{}/{}",
+                span.start.format("%Y-%m-%d"),
+                end.format("%Y-%m-%d")
+            )
+        }
+        (DatePrecision::Day, _) => span.start.format("%Y-%m-%d").to_string(),
+        (DatePrecision::Week, _) => {
+            let w = span.start.iso_week();
+            format!("{}-W{:02}", w.year(), w.week())
+        }
+        (DatePrecision::Month, _) => span.start.format("%Y-%m").to_string(),
+        (DatePrecision::Year, _) => format!("{}", span.start.year()),
+    }
+}
+
+fn resolved(expr: &str, published: Option<PartialDate>) -> Option<DateSpan> {
+    dates::resolve(expr, published).ok()
+}
+
+/// Every date expression of the sentence, left to right. Expressions that cannot be resolved
+/// (a weekday when only the publication month is known) are left out, with `unresolved`
+/// getting their token range.
+pub(super) fn dates(
+    text: &str,
+    tokens: &[Token],
+    published: Option<PartialDate>,
+    unresolved: &mut Vec<(usize, usize)>,
+) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let is_word = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.is(w));
+    let cap = |k: usize| tokens.get(k).is_some_and(|t| t.capitalised(text));
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let mut found: Option<(usize, usize, String, &'static str)> = None;
+        // between Saturday night and Sunday morning
+        if t.is("between") {
+            if let (Some(a), Some(b)) = (
+                weekday_at(tokens, text, i + 1),
+                None::<usize>.or_else(|| {
+                    let mut k = i + 2;
+                    if tokens
+                        .get(k)
+                        .is_some_and(|t| t.is_any(&["night", "morning", "evening", "afternoon"]))
+                    {
+                        k += 1;
+                    }
+                    if is_word(k, "and") {
+                        weekday_at(tokens, text, k + 1).map(|_| k + 1)
+                    } else {
+                        None
+                    }
+                }),
+            ) {
+                let second = weekday_at(tokens, text, b).expect("checked");
+                let mut end = b + 1;
+                if tokens
+                    .get(end)
+                    .is_some_and(|t| t.is_any(&["night", "morning", "evening", "afternoon"]))
+                {
+                    end += 1;
+                }
+                found = Some((i, end, format!("{a}|{second}"), "weekday-range"));
+            }
+        }
+        if found.is_none() {
+            if let Some(w) = weekday_at(tokens, text, i) {
+                let start = if i > 0 && tokens[i - 1].is("on") {
+                    i - 1
+                } else {
+                    i
+                };
+                let mut end = i + 1;
+                if tokens
+                    .get(end)
+                    .is_some_and(|t| t.is_any(&["night", "morning", "evening", "afternoon"]))
+                {
+                    end += 1;
+                }
+                found = Some((start, end, w.to_string(), "weekday"));
+            } else if (t.is("this") || t.is("last"))
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_any(&["week", "month", "year"]))
+            {
+                let start = if i > 0 && tokens[i - 1].is_any(&["earlier", "later", "late", "early"])
+                {
+                    i - 1
+                } else {
+                    i
+                };
+                found = Some((
+                    start,
+                    i + 2,
+                    format!("{} {}", t.norm, tokens[i + 1].norm),
+                    "relative",
+                ));
+            } else if t.is_any(&["today", "yesterday"]) {
+                found = Some((i, i + 1, t.norm.clone(), "relative"));
+            } else if t.is_any(MONTHS) && cap(i) && (t.norm != "may" || month_context(tokens, i)) {
+                let month = MONTHS.iter().position(|m| *m == t.norm).expect("a month") as u32 + 1;
+                let day_after = tokens
+                    .get(i + 1)
+                    .filter(|d| d.kind == TokenKind::Number)
+                    .and_then(|d| d.norm.parse::<u32>().ok())
+                    .filter(|d| (1..=31).contains(d));
+                let day_before = (i > 0)
+                    .then(|| &tokens[i - 1])
+                    .filter(|d| d.kind == TokenKind::Number)
+                    .and_then(|d| d.norm.parse::<u32>().ok())
+                    .filter(|d| (1..=31).contains(d));
+                let mut end = i + 1;
+                let mut start = i;
+                let day = if let Some(d) = day_after {
+                    end += 1;
+                    Some(d)
+                } else if let Some(d) = day_before {
+                    start = i - 1;
+                    Some(d)
+                } else {
+                    None
+                };
+                // An explicit year: "May 23, 2018", "March 2019".
+                let mut k = end;
+                if tokens.get(k).is_some_and(|t| t.is(",")) && day.is_some() {
+                    k += 1;
+                }
+                let year = tokens
+                    .get(k)
+                    .filter(|y| y.kind == TokenKind::Number && y.norm.len() == 4)
+                    .and_then(|y| y.norm.parse::<i32>().ok());
+                if year.is_some() {
+                    end = k + 1;
+                }
+                if start > 0
+                    && tokens[start - 1]
+                        .is_any(&["in", "on", "of", "since", "early", "late", "mid", "mid-"])
+                {
+                    start -= 1;
+                }
+                let expr = match (year, day) {
+                    (Some(y), Some(d)) => format!("{y:04}-{month:02}-{d:02}"),
+                    (Some(y), None) => format!("{y:04}-{month:02}"),
+                    (None, Some(d)) => match published {
+                        Some(p) => {
+                            // The latest such day not after publication.
+                            // A day after publication may be ahead ("the elections on May 14"),
+                            // not last year's: no year is written then.
+                            let ahead = match p {
+                                PartialDate::Day(pd) => (month, d) > (pd.month(), pd.day()),
+                                PartialDate::Month { month: pm, .. } => month > pm,
+                                PartialDate::Year(_) => true,
+                            };
+                            if ahead {
+                                String::new()
+                            } else {
+                                format!("{:04}-{month:02}-{d:02}", p.year())
+                            }
+                        }
+                        None => String::new(),
+                    },
+                    (None, None) => MONTHS[month as usize - 1].to_string(),
+                };
+                let rule = if day.is_some() {
+                    "month-day"
+                } else if year.is_some() {
+                    "month-year"
+                } else {
+                    "month-name"
+                };
+                let expr = if tokens.get(start).is_some_and(|t| t.is("since")) {
+                    format!("since {expr}")
+                } else {
+                    expr
+                };
+                found = Some((start, end, expr, rule));
+            } else if t.kind == TokenKind::Number
+                && t.norm.len() == 4
+                && i > 0
+                && tokens[i - 1].is_any(&["in", "since", "of", "during", "until"])
+            {
+                if let Ok(y) = t.norm.parse::<i32>() {
+                    if (1900..=2100).contains(&y) {
+                        let since = tokens[i - 1].is("since");
+                        let expr = if since {
+                            format!("since {y}")
+                        } else {
+                            format!("{y}")
+                        };
+                        found = Some((i - 1, i + 1, expr, "year"));
+                    }
+                }
+            }
+        }
+        let Some((start, end, expr, rule)) = found else {
+            i += 1;
+            continue;
+        };
+        let span = if let Some((a, b)) = expr.split_once('|') {
+            match (resolved(a, published), resolved(b, published)) {
+                (Some(x), Some(y)) if x.start <= y.start => Some(DateSpan {
+                    start: x.start,
+                    end: Some(y.start),
+                    precision: DatePrecision::Day,
+                }),
+                (Some(x), Some(y)) => Some(DateSpan {
+                    start: x.start - chrono::Days::new(7),
+                    end: Some(y.start),
+                    precision: DatePrecision::Day,
+                })
+                .filter(|s| s.end.is_some_and(|e| (e - s.start).num_days() <= 6)),
+                _ => None,
+            }
+        } else if expr.is_empty() {
+            None
+        } else {
+            resolved(&expr, published)
+        };
+        match span {
+            Some(span) => {
+                let stated = start > 0 && tokens[start - 1].is_any(SAYING)
+                    || (start > 1
+                        && tokens[start - 1].is("on")
+                        && tokens[start - 2].is_any(SAYING));
+                out.push(DateMention {
+                    start,
+                    end,
+                    value: format_span(&span),
+                    precision: span.precision,
+                    stated,
+                    rule,
+                });
+            }
+            None => unresolved.push((start, end)),
+        }
+        i = end;
+    }
+    out
+}
+
+fn weekday_at<'a>(tokens: &'a [Token], text: &str, i: usize) -> Option<&'a str> {
+    let t = tokens.get(i)?;
+    (t.is_any(WEEKDAYS) && t.capitalised(text)).then_some(t.norm.as_str())
+}
+
+/// "May" the month, not the verb: after in/on/of/since/early/late or before a day number.
+fn month_context(tokens: &[Token], i: usize) -> bool {
+    (i > 0
+        && tokens[i - 1].is_any(&[
+            "in", "on", "of", "since", "early", "late", "mid", "until", "last", "this",
+        ]))
+        || tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+        || (i > 0 && tokens[i - 1].kind == TokenKind::Number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::{Span, tokens};
+
+    fn d(s: &str, published: &str) -> Vec<(String, String, bool)> {
+        let toks = tokens(
+            s,
+            Span {
+                start: 0,
+                end: s.len(),
+            },
+        );
+        let p = PartialDate::parse(published).ok();
+        dates(s, &toks, p, &mut Vec::new())
+            .into_iter()
+            .map(|m| {
+                (
+                    s[toks[m.start].span.start..toks[m.end - 1].span.end].to_string(),
+                    m.value,
+                    m.stated,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn relative_dates_resolve_with_only_their_precision() {
+        let p = "2018-05-27";
+        assert_eq!(
+            d("The deadliest was on Wednesday, when", p),
+            [("on Wednesday".into(), "2018-05-23".into(), false)]
+        );
+        assert_eq!(
+            d("killed this week", p),
+            [("this week".into(), "2018-W21".into(), false)]
+        );
+        assert_eq!(
+            d("were in March, when", p),
+            [("in March".into(), "2018-03".into(), false)]
+        );
+        assert_eq!(
+            d("collapse last year", p),
+            [("last year".into(), "2017".into(), false)]
+        );
+        assert_eq!(
+            d("territory since 2015 by", p),
+            [("since 2015".into(), "since 2015".into(), false)]
+        );
+        assert_eq!(
+            d("killed in Syria on May 23.", p),
+            [("on May 23".into(), "2018-05-23".into(), false)]
+        );
+        assert_eq!(
+            d("between Saturday night and Sunday morning killed", p),
+            [(
+                "between Saturday night and Sunday morning".into(),
+                "2018-05-26/2018-05-27".into(),
+                false
+            )]
+        );
+    }
+
+    #[test]
+    fn a_date_after_a_verb_of_saying_dates_the_statement() {
+        assert_eq!(
+            d("Moscow and a monitor said Sunday.", "2018-05-27"),
+            [("Sunday".into(), "2018-05-27".into(), true)]
+        );
+    }
+
+    #[test]
+    fn a_weekday_needs_a_publication_day_and_may_the_verb_is_no_month() {
+        assert!(d("killed on Wednesday", "2020-08").is_empty());
+        assert!(d("It may rain", "2020-08").is_empty());
+        assert_eq!(
+            d("In April, more than", "2020-08"),
+            [("In April".into(), "2020-04".into(), false)]
+        );
+    }
+}

@@ -783,9 +783,15 @@ mod evaluation {
     fn seed_reports_against_the_curated_data() {
         let s = evaluate("seed reports vs curated data", &seed_articles());
         assert_eq!(s.unsupported, 0);
-        // Measured 2026-12-01: claims P 0.95 R 0.62, claimant 0.95, relay/hedge 1.00,
-        // dates P 0.90, incidents P 0.65 R 0.50, perpetrators P 1.00 R 0.40.
-        assert!(s.claims.p() >= 0.9 && s.claims.r() >= 0.6, "{:?}", s.claims);
+        // Measured 2026-12-01 against the curated data after the fourth fidelity audit (its
+        // minimum-only figures, the Syrian troops among SOHR's 76): claims P 0.90 (19/21)
+        // R 0.58 (19/33), claimant 0.95, relay/hedge 1.00, dates P 0.90, incidents P 0.65
+        // R 0.50, perpetrators P 1.00 R 0.43. (Before that audit: claims P 0.95 R 0.62.)
+        assert!(
+            s.claims.p() >= 0.85 && s.claims.r() >= 0.55,
+            "{:?}",
+            s.claims
+        );
         assert!(s.claimant.p() >= 0.9, "{:?}", s.claimant);
         assert!(s.relay_hedge.p() >= 0.95, "{:?}", s.relay_hedge);
         assert!(s.dates.p() >= 0.85, "{:?}", s.dates);
@@ -840,9 +846,15 @@ mod evaluation {
         //   relay/hedge 0.90 (47/52); unsupported 0.
         // After reading its failures and tuning (commits e12808e, 476d5fb; no longer blind):
         //   casualty claims P 0.87 (62/71) R 0.72 (62/86); claimant 0.77 (48/62); the other
-        //   fields unchanged. The floors below are those measured values, rounded down.
+        //   fields unchanged.
+        // Then (13:40 UTC) "a commander … was killed" / "killed a child" became a minimum of 1
+        // and no maximum, the rule of data/README.md after the fourth fidelity audit (one person
+        // of a group does not bound the group's toll). The blind gold follows its own format's
+        // older rule (1–1 where the text counts one person), so against it: casualty claims
+        // P 0.82 (58/71) R 0.67 (58/86); claimant 0.78 (45/58). The floors below are these
+        // measured values, rounded down.
         assert!(
-            s.claims.p() >= 0.85 && s.claims.r() >= 0.7,
+            s.claims.p() >= 0.8 && s.claims.r() >= 0.65,
             "{:?}",
             s.claims
         );

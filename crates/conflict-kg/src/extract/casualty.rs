@@ -271,7 +271,8 @@ fn pair(
     None
 }
 
-/// "a major general was killed", "A local commander … was also reportedly killed": one person.
+/// "a major general was killed", "A local commander … was also reportedly killed": one person of
+/// the group, so at least 1 of it (a minimum, no maximum).
 fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut Vec<Casualty>) {
     for i in 0..tokens.len() {
         // "…, a pro-Assad militia, was" is an apposition, not a second person.
@@ -302,8 +303,10 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
                     out.push(Casualty {
                         start: i,
                         end: np_end,
+                        // One person of the group, not the group's toll: no maximum
+                        // (data/README.md, "Vague quantities").
                         min: Some(1),
-                        max: Some(1),
+                        max: None,
                         casualty_type: kind,
                         group: group_in(mentions, i, np_end),
                         group_words: Some((i, np_end)),
@@ -367,7 +370,7 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
             start: i,
             end: first_np_end,
             min: Some(1),
-            max: Some(1),
+            max: None,
             casualty_type: kind,
             group: group_in(mentions, i, np_end),
             group_words: Some((i, np_end)),

@@ -534,3 +534,13 @@ fn crash_trials_five_kills_leave_the_store_before_or_after_and_the_next_run_succ
         );
     }
 }
+
+#[test]
+fn broken_pipe_push_plan_exits_zero() {
+    let (_dir, store) = built_store();
+    // A dry run prints the plan and contacts no server.
+    exits_zero_silently_on_a_closed_pipe(
+        &["push", "http://127.0.0.1:9/store", "--dry-run"],
+        &store,
+    );
+}

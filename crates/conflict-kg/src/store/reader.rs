@@ -105,7 +105,9 @@ fn unpinned(error: StorageError, pinned: &Path, path: &Path) -> StorageError {
     if pinned == path || !message.contains(pinned) {
         return error;
     }
-    StorageError::Other(Box::new(std::io::Error::other(message.replace(pinned, path))))
+    StorageError::Other(Box::new(std::io::Error::other(
+        message.replace(pinned, path),
+    )))
 }
 
 /// The file a failed open names as "No such file or directory", when it lies in the store

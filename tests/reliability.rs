@@ -1,6 +1,7 @@
 //! Reliability regressions from the probe (`issue 16`): readers beside writers (F3), what
-//! `optimize` does to a store's size (F4), a streamed table (F5), closed pipes, and the
-//! remaining F10 messages. Each test is named after the failure it pins down.
+//! `optimize` does to a store's size (F4), a streamed table (F5), closed pipes, the remaining
+//! F10 messages and one typed list of format names, and five crash trials
+//! (`bench/crash-trials.sh 5`). Each test is named after the failure it pins down.
 
 use crate::common::{ckg, repo};
 use std::path::Path;

@@ -1,6 +1,7 @@
 //! Reliability regressions from the probe (`issue 16`): readers beside writers (F3), what
-//! `optimize` does to a store's size (F4), a streamed table (F5), closed pipes, and the
-//! remaining F10 messages. Each test is named after the failure it pins down.
+//! `optimize` does to a store's size (F4), a streamed table (F5), closed pipes, the remaining
+//! F10 messages and one typed list of format names, and five crash trials
+//! (`bench/crash-trials.sh 5`). Each test is named after the failure it pins down.
 
 use crate::common::{ckg, repo};
 use std::path::Path;
@@ -533,4 +534,14 @@ fn crash_trials_five_kills_leave_the_store_before_or_after_and_the_next_run_succ
             "{kind} was tried: {stdout}"
         );
     }
+}
+
+#[test]
+fn broken_pipe_push_plan_exits_zero() {
+    let (_dir, store) = built_store();
+    // A dry run prints the plan and contacts no server.
+    exits_zero_silently_on_a_closed_pipe(
+        &["push", "http://127.0.0.1:9/store", "--dry-run"],
+        &store,
+    );
 }

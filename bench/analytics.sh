@@ -12,9 +12,12 @@
 #   BASELINE_CKG=/path/to/old/ckg        also measure an older build (its own store, the
 #                                        bench/queries only): "before" beside "after" in one run
 #   NICE=5                               niceness of the imports and the timed queries
+#   QUERY_TIMEOUT=900                    seconds before a query is stopped (reported as >N s);
+#                                        a query slower than WARM_LIMIT=120 s is not run warm
 #
-# For each question Q the current build also runs queries/import/Q.rq when it exists (the
-# analyst's version of the question, with checked-in answers on the test fixtures).
+# For each question Q the current build runs queries/import/Q.rq when it exists (the analyst's
+# version of the question, with checked-in answers on the test fixtures), and bench/queries/Q.rq
+# too unless BASELINE_CKG already runs that one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
@@ -64,13 +67,16 @@ store() {
   echo "$s"
 }
 
-# timed OUT CMD…: runs CMD (niced) with stdout to OUT, prints its wall time in seconds.
+TIMEOUT=${QUERY_TIMEOUT:-900}
+WARM_LIMIT=${WARM_LIMIT:-120}
+# timed OUT CMD…: runs CMD (niced) with stdout to OUT, prints its wall time in seconds, or
+# ">TIMEOUT" when it was stopped.
 timed() {
-  local out=$1 t0 t1; shift
+  local out=$1 t0 t1 rc=0; shift
   t0=$(date +%s.%N)
-  nice -n "$NICE" "$@" > "$out"
+  timeout "$TIMEOUT" nice -n "$NICE" "$@" > "$out" || rc=$?
   t1=$(date +%s.%N)
-  echo "$t1 - $t0" | bc
+  if [ $rc = 124 ]; then echo ">$TIMEOUT"; elif [ $rc != 0 ]; then echo "failed: $*" >&2; exit 1; else echo "$t1 - $t0" | bc; fi
 }
 
 RESULTS=$DIR/analytics.tsv
@@ -92,20 +98,31 @@ for n in "${SIZES[@]}"; do
     dwarm=$(timed "$duck" "$PY" "$REPO/bench/analytics.py" sql "$name" "$csv" "$work" /dev/stdout)
     for i in "${!VARIANTS[@]}"; do
       label=${VARIANTS[$i]%%=*} bin=${VARIANTS[$i]#*=} s=${stores[$i]}
-      files=("$q")
+      files=()
+      if [ "$label" = before ] || [ -z "${BASELINE_CKG:-}" ]; then files+=("$q"); fi
       if [ "$label" = after ] && [ -e "$REPO/queries/import/$name.rq" ]; then
         files+=("$REPO/queries/import/$name.rq")
       fi
+      [ ${#files[@]} -gt 0 ] || files=("$q")
       for f in "${files[@]}"; do
         rel=${f#"$REPO"/}
         out=$work/$label-$(echo "$rel" | tr / _ | sed 's/\.rq$//').csv
         cold=$(timed "$out" "$bin" query "$f" --store "$s" -f csv)
-        warm=$(timed "$out" "$bin" query "$f" --store "$s" -f csv)
-        rows=$(($(wc -l < "$out") - 1))
-        if "$PY" "$REPO/bench/analytics.py" compare "$out" "$duck"; then same=yes; else same=NO; fi
+        if [[ $cold == ">"* ]]; then
+          warm=- rows=- same=timeout
+        else
+          warm=-
+          if (($(echo "$cold < $WARM_LIMIT" | bc))); then
+            warm=$(timed "$out" "$bin" query "$f" --store "$s" -f csv)
+          fi
+          rows=$(($(wc -l < "$out") - 1))
+          if "$PY" "$REPO/bench/analytics.py" compare "$out" "$duck"; then same=yes; else same=NO; fi
+        fi
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$label" "$rel" "$rows" "$cold" "$warm" \
           "$dcold" "$dwarm" "$same" >> "$RESULTS"
-        awk -F'\t' 'END {printf "%8s rows  %-6s %-52s %7d rows  ckg %7.2f / %7.2f s  duckdb %5.2f / %5.2f s  ratio %6.1fx / %6.1fx  same: %s\n", $1, $2, $3, $4, $5, $6, $7, $8, $5/$7, $6/$8, $9}' "$RESULTS"
+        awk -F'\t' 'function r(a, b) { return a ~ /^>/ ? ">" sprintf("%.0f", substr(a, 2) / b) "x" : a == "-" ? "-" : sprintf("%.1fx", a / b) }
+          function t(a) { return a ~ /^[>-]/ ? a : sprintf("%.2f", a) }
+          END {printf "%8s rows  %-6s %-52s %7s rows  ckg %8s / %8s s  duckdb %5.2f / %5.2f s  ratio %7s / %7s  same: %s\n", $1, $2, $3, $4, t($5), t($6), $7, $8, r($5, $7), r($6, $8), $9}' "$RESULTS"
       done
     done
   done

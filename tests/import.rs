@@ -627,7 +627,8 @@ fn import_help_explains_bad_rows_updates_and_atomicity() {
         .success()
         .stdout_contains("--skip-bad-rows")
         .stdout_contains("--name")
-        .stdout_contains("leave the store as it was");
+        .stdout_contains("leave the store as it was")
+        .stdout_contains("ckg:derivedGovernorate");
     ckg()
         .args(["import", "acled", "--help"])
         .run()

@@ -94,8 +94,8 @@ for n in "${SIZES[@]}"; do
   for q in "$REPO"/bench/queries/*.rq; do
     name=$(basename "$q" .rq)
     duck=$work/duckdb-$name.csv
-    dcold=$(timed "$duck" "$PY" "$REPO/bench/analytics.py" sql "$name" "$csv" "$work" /dev/stdout)
-    dwarm=$(timed "$duck" "$PY" "$REPO/bench/analytics.py" sql "$name" "$csv" "$work" /dev/stdout)
+    dcold=$(timed /dev/null "$PY" "$REPO/bench/analytics.py" sql "$name" "$csv" "$work" "$duck")
+    dwarm=$(timed /dev/null "$PY" "$REPO/bench/analytics.py" sql "$name" "$csv" "$work" "$duck")
     for i in "${!VARIANTS[@]}"; do
       label=${VARIANTS[$i]%%=*} bin=${VARIANTS[$i]#*=} s=${stores[$i]}
       files=()

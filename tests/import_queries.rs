@@ -81,3 +81,26 @@ fn the_curated_mayadeen_attack_is_matched_with_both_datasets_records_of_it() {
     // The Homs event on the same day is 300 km away: not near Mayadeen.
     assert!(!mayadeen.iter().any(|l| l.contains("acled-SYR21872")));
 }
+
+#[test]
+fn the_analyst_versions_of_the_bench_queries_give_the_bench_queries_answers() {
+    let dir = tempdir();
+    let path = store_with_imports(dir.path());
+    let store = KgStore::open_read_only(&path).unwrap();
+    for name in [
+        "counts-by-governorate-and-month",
+        "events-involving-an-actor",
+        "fatalities-by-actor-pair",
+    ] {
+        let read = |p: String| std::fs::read_to_string(repo().join(p)).unwrap();
+        let plain = read(format!("bench/queries/{name}.rq"));
+        let analyst = read(format!("queries/import/{name}.rq"));
+        let expected = answer(&store, &plain, name, OutputFormat::Tsv);
+        assert!(expected.lines().count() > 2, "{name}: answers too little");
+        assert_eq!(
+            answer(&store, &analyst, name, OutputFormat::Tsv),
+            expected,
+            "queries/import/{name}.rq"
+        );
+    }
+}

@@ -289,6 +289,13 @@ Updating a dataset:
   under the same name (--name acled-syria) and its graph is replaced whole: changed events are
   updated and deleted ones disappear. A different name makes a second, separate graph.
 
+Derived shortcuts:
+  Beside what each row states, the import writes two derived triples per event, marked as such
+  in the ontology (ckg:DerivedProperty): ckg:derivedGovernorate (the governorates its place lies
+  in, as ckg:place/ckg:within* finds them) and ckg:derivedFatalities (the figure of the
+  dataset's own casualty claim). They are rebuilt with the graph; after a build that changes
+  the curated places, import again. queries/import/ shows them in use.
+
 Examples:
   ckg import acled 2024-syria.csv                       graph …/graph/import/acled/2024-syria
   ckg import acled new-export.csv --name 2024-syria     update that graph

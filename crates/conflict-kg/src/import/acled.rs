@@ -15,7 +15,9 @@
 //! - `claim:acled-{event_id_cnty}-fatalities`: a casualty claim (killed, min = max =
 //!   `fatalities`, no group: ACLED counts everyone) `ckg:claimedBy source:acled`, with the row's
 //!   `source` column as `ckg:sourceNote`;
-//! - the location's coordinates as `geo:asWKT "POINT(longitude latitude)"`.
+//! - the location's coordinates as `geo:asWKT "POINT(longitude latitude)"`;
+//! - the derived shortcuts `ckg:derivedGovernorate` (the governorates of the place) and
+//!   `ckg:derivedFatalities` (`fatalities`) on the incident (see the emitter).
 //!
 //! Unused: `year` (from the date), `event_type` (implied by the sub-event type), `disorder_type`,
 //! `interaction`, `civilian_targeting`, `iso`, `region`, `source_scale`, `tags`, `timestamp`.
@@ -248,6 +250,7 @@ impl Dataset for Acled {
                 best: None,
                 max: Some(e.fatalities),
                 source_note: Some(e.source),
+                total: true,
             },
         );
     }

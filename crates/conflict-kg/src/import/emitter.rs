@@ -3,6 +3,12 @@
 //! and the place chain (each level reconciled with the curated places, or
 //! `{base}place/{dataset}-…` within its parent) with the geometry of the located place.
 //!
+//! Beside them go two derived shortcuts (`ckg:DerivedProperty`, `ontology/README.md`) that
+//! answer the common aggregate questions in one lookup each: `ckg:derivedGovernorate`, every
+//! `ckg:Governorate` the incident's place lies in by `ckg:within*` (through this file's place
+//! chain and the curated hierarchy), and `ckg:derivedFatalities`, the figure of the dataset's
+//! total casualty claim. They live in the import's graph, so re-importing rebuilds them.
+//!
 //! Actors, places and geometries are written the first time a file names them; the sets of
 //! those seen are the only state that grows. Only rows that passed every check are emitted, so
 //! nothing written is ever taken back.
@@ -11,7 +17,9 @@ use super::naming::slug_or_hex;
 use super::reconcile::PlaceLevel;
 use super::{DatasetKind, Reference};
 use crate::iri::{self, Base};
-use crate::vocab::{ActorCategory, CasualtyType, DatePrecision, EventType, ckg, geosparql};
+use crate::vocab::{
+    ActorCategory, CasualtyType, DatePrecision, EventType, PlaceType, ckg, geosparql,
+};
 use crate::wkt::Point;
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
@@ -48,6 +56,9 @@ pub(super) struct CasualtyFigure<'r> {
     pub(super) best: Option<u64>,
     pub(super) max: Option<u64>,
     pub(super) source_note: Option<&'r str>,
+    /// The dataset's figure for everyone killed in the event (not a part of it): also written
+    /// on the incident as `ckg:derivedFatalities` (its best count, else its maximum).
+    pub(super) total: bool,
 }
 
 /// Quads written and not yet taken by the conversion, all in the import's graph.
@@ -82,6 +93,8 @@ pub(super) struct Emitter<'a> {
     /// or above it.
     places: HashMap<String, (NamedNode, Option<String>)>,
     geometries: HashSet<NamedNode>,
+    /// Place IRI → the governorates it lies in by `ckg:within*` (`ckg:derivedGovernorate`).
+    governorates: HashMap<NamedNode, Vec<NamedNode>>,
     /// The roles written for the current incident: an actor named twice in a row (actor1 and
     /// an associated actor, say) takes part once.
     roles: HashSet<(Role, NamedNode)>,
@@ -107,6 +120,7 @@ impl<'a> Emitter<'a> {
             categorised: HashSet::new(),
             places: HashMap::new(),
             geometries: HashSet::new(),
+            governorates: HashMap::new(),
             roles: HashSet::new(),
         }
     }
@@ -137,6 +151,9 @@ impl<'a> Emitter<'a> {
         out.add(&s, ckg::DATE_PRECISION, f.precision.iri().into_owned());
         if let Some(p) = place {
             out.add(&s, ckg::PLACE_PROP, p.clone());
+            for g in self.governorates.get(p).into_iter().flatten() {
+                out.add(&s, ckg::DERIVED_GOVERNORATE, g.clone());
+            }
         }
         out.add(&s, ckg::GEO_PRECISION, integer(f.geo_precision));
         if let Some(text) = f.summary.filter(|t| !t.is_empty()) {
@@ -194,6 +211,9 @@ impl<'a> Emitter<'a> {
         }
         if let Some(note) = f.source_note.filter(|n| !n.is_empty()) {
             out.add(&s, ckg::SOURCE_NOTE, Literal::new_simple_literal(note));
+        }
+        if let Some(n) = f.best.or(f.max).filter(|_| f.total) {
+            out.add(incident, ckg::DERIVED_FATALITIES, integer(n));
         }
     }
 
@@ -265,6 +285,21 @@ impl<'a> Emitter<'a> {
                 .reference
                 .place(level, name, ancestor)
                 .map(str::to_string);
+            let governorates: Vec<NamedNode> = match &curated {
+                // The import writes nothing about a curated place: its governorates are those
+                // of the curated hierarchy.
+                Some(id) => self
+                    .reference
+                    .governorates(id)
+                    .iter()
+                    .map(|g| self.base.place(g))
+                    .collect(),
+                None => parent
+                    .as_ref()
+                    .and_then(|(p, _)| self.governorates.get(p))
+                    .cloned()
+                    .unwrap_or_default(),
+            };
             let iri = match &curated {
                 Some(id) => self.base.place(id),
                 None => {
@@ -285,6 +320,11 @@ impl<'a> Emitter<'a> {
                     iri
                 }
             };
+            let mut governorates = governorates;
+            if curated.is_none() && level.place_type() == PlaceType::Governorate {
+                governorates.insert(0, iri.clone());
+            }
+            self.governorates.entry(iri.clone()).or_insert(governorates);
             let entry = (iri, curated.or_else(|| ancestor.map(str::to_string)));
             self.places.insert(key.clone(), entry.clone());
             parent = Some(entry);

@@ -65,6 +65,10 @@ pub struct Reference {
     place_names: HashMap<String, Vec<String>>,
     /// Curated place id → (type, parent id).
     places: HashMap<String, (PlaceType, Option<String>)>,
+    /// Curated place id → the curated governorates reached from it by `ckg:within*` (itself
+    /// if it is one; every parent, `within` and `also_within`), sorted: what an imported
+    /// incident at that place gets as `ckg:derivedGovernorate`.
+    governorates: HashMap<String, Vec<String>>,
 }
 
 impl Reference {
@@ -93,11 +97,48 @@ impl Reference {
                 place_names.entry(n).or_default().push(p.id.clone());
             }
         }
+        let parents: HashMap<&str, Vec<&str>> = model
+            .places
+            .iter()
+            .map(|p| {
+                let up = p.within.iter().chain(&p.also_within).map(String::as_str);
+                (p.id.as_str(), up.collect())
+            })
+            .collect();
+        let governorates = model
+            .places
+            .iter()
+            .map(|p| {
+                let mut found = Vec::new();
+                let mut todo = vec![p.id.as_str()];
+                let mut seen = std::collections::HashSet::new();
+                while let Some(id) = todo.pop() {
+                    if !seen.insert(id) {
+                        continue;
+                    }
+                    if places
+                        .get(id)
+                        .is_some_and(|(t, _)| *t == PlaceType::Governorate)
+                    {
+                        found.push(id.to_string());
+                    }
+                    todo.extend(parents.get(id).into_iter().flatten());
+                }
+                found.sort();
+                (p.id.clone(), found)
+            })
+            .collect();
         Self {
             aliases,
             place_names,
             places,
+            governorates,
         }
+    }
+
+    /// The curated governorates a curated place lies in by `ckg:within*` (itself included).
+    pub fn governorates(&self, place: &str) -> &[String] {
+        self.governorates.get(place).map_or(&[], Vec::as_slice)
     }
 
     /// The curated actor id a dataset's actor name stands for (alias table only).

@@ -14,7 +14,9 @@
 //!   `claim:ucdp-{id}-deaths-a`, `-deaths-b`, `-deaths-civilians`, `-deaths-unknown`, each a
 //!   share of the best estimate (`ckg:bestCount`) with its group (side A, side B, civilians,
 //!   none);
-//! - the coordinates as `geo:asWKT`.
+//! - the coordinates as `geo:asWKT`;
+//! - the derived shortcuts `ckg:derivedGovernorate` (the governorates of the place) and
+//!   `ckg:derivedFatalities` (`best`) on the incident (see the emitter).
 
 use super::dataset::Dataset;
 use super::emitter::{CasualtyFigure, Emitter, IncidentFacts, Role};
@@ -282,6 +284,7 @@ impl Dataset for Ucdp {
                 best: Some(e.best),
                 max: Some(e.high),
                 source_note: Some(e.source_article),
+                total: true,
             },
         );
         let civilians = out.actor(CIVILIANS, category(CIVILIANS));
@@ -301,6 +304,7 @@ impl Dataset for Ucdp {
                     best: Some(n),
                     max: None,
                     source_note: None,
+                    total: false,
                 },
             );
         }

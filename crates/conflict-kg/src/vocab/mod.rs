@@ -208,6 +208,12 @@ namespace! {
     RECORDED_IN = "recordedIn";
     DATASET_ID = "datasetId";
 
+    // Derived shortcuts an import writes beside what they are derived from (the class marks
+    // the properties; see `ontology/README.md`).
+    DERIVED_PROPERTY = "DerivedProperty";
+    DERIVED_GOVERNORATE = "derivedGovernorate";
+    DERIVED_FATALITIES = "derivedFatalities";
+
     // Claim properties.
     ABOUT_INCIDENT = "aboutIncident";
     CLAIMED_BY = "claimedBy";

@@ -198,7 +198,8 @@ fn resolve_absolute(t: &str) -> Option<Result<DateSpan, String>> {
     })
 }
 
-const WEEKDAYS: [(&str, Weekday); 7] = [
+/// The English weekday names, lower case, with their `Weekday` (also used by `extract`).
+pub(crate) const WEEKDAYS: [(&str, Weekday); 7] = [
     ("monday", Weekday::Mon),
     ("tuesday", Weekday::Tue),
     ("wednesday", Weekday::Wed),
@@ -208,7 +209,8 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sunday", Weekday::Sun),
 ];
 
-const MONTHS: [&str; 12] = [
+/// The English month names, lower case, January first (also used by `extract`).
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -401,27 +401,8 @@ pub(super) fn perpetrators_and_targets(
             // "an attack on May 3, IS fighters …": a date after "on" is no target.
             let dated = tokens.get(t.end + 1).is_some_and(|n| {
                 n.kind == TokenKind::Number
-                    || n.is_any(&[
-                        "january",
-                        "february",
-                        "march",
-                        "april",
-                        "may",
-                        "june",
-                        "july",
-                        "august",
-                        "september",
-                        "october",
-                        "november",
-                        "december",
-                        "monday",
-                        "tuesday",
-                        "wednesday",
-                        "thursday",
-                        "friday",
-                        "saturday",
-                        "sunday",
-                    ])
+                    || n.is_any(&crate::dates::MONTHS)
+                    || crate::dates::WEEKDAYS.iter().any(|(w, _)| n.is(w))
             });
             if on.is_any(&["on", "against", "targeting"]) && !dated {
                 if let Some(obj) = mentions.iter().find(|o| {

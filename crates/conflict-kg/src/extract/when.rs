@@ -33,20 +33,7 @@ const WEEKDAYS: &[&str] = &[
     "saturday",
     "sunday",
 ];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+const MONTHS: &[&str] = &crate::dates::MONTHS;
 pub(crate) const SAYING: &[&str] = &[
     "said",
     "says",

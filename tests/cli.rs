@@ -75,6 +75,21 @@ fn query_without_a_store_says_to_build_first() {
 }
 
 #[test]
+fn query_text_given_as_the_file_argument_points_at_dash_q() {
+    ckg()
+        .args(["query", "SELECT ?s WHERE { ?s ?p ?o }"])
+        .run()
+        .status(1)
+        .stderr_contains("use -q/--query");
+    // A real file name that is missing gets no such hint.
+    ckg()
+        .args(["query", "no-such-file.rq"])
+        .run()
+        .status(1)
+        .stderr_contains("cannot read the query file no-such-file.rq");
+}
+
+#[test]
 fn query_formats_and_prefixes() {
     let dir = tempdir();
     build_in(dir.path()).success();

@@ -33,8 +33,20 @@ pub fn run(args: QueryArgs) -> anyhow::Result<()> {
     let base = super::base(&args.base)?;
     let (text, origin) = match (&args.file, &args.query) {
         (Some(path), None) => (
-            std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read the query file {}", path.display()))?,
+            std::fs::read_to_string(path).with_context(|| {
+                // `ckg query 'SELECT …'`: the text was given where a file is expected.
+                let looks_like_a_query = path
+                    .to_str()
+                    .is_some_and(|p| p.contains(char::is_whitespace) || p.contains('{'));
+                if looks_like_a_query {
+                    format!(
+                        "cannot read the query file {} (to give the query text itself, use -q/--query)",
+                        path.display()
+                    )
+                } else {
+                    format!("cannot read the query file {}", path.display())
+                }
+            })?,
             path.display().to_string(),
         ),
         (None, Some(q)) => (q.clone(), "--query".to_string()),

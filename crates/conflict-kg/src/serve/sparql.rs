@@ -319,17 +319,11 @@ fn answer(
             headers.push(("Content-Type".into(), content_type(media)));
             let variables = solutions.variables().to_vec();
             if let Some(cap) = max_rows {
-                let mut rows: Vec<QuerySolution> = Vec::new();
-                for s in
-                    solutions.take(usize::try_from(cap).unwrap_or(usize::MAX).saturating_add(1))
-                {
-                    match s {
-                        Ok(s) => rows.push(s),
+                let (rows, truncated): (Vec<QuerySolution>, bool) =
+                    match first_rows(solutions, capped(cap)) {
+                        Ok(r) => r,
                         Err(e) => return Ok(Attempt::Failed(watchdog.classify_evaluation(e))),
-                    }
-                }
-                let truncated = rows.len() as u64 > cap;
-                rows.truncate(cap as usize);
+                    };
                 let mut body = Vec::new();
                 let mut ser = QueryResultsSerializer::from_format(format)
                     .serialize_solutions_to_writer(&mut body, variables)?;
@@ -376,18 +370,12 @@ fn answer(
                 return Ok(Attempt::Done(not_acceptable(&types(GRAPH_TYPES)).into()));
             };
             headers.push(("Content-Type".into(), content_type(media)));
-            let cap = max_rows.map(|c| usize::try_from(c).unwrap_or(usize::MAX));
-            let mut held: Vec<Triple> = Vec::new();
-            let mut truncated = false;
-            if let Some(cap) = cap {
-                for t in triples.take(cap.saturating_add(1)) {
-                    match t {
-                        Ok(t) => held.push(t),
-                        Err(e) => return Ok(Attempt::Failed(watchdog.classify_evaluation(e))),
-                    }
-                }
-                truncated = held.len() > cap;
-                held.truncate(cap);
+            if let Some(cap) = max_rows {
+                let (held, truncated): (Vec<Triple>, bool) = match first_rows(triples, capped(cap))
+                {
+                    Ok(r) => r,
+                    Err(e) => return Ok(Attempt::Failed(watchdog.classify_evaluation(e))),
+                };
                 if truncated {
                     headers.push(("X-CKG-Truncated".into(), format!("max-rows={cap}")));
                 }
@@ -409,7 +397,6 @@ fn answer(
                 streamer.finish()?;
                 return Ok(Attempt::Done(Reply::Sent));
             }
-            let _ = truncated;
             let mut streamer = Streamer::new(out, headers, common.clone());
             let mut w = serializer(shared, format).for_writer(&mut streamer);
             for t in triples {
@@ -435,6 +422,24 @@ fn answer(
             Ok(Attempt::Done(Reply::Sent))
         }
     }
+}
+
+/// `--max-rows` as a count of items.
+fn capped(cap: u64) -> usize {
+    usize::try_from(cap).unwrap_or(usize::MAX)
+}
+
+/// The first `cap` answers, and whether more matched (one more is read to know).
+fn first_rows<T>(
+    answers: impl Iterator<Item = Result<T, QueryEvaluationError>>,
+    cap: usize,
+) -> Result<(Vec<T>, bool), QueryEvaluationError> {
+    let mut rows = answers
+        .take(cap.saturating_add(1))
+        .collect::<Result<Vec<T>, _>>()?;
+    let truncated = rows.len() > cap;
+    rows.truncate(cap);
+    Ok((rows, truncated))
 }
 
 fn with_headers(mut r: Response, headers: Vec<(String, String)>) -> Response {

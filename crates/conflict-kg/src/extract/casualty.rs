@@ -97,15 +97,7 @@ fn pair(
     {
         let k = q.start - 1;
         let kind = kind_of(&tokens[k])?;
-        let gend = (q.end..tokens.len())
-            .find(|&j| {
-                clause_stop(&tokens[j])
-                    || tokens[j].is_any(&[
-                        "in", "on", "near", "at", "and", "during", "since", ".", "when", "who",
-                        "after", "as", "while",
-                    ])
-            })
-            .unwrap_or(tokens.len());
+        let gend = group_end(tokens, q.end);
         return Some(Casualty {
             start: q.start,
             end: q.end,
@@ -240,15 +232,7 @@ fn pair(
             {
                 return None;
             }
-            let gend = (q.end..tokens.len())
-                .find(|&j| {
-                    clause_stop(&tokens[j])
-                        || tokens[j].is_any(&[
-                            "in", "on", "near", "at", "and", "during", "since", ".", "when", "who",
-                            "after", "as", "while",
-                        ])
-                })
-                .unwrap_or(tokens.len());
+            let gend = group_end(tokens, q.end);
             return Some(Casualty {
                 start: q.start,
                 end: q.end,
@@ -426,4 +410,18 @@ fn named_person(
             verb: k,
         });
     }
+}
+
+/// Where the group after a figure ends: at the end of its clause, or at the first word that
+/// starts a place, a time or another clause ("… five civilians in Idlib", "… and injuring").
+fn group_end(tokens: &[Token], from: usize) -> usize {
+    (from..tokens.len())
+        .find(|&j| {
+            clause_stop(&tokens[j])
+                || tokens[j].is_any(&[
+                    "in", "on", "near", "at", "and", "during", "since", ".", "when", "who",
+                    "after", "as", "while",
+                ])
+        })
+        .unwrap_or(tokens.len())
 }

@@ -176,6 +176,21 @@ fn signal(child: &Child, sig: i32) {
     }
 }
 
+/// SIGKILLs the server, as a crash would, and reaps it.
+fn sigkill(child: &mut Option<Child>) {
+    if let Some(mut c) = child.take() {
+        c.kill().unwrap();
+        c.wait().unwrap();
+    }
+}
+
+/// A graph as the server's GSP `path` serves it in N-Triples (none when it answers 404).
+fn graph_triples(port: u16, path: &str) -> BTreeSet<String> {
+    let (status, body) = http_get(port, path, "application/n-triples").expect("the server answers");
+    assert!(status == 200 || status == 404, "{status}: {body}");
+    triple_set(if status == 200 { &body } else { "" })
+}
+
 /// Waits up to `timeout` for a child to exit, then SIGKILLs it.
 fn reap(child: &mut Child, timeout: Duration) {
     let deadline = Instant::now() + timeout;
@@ -244,22 +259,12 @@ impl Oxigraph {
 
     /// The server's copy of a graph.
     pub fn triples(&self, graph: &str) -> BTreeSet<String> {
-        let (status, body) = http_get(
-            self.port,
-            &format!("/store?graph={}", encode(graph)),
-            "application/n-triples",
-        )
-        .expect("the server answers");
-        assert!(status == 200 || status == 404, "{status}: {body}");
-        triple_set(if status == 200 { &body } else { "" })
+        graph_triples(self.port, &format!("/store?graph={}", encode(graph)))
     }
 
     /// SIGKILL, as a crash would.
     pub fn kill(&mut self) {
-        if let Some(mut c) = self.child.take() {
-            c.kill().unwrap();
-            c.wait().unwrap();
-        }
+        sigkill(&mut self.child);
     }
 
     /// Starts again on the same database folder (on a new port).
@@ -358,21 +363,14 @@ impl Virtuoso {
 
     /// The server's copy of a graph (read without auth from `/sparql-graph-crud`).
     pub fn triples(&self, graph: &str) -> BTreeSet<String> {
-        let (status, body) = http_get(
+        graph_triples(
             self.http_port,
             &format!("/sparql-graph-crud?graph-uri={}", encode(graph)),
-            "application/n-triples",
         )
-        .expect("the server answers");
-        assert!(status == 200 || status == 404, "{status}: {body}");
-        triple_set(if status == 200 { &body } else { "" })
     }
 
     pub fn kill(&mut self) {
-        if let Some(mut c) = self.child.take() {
-            c.kill().unwrap();
-            c.wait().unwrap();
-        }
+        sigkill(&mut self.child);
     }
 
     /// Starts again on the same database (on new ports), replaying its transaction log.

@@ -547,11 +547,18 @@ fn curated_quads(
     }
 }
 
+/// The property a curated `label`, `aliases` or `description` marks: what `labels` writes.
+fn label_field_predicate(field: &str) -> Option<NamedNodeRef<'static>> {
+    match field {
+        "label" => Some(rdfs::LABEL),
+        "aliases" => Some(skos::ALT_LABEL),
+        "description" => Some(rdfs::COMMENT),
+        _ => None,
+    }
+}
+
 fn actor_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
-    vec![match field {
-        "label" => rdfs::LABEL,
-        "description" => rdfs::COMMENT,
-        "aliases" => skos::ALT_LABEL,
+    vec![label_field_predicate(field).unwrap_or(match field {
         "category" => ckg::ACTOR_CATEGORY,
         "part_of" => ckg::PART_OF,
         "allied_with" => ckg::ALLIED_WITH,
@@ -559,32 +566,26 @@ fn actor_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
         "member_of" => ckg::MEMBER_OF,
         "rank" => ckg::RANK,
         _ => rdf::TYPE,
-    }]
+    })]
 }
 
 fn place_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
-    vec![match field {
-        "label" => rdfs::LABEL,
-        "aliases" => skos::ALT_LABEL,
-        "description" => rdfs::COMMENT,
+    vec![label_field_predicate(field).unwrap_or(match field {
         "type" => ckg::PLACE_TYPE,
         "within" | "also_within" => ckg::WITHIN,
         "overlaps" => ckg::OVERLAPS,
         _ => rdf::TYPE,
-    }]
+    })]
 }
 
 fn source_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {
-    vec![match field {
-        "label" => rdfs::LABEL,
-        "aliases" => skos::ALT_LABEL,
-        "description" => rdfs::COMMENT,
+    vec![label_field_predicate(field).unwrap_or(match field {
         "type" => ckg::SOURCE_TYPE,
         "country" => ckg::COUNTRY,
         "based_in" => ckg::BASED_IN,
         "comprises" => ckg::COMPRISES,
         _ => rdf::TYPE,
-    }]
+    })]
 }
 
 fn report_field_predicates(field: &str) -> Vec<NamedNodeRef<'static>> {

@@ -11,6 +11,9 @@
 #                                        re-imported only when what the import writes changes)
 #   BASELINE_CKG=/path/to/old/ckg        also measure an older build (its own store, the
 #                                        bench/queries only): "before" beside "after" in one run
+#   AFTER_CKG=/path/to/ckg               the build measured as "after" (default: this tree's
+#                                        target/release/ckg): a copy keeps a long run from
+#                                        measuring a binary rebuilt half-way
 #   NICE=5                               niceness of the imports and the timed queries
 #   QUERY_TIMEOUT=900                    seconds before a query is stopped (reported as >N s);
 #                                        a query slower than WARM_LIMIT=120 s is not run warm
@@ -39,7 +42,7 @@ if ! "$PY" -c "import duckdb, sys; sys.exit(duckdb.__version__ != '$DUCKDB_VERSI
 fi
 
 cargo build --release --quiet -p ckg -p ckg-bench
-CKG=$REPO/target/release/ckg
+CKG=${AFTER_CKG:-$REPO/target/release/ckg}
 GEN=$REPO/target/release/gen_acled
 VARIANTS=()
 if [ -n "${BASELINE_CKG:-}" ]; then VARIANTS+=("before=$BASELINE_CKG"); fi

@@ -1,7 +1,7 @@
 //! Every IRI the project mints: instance resources (`{base}{folder}/{id}`, folders from
 //! `vocab::folder`), named graphs (ontology, reference, report, import, link), link resources,
-//! geometries, gazetteer files as sources, and gazetteer entities. Nothing else formats an
-//! instance IRI.
+//! geometries, the cells of an import's aggregate, gazetteer files as sources, and gazetteer
+//! entities. Nothing else formats an instance IRI.
 //!
 //! Invariant: IRIs are deterministic: they come from ids in `data/`, dataset rows or file
 //! names, never from order, counters or clocks, so building or linking twice gives the same quads.
@@ -166,6 +166,24 @@ impl Default for Base {
 /// The geometry one provider gives a place: `{place}/geometry/{provider}`, where `provider` is
 /// the short name of the gazetteer or dataset the coordinates come from (`geonames`, `acled`…),
 /// so a place located by several keeps one geometry each.
+/// One cell of an import's aggregate (`ckg:IncidentCount`): `{import graph}/count/{month}/{place}`,
+/// where `place` is the governorate's IRI after `{base}place/` (every governorate an import
+/// counts is minted by [`Base::place`]; any other IRI would be used whole). Under the graph's
+/// IRI, so two imports never share a cell.
+pub(crate) fn incident_count(
+    base: &Base,
+    graph: &NamedNode,
+    month: &str,
+    governorate: &NamedNode,
+) -> NamedNode {
+    let folder = base.folder(folder::PLACE);
+    let place = governorate
+        .as_str()
+        .strip_prefix(&folder)
+        .unwrap_or(governorate.as_str());
+    NamedNode::new_unchecked(format!("{}/count/{month}/{place}", graph.as_str()))
+}
+
 pub(crate) fn geometry(place: &NamedNode, provider: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{}/geometry/{provider}", place.as_str()))
 }
@@ -226,6 +244,10 @@ mod tests {
             (
                 geometry(&b.place("p"), "geonames"),
                 "place/p/geometry/geonames",
+            ),
+            (
+                incident_count(&b, &b.import_graph("acled", "x"), "2018-05", &b.place("g")),
+                "graph/import/acled/x/count/2018-05/g",
             ),
         ];
         for (iri, local) in cases {

@@ -46,7 +46,7 @@ pub use geojson::{GeoJsonError, GeoJsonSummary};
 pub use iri::{Base, InvalidBase};
 pub use limits::{LimitError, LimitedResults, QueryLimits, Watchdog};
 pub use model::{ClaimDetail, DraftReference, DraftStatus, Model, ReviewItem};
-pub use pipeline::{PipelineError, build_into, load};
+pub use pipeline::{Built, PipelineError, build_into, load};
 pub use progress::{Progress, Silent};
 pub use query::{OutputFormat, QueryError, TABLE_SAMPLE_ROWS, write_results};
 pub use rdf::{ONTOLOGY_TTL, RdfError, build_quads};

@@ -7,6 +7,7 @@ use crate::model::{self, Model};
 use crate::rdf::{self, RdfError};
 use crate::records::{self, RecordsError};
 use crate::store::{KgStore, StoreError, Summary};
+use oxigraph::model::NamedNode;
 use std::path::Path;
 
 #[derive(Debug, thiserror::Error)]
@@ -30,15 +31,33 @@ pub fn load(data_dir: &Path) -> Result<Model, PipelineError> {
     model::validate(&dataset).map_err(|p| PipelineError::Invalid(p.found_in(data_dir)))
 }
 
-/// Everything `build` does after validation: quads made, curated graphs replaced in one
-/// transaction, counts returned.
+/// What `build` did: the store's counts, and the import graphs whose derived data followed a
+/// change of the curated place hierarchy.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub summary: Summary,
+    /// Import graphs whose `ckg:derivedGovernorate` and aggregate were recomputed, sorted.
+    pub refreshed_imports: Vec<NamedNode>,
+}
+
+/// Everything `build` does after validation: quads made, curated graphs replaced and the
+/// derived data of the import graphs brought up to the new place hierarchy, in one
+/// transaction; counts returned.
 pub fn build_into(
     store: &KgStore,
     model: &Model,
     base: &Base,
     before_commit: impl FnOnce(),
-) -> Result<Summary, PipelineError> {
+) -> Result<Built, PipelineError> {
     let quads = rdf::build_quads(model, base)?;
-    store.replace_curated(base, &quads, before_commit)?;
-    Ok(store.summary()?)
+    let refreshed_imports = store.replace_curated_then(
+        base,
+        &quads,
+        |tx| crate::import::derived::refresh(tx, base, model),
+        before_commit,
+    )?;
+    Ok(Built {
+        summary: store.summary()?,
+        refreshed_imports,
+    })
 }

@@ -23,8 +23,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
         anyhow::bail!(message);
     }
     let store = KgStore::open(&args.store.store)?;
-    let summary =
-        conflict_kg::build_into(&store, &model, &base, super::fault::pause_before_commit)?;
+    let built = conflict_kg::build_into(&store, &model, &base, super::fault::pause_before_commit)?;
+    let summary = built.summary;
     outln!(
         "built {} from {}",
         args.store.store.display(),
@@ -41,6 +41,12 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
     let drafts = model.draft_marks().len();
     if drafts > 0 {
         outln!("  drafts     {drafts:>8}  (in {{base}}graph/draft/…, not in the curated graphs)");
+    }
+    for g in &built.refreshed_imports {
+        outln!(
+            "  refreshed  {}  (derived governorates and counts: the place hierarchy changed)",
+            g.as_str()
+        );
     }
     outln!("  time       {:>8.2} s", started.elapsed().as_secs_f64());
     Ok(())

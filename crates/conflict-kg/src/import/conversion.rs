@@ -249,7 +249,11 @@ impl<D: Dataset> Iterator for Conversion<'_, D> {
             self.done = true;
             self.progress
                 .advance(self.summary.rows, self.reader.position().byte());
-            return read.and_then(|_| self.end()).err().map(Err);
+            match read.and_then(|_| self.end()) {
+                // The file converted: its aggregate comes last, then the stream ends.
+                Ok(()) => self.emitter.finish(),
+                Err(e) => return Some(Err(e)),
+            }
         }
     }
 }

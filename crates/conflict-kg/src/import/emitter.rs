@@ -7,12 +7,15 @@
 //! answer the common aggregate questions in one lookup each: `ckg:derivedGovernorate`, every
 //! `ckg:Governorate` the incident's place lies in by `ckg:within*` (through this file's place
 //! chain and the curated hierarchy), and `ckg:derivedFatalities`, the figure of the dataset's
-//! total casualty claim. They live in the import's graph, so re-importing rebuilds them.
+//! total casualty claim. After the last row it writes the aggregate (incidents per governorate
+//! and month, `derived.rs`) and the digest of the curated hierarchy these were computed from.
+//! They live in the import's graph, so re-importing rebuilds them.
 //!
 //! Actors, places and geometries are written the first time a file names them; the sets of
 //! those seen are the only state that grows. Only rows that passed every check are emitted, so
 //! nothing written is ever taken back.
 
+use super::derived::{self, Counts};
 use super::naming::slug_or_hex;
 use super::reconcile::PlaceLevel;
 use super::{DatasetKind, Reference};
@@ -98,6 +101,8 @@ pub(super) struct Emitter<'a> {
     /// The roles written for the current incident: an actor named twice in a row (actor1 and
     /// an associated actor, say) takes part once.
     roles: HashSet<(Role, NamedNode)>,
+    /// The aggregate so far: incidents per governorate and month.
+    counts: Counts,
 }
 
 impl<'a> Emitter<'a> {
@@ -122,7 +127,22 @@ impl<'a> Emitter<'a> {
             geometries: HashSet::new(),
             governorates: HashMap::new(),
             roles: HashSet::new(),
+            counts: Counts::default(),
         }
+    }
+
+    /// After the last row: the aggregate and the digest of the curated hierarchy it and the
+    /// `ckg:derivedGovernorate` shortcuts were computed from (`derived.rs`).
+    pub(super) fn finish(&mut self) {
+        let GraphName::NamedNode(graph) = self.out.graph.clone() else {
+            unreachable!("an import graph is a named graph")
+        };
+        let quads = self.counts.quads(self.base, &graph, &self.source);
+        self.out.quads.extend(quads);
+        self.out.quads.push_back(derived::digest_quad(
+            &graph,
+            self.reference.hierarchy_digest(),
+        ));
     }
 
     /// The oldest quad written and not yet taken.
@@ -151,9 +171,11 @@ impl<'a> Emitter<'a> {
         out.add(&s, ckg::DATE_PRECISION, f.precision.iri().into_owned());
         if let Some(p) = place {
             out.add(&s, ckg::PLACE_PROP, p.clone());
-            for g in self.governorates.get(p).into_iter().flatten() {
+            let governorates = self.governorates.get(p).map_or(&[][..], Vec::as_slice);
+            for g in governorates {
                 out.add(&s, ckg::DERIVED_GOVERNORATE, g.clone());
             }
+            self.counts.add(governorates, derived::month_of(f.start), 1);
         }
         out.add(&s, ckg::GEO_PRECISION, integer(f.geo_precision));
         if let Some(text) = f.summary.filter(|t| !t.is_empty()) {

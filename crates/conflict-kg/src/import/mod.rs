@@ -10,6 +10,8 @@
 //! - `conversion.rs`: the streaming conversion of one file, generic over the dataset, with the
 //!   duplicate-id check and the bad-row bookkeeping; `rejects.rs`: the rejects file;
 //! - `emitter.rs`: the quads of a checked row (incident, claims, actors, place chain, geometry);
+//!   `derived.rs`: the import's aggregate (incidents per governorate and month), the digest of
+//!   the curated hierarchy its derived data were computed from, and their refresh by `ckg build`;
 //! - `sink.rs`: where the quads go (dry run, N-Quads file, store);
 //! - `naming.rs`: import names, graph names (`{base}graph/import/{dataset}/{name}`), slugs;
 //! - `error.rs`: [`ImportError`];
@@ -35,6 +37,7 @@ mod acled;
 mod aliases;
 mod conversion;
 mod dataset;
+pub(crate) mod derived;
 mod emitter;
 mod error;
 mod fields;

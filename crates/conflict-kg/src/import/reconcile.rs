@@ -69,6 +69,8 @@ pub struct Reference {
     /// if it is one; every parent, `within` and `also_within`), sorted: what an imported
     /// incident at that place gets as `ckg:derivedGovernorate`.
     governorates: HashMap<String, Vec<String>>,
+    /// [`super::derived::hierarchy_digest`] of `governorates`.
+    hierarchy_digest: String,
 }
 
 impl Reference {
@@ -97,43 +99,22 @@ impl Reference {
                 place_names.entry(n).or_default().push(p.id.clone());
             }
         }
-        let parents: HashMap<&str, Vec<&str>> = model
-            .places
-            .iter()
-            .map(|p| {
-                let up = p.within.iter().chain(&p.also_within).map(String::as_str);
-                (p.id.as_str(), up.collect())
-            })
-            .collect();
-        let governorates = model
-            .places
-            .iter()
-            .map(|p| {
-                let mut found = Vec::new();
-                let mut todo = vec![p.id.as_str()];
-                let mut seen = std::collections::HashSet::new();
-                while let Some(id) = todo.pop() {
-                    if !seen.insert(id) {
-                        continue;
-                    }
-                    if places
-                        .get(id)
-                        .is_some_and(|(t, _)| *t == PlaceType::Governorate)
-                    {
-                        found.push(id.to_string());
-                    }
-                    todo.extend(parents.get(id).into_iter().flatten());
-                }
-                found.sort();
-                (p.id.clone(), found)
-            })
-            .collect();
+        let governorates = curated_governorates(model);
+        let hierarchy_digest = super::derived::hierarchy_digest(&governorates);
         Self {
             aliases,
             place_names,
             places,
             governorates,
+            hierarchy_digest,
         }
+    }
+
+    /// The digest of the curated place hierarchy this reference holds (every curated place's
+    /// governorates), which an import records beside its derived data
+    /// (`ckg:placeHierarchyDigest`).
+    pub fn hierarchy_digest(&self) -> &str {
+        &self.hierarchy_digest
     }
 
     /// The curated governorates a curated place lies in by `ckg:within*` (itself included).
@@ -179,6 +160,44 @@ impl Reference {
             None => Some(first.as_str()),
         }
     }
+}
+
+/// Curated place id → the curated governorates reached from it by `ckg:within*` (itself if it
+/// is one; every parent, `within` and `also_within`), sorted.
+pub(crate) fn curated_governorates(model: &Model) -> HashMap<String, Vec<String>> {
+    let types: HashMap<&str, PlaceType> = model
+        .places
+        .iter()
+        .map(|p| (p.id.as_str(), p.place_type))
+        .collect();
+    let parents: HashMap<&str, Vec<&str>> = model
+        .places
+        .iter()
+        .map(|p| {
+            let up = p.within.iter().chain(&p.also_within).map(String::as_str);
+            (p.id.as_str(), up.collect())
+        })
+        .collect();
+    model
+        .places
+        .iter()
+        .map(|p| {
+            let mut found = Vec::new();
+            let mut todo = vec![p.id.as_str()];
+            let mut seen = std::collections::HashSet::new();
+            while let Some(id) = todo.pop() {
+                if !seen.insert(id) {
+                    continue;
+                }
+                if types.get(id) == Some(&PlaceType::Governorate) {
+                    found.push(id.to_string());
+                }
+                todo.extend(parents.get(id).into_iter().flatten());
+            }
+            found.sort();
+            (p.id.clone(), found)
+        })
+        .collect()
 }
 
 #[cfg(test)]

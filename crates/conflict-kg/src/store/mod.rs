@@ -25,7 +25,7 @@ use crate::iri::Base;
 use crate::vocab::ckg;
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-use oxigraph::store::{StorageError, Store};
+use oxigraph::store::{StorageError, Store, Transaction};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -169,8 +169,22 @@ impl KgStore {
         quads: &[Quad],
         before_commit: impl FnOnce(),
     ) -> Result<(), StoreError> {
+        self.replace_curated_then(base, quads, |_| Ok(()), before_commit)
+    }
+
+    /// [`Self::replace_curated`], and `then` in the same transaction once the curated graphs
+    /// are replaced (reading them as they will be): `build` refreshes the derived data of the
+    /// import graphs there, so a store never holds a new hierarchy beside derived data of the
+    /// old one.
+    pub fn replace_curated_then<R>(
+        &self,
+        base: &Base,
+        quads: &[Quad],
+        then: impl FnOnce(&mut Transaction<'_>) -> Result<R, StorageError>,
+        before_commit: impl FnOnce(),
+    ) -> Result<R, StoreError> {
         let old = self.curated_graphs(base)?;
-        self.replace_graphs(&old, quads, before_commit)
+        self.replace_graphs(&old, quads, then, before_commit)
     }
 
     /// Replaces one named graph with `quads` (which should all be in it), in one transaction:
@@ -182,16 +196,22 @@ impl KgStore {
         quads: &[Quad],
         before_commit: impl FnOnce(),
     ) -> Result<(), StoreError> {
-        self.replace_graphs(std::slice::from_ref(graph), quads, before_commit)
+        self.replace_graphs(
+            std::slice::from_ref(graph),
+            quads,
+            |_| Ok(()),
+            before_commit,
+        )
     }
 
-    /// Removes `old` and adds `quads` in one transaction, then flushes.
-    fn replace_graphs(
+    /// Removes `old`, adds `quads` and runs `then` in one transaction, then flushes.
+    fn replace_graphs<R>(
         &self,
         old: &[NamedNode],
         quads: &[Quad],
+        then: impl FnOnce(&mut Transaction<'_>) -> Result<R, StorageError>,
         before_commit: impl FnOnce(),
-    ) -> Result<(), StoreError> {
+    ) -> Result<R, StoreError> {
         let mut tx = self
             .store
             .start_transaction()
@@ -200,10 +220,11 @@ impl KgStore {
             tx.remove_named_graph(g).map_err(|e| self.storage(e))?;
         }
         tx.extend(quads);
+        let result = then(&mut tx).map_err(|e| self.storage(e))?;
         before_commit();
         tx.commit().map_err(|e| self.storage(e))?;
         self.store.flush().map_err(|e| self.storage(e))?;
-        Ok(())
+        Ok(result)
     }
 
     /// The store's named graphs (IRIs only; ckg never names a graph with a blank node), sorted

@@ -213,6 +213,15 @@ namespace! {
     DERIVED_PROPERTY = "DerivedProperty";
     DERIVED_GOVERNORATE = "derivedGovernorate";
     DERIVED_FATALITIES = "derivedFatalities";
+    /// The class of classes whose instances no source states (an import computes them).
+    DERIVED_CLASS = "DerivedClass";
+    /// The per-import aggregate: incidents per governorate and month.
+    INCIDENT_COUNT = "IncidentCount";
+    COUNT_DATASET = "countDataset";
+    COUNT_GOVERNORATE = "countGovernorate";
+    COUNT_MONTH = "countMonth";
+    INCIDENT_COUNT_PROP = "incidentCount";
+    PLACE_HIERARCHY_DIGEST = "placeHierarchyDigest";
 
     // Claim properties.
     ABOUT_INCIDENT = "aboutIncident";

@@ -103,7 +103,11 @@ pub enum Command {
     /// Validates first (as `ckg validate`) and touches nothing if any problem is found. The
     /// ontology, reference and report graphs are replaced in one transaction, so a failed or
     /// killed build leaves the previous store as it was; graphs written by other commands are
-    /// kept. Ends with a summary of what the store holds.
+    /// kept. When the curated place hierarchy changed since a dataset was imported, the same
+    /// transaction recomputes that import's derived governorates and its per-governorate,
+    /// per-month counts (listed as "refreshed"); which curated place a dataset name stands
+    /// for is decided at import time: import again to decide it anew. Ends with a summary of
+    /// what the store holds.
     Build(BuildArgs),
     /// Check the data files and report every problem with file:line:column; write nothing.
     Validate(DataArg),
@@ -289,12 +293,15 @@ Updating a dataset:
   under the same name (--name acled-syria) and its graph is replaced whole: changed events are
   updated and deleted ones disappear. A different name makes a second, separate graph.
 
-Derived shortcuts:
+Derived data:
   Beside what each row states, the import writes two derived triples per event, marked as such
   in the ontology (ckg:DerivedProperty): ckg:derivedGovernorate (the governorates its place lies
   in, as ckg:place/ckg:within* finds them) and ckg:derivedFatalities (the figure of the
-  dataset's own casualty claim). They are rebuilt with the graph; after a build that changes
-  the curated places, import again. queries/import/ shows them in use.
+  dataset's own casualty claim); and, after the last row, an aggregate: one ckg:IncidentCount
+  per governorate and month with the number of the file's events there (a few thousand
+  triples). They are rebuilt with the graph; a build that changes the curated place hierarchy
+  recomputes the governorates and counts (reconciliation itself stays as imported: import
+  again to redo it). queries/import/ shows them in use.
 
 Examples:
   ckg import acled 2024-syria.csv                       graph …/graph/import/acled/2024-syria

@@ -222,3 +222,50 @@ fn after_a_build_that_changes_the_place_hierarchy_the_aggregate_still_gives_the_
         .stdout();
     assert!(!again.contains("refreshed"), "{again}");
 }
+
+/// Each import owns its cells: the same file imported under a second name gets cells of its
+/// own in its own graph (not shared, not merged), and the analyst query adds both up.
+#[test]
+fn a_second_import_gets_its_own_aggregate_and_the_query_sums_them() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    ckg().args(["build", "--store"]).arg(&store).run().success();
+    let sample = repo().join("tests/fixtures/acled-sample.csv");
+    let import = |name: &str| {
+        ckg()
+            .args(["import", "acled"])
+            .arg(&sample)
+            .args(["--name", name, "--store"])
+            .arg(&store)
+            .run()
+            .success();
+    };
+    let cells = |name: &str| -> String {
+        ckg()
+            .args(["query", "-f", "tsv", "--store"])
+            .arg(&store)
+            .arg("-q")
+            .arg(format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <https://w3id.org/conflict-kg/id/graph/import/acled/{name}> {{ ?c a ckg:IncidentCount }} }}"
+            ))
+            .run()
+            .success()
+            .stdout()
+    };
+    import("first");
+    let one = governorate_answers(&store).1;
+    import("second");
+    assert_eq!(cells("first"), cells("second"));
+    assert_ne!(cells("first").lines().nth(1), Some("0"));
+    let two = governorate_answers(&store).1;
+    let doubled: Vec<String> = one
+        .lines()
+        .map(|l| match l.rsplit_once('\t') {
+            Some((key, n)) if n.parse::<u64>().is_ok() => {
+                format!("{key}\t{}", 2 * n.parse::<u64>().unwrap())
+            }
+            _ => l.to_string(),
+        })
+        .collect();
+    assert_eq!(two.lines().collect::<Vec<_>>(), doubled);
+}

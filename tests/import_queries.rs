@@ -223,6 +223,56 @@ fn after_a_build_that_changes_the_place_hierarchy_the_aggregate_still_gives_the_
     assert!(!again.contains("refreshed"), "{again}");
 }
 
+/// A graph imported before the aggregate existed records no hierarchy digest: `ckg build`
+/// cannot tell which hierarchy its derived data follows, so it leaves the graph as it is and
+/// says so (here the ACLED graph's digest is taken out; the UCDP graph still has one and is
+/// refreshed).
+#[test]
+fn build_names_an_import_graph_without_a_hierarchy_digest_instead_of_skipping_it_silently() {
+    let dir = tempdir();
+    let data = dir.path().join("data");
+    copy_dir(&data_dir(), &data);
+    let (store, _) = cli_store_with_imports(dir.path(), &data);
+    let acled = "https://w3id.org/conflict-kg/id/graph/import/acled/acled-sample";
+    let ucdp = "https://w3id.org/conflict-kg/id/graph/import/ucdp/ucdp-sample";
+    {
+        let kg = KgStore::open(&store).unwrap();
+        let graph = kg
+            .named_graphs()
+            .unwrap()
+            .into_iter()
+            .find(|g| g.as_str() == acled)
+            .unwrap();
+        let all: Vec<_> = kg.graph_quads(&graph).map(Result::unwrap).collect();
+        let kept: Vec<_> = all
+            .iter()
+            .filter(|q| {
+                q.predicate.as_str() != "https://w3id.org/conflict-kg/ontology#placeHierarchyDigest"
+            })
+            .cloned()
+            .collect();
+        assert_eq!(kept.len() + 1, all.len(), "one digest in {acled}");
+        kg.replace_graph(&graph, &kept, || {}).unwrap();
+    }
+    edit(
+        &data.join("reference/places.toml"),
+        "type = \"town\"\nwithin = \"deir-ez-zor-governorate\"\ndescription = \"Syrian town in the eastern province of Deir ez-Zor.\"",
+        "type = \"town\"\nwithin = \"deir-ez-zor-governorate\"\nalso_within = [\"homs-governorate\"]\ndescription = \"Syrian town in the eastern province of Deir ez-Zor.\"",
+    );
+    let out = ckg()
+        .args(["build", "--store"])
+        .arg(&store)
+        .arg("--data")
+        .arg(&data)
+        .run()
+        .success()
+        .stdout_contains(&format!("stale?     {acled}"))
+        .stdout_contains("import the file again")
+        .stdout_contains(&format!("refreshed  {ucdp}"))
+        .stdout();
+    assert!(!out.contains(&format!("refreshed  {acled}")), "{out}");
+}
+
 /// Each import owns its cells: the same file imported under a second name gets cells of its
 /// own in its own graph (not shared, not merged), and the analyst query adds both up.
 #[test]

@@ -105,9 +105,10 @@ pub enum Command {
     /// killed build leaves the previous store as it was; graphs written by other commands are
     /// kept. When the curated place hierarchy changed since a dataset was imported, the same
     /// transaction recomputes that import's derived governorates and its per-governorate,
-    /// per-month counts (listed as "refreshed"); which curated place a dataset name stands
-    /// for is decided at import time: import again to decide it anew. Ends with a summary of
-    /// what the store holds.
+    /// per-month counts (listed as "refreshed"); an import made before these counts existed
+    /// records no hierarchy and is listed as "stale?" (import it again). Which curated place a
+    /// dataset name stands for is decided at import time: import again to decide it anew.
+    /// Ends with a summary of what the store holds.
     Build(BuildArgs),
     /// Check the data files and report every problem with file:line:column; write nothing.
     Validate(DataArg),

@@ -38,6 +38,9 @@ pub struct Built {
     pub summary: Summary,
     /// Import graphs whose `ckg:derivedGovernorate` and aggregate were recomputed, sorted.
     pub refreshed_imports: Vec<NamedNode>,
+    /// Import graphs with no record of the hierarchy their derived data follows (imported
+    /// before the aggregate existed), left as they were, sorted: they need a re-import.
+    pub undigested_imports: Vec<NamedNode>,
 }
 
 /// Everything `build` does after validation: quads made, curated graphs replaced and the
@@ -50,7 +53,7 @@ pub fn build_into(
     before_commit: impl FnOnce(),
 ) -> Result<Built, PipelineError> {
     let quads = rdf::build_quads(model, base)?;
-    let refreshed_imports = store.replace_curated_then(
+    let refresh = store.replace_curated_then(
         base,
         &quads,
         |tx| crate::import::derived::refresh(tx, base, model),
@@ -58,6 +61,7 @@ pub fn build_into(
     )?;
     Ok(Built {
         summary: store.summary()?,
-        refreshed_imports,
+        refreshed_imports: refresh.refreshed,
+        undigested_imports: refresh.undigested,
     })
 }

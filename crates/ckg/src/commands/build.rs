@@ -48,6 +48,12 @@ pub fn run(args: BuildArgs) -> anyhow::Result<()> {
             g.as_str()
         );
     }
+    for g in &built.undigested_imports {
+        outln!(
+            "  stale?     {}  (imported before derived data recorded its place hierarchy: its derived governorates and counts may not follow the curated places; import the file again)",
+            g.as_str()
+        );
+    }
     outln!("  time       {:>8.2} s", started.elapsed().as_secs_f64());
     Ok(())
 }

@@ -141,14 +141,24 @@ pub(super) fn digest_quad(graph: &NamedNode, digest: &str) -> Quad {
     )
 }
 
+/// What [`refresh`] did to the import graphs, each list sorted.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Refresh {
+    /// Graphs whose derived data was recomputed for the new hierarchy.
+    pub refreshed: Vec<NamedNode>,
+    /// Graphs with no `ckg:placeHierarchyDigest` (imported before the aggregate existed): left
+    /// as they are, since nothing says which hierarchy their derived data follows.
+    pub undigested: Vec<NamedNode>,
+}
+
 /// Brings the derived data of every import graph in `tx` up to the curated hierarchy of
-/// `model` (see the module doc); returns the graphs it changed, sorted. A graph without a
-/// digest (imported before the aggregate existed) is left as it is: re-import it.
+/// `model` (see the module doc). A graph without a digest (imported before the aggregate
+/// existed) is left as it is and reported, so the caller can say: re-import it.
 pub(crate) fn refresh(
     tx: &mut Transaction<'_>,
     base: &Base,
     model: &Model,
-) -> Result<Vec<NamedNode>, StorageError> {
+) -> Result<Refresh, StorageError> {
     let curated = super::reconcile::curated_governorates(model);
     let digest = hierarchy_digest(&curated);
     let prefix = import_graph_prefix(base);
@@ -161,10 +171,11 @@ pub(crate) fn refresh(
         }
     }
     graphs.sort();
-    let mut refreshed = Vec::new();
+    let mut done = Refresh::default();
     for graph in graphs {
         let recorded = objects(tx, graph.as_ref(), ckg::PLACE_HIERARCHY_DIGEST, &graph)?;
         let Some(Term::Literal(old)) = recorded.first() else {
+            done.undigested.push(graph);
             continue;
         };
         if old.value() == digest {
@@ -174,9 +185,9 @@ pub(crate) fn refresh(
         refresh_graph(tx, base, &curated, &graph)?;
         tx.remove(&old);
         tx.insert(&digest_quad(&graph, &digest));
-        refreshed.push(graph);
+        done.refreshed.push(graph);
     }
-    Ok(refreshed)
+    Ok(done)
 }
 
 /// One import graph's `ckg:derivedGovernorate` and aggregate, recomputed for the places whose

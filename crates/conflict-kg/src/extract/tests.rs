@@ -42,6 +42,13 @@ fn lexicon() -> Lexicon {
                 false,
             ),
             actor("rami", "Rami Abdel Rahman", &["Abdel Rahman"], true),
+            actor("bashar-al-assad", "Bashar al-Assad", &[], true),
+            actor(
+                "syrian-democratic-forces",
+                "Syrian Democratic Forces",
+                &["SDF"],
+                false,
+            ),
         ],
         places: vec![
             Place {
@@ -456,4 +463,23 @@ fn a_figure_with_a_noun_of_its_own_does_not_continue_the_speaker() {
             ("wounded", None, None, "others", None),
         ]
     );
+}
+
+#[test]
+fn an_actor_inside_the_subjects_modifier_is_no_perpetrator() {
+    // Reuters, 2 Jun 2012.
+    let d = draft(
+        "H\n\nBEIRUT (Reuters) - Syrian rebels fighting to oust President Bashar al-Assad killed six soldiers in the southern province of Deraa on Saturday and at least eight others in clashes on the outskirts of the capital Damascus, a monitoring group reported.\n",
+    );
+    assert!(d.incidents[0].perpetrators.is_empty());
+    // Worldys News, 13 Aug 2024.
+    let d = draft(
+        "H\n\n“Rocket fire from areas of joint control between regime forces and the Syrian Democratic Forces targeted the area where the bomb-laden vehicle exploded and its surroundings.\n",
+    );
+    assert!(d.incidents.iter().all(|i| i.perpetrators.is_empty()));
+    // Still the subject: AFP, 21 May 2024.
+    let d = draft(
+        "H\n\nIn an attack on May 3, IS fighters killed at least 15 Syrian pro-government fighters when they targeted three military positions in the desert.\n",
+    );
+    assert_eq!(d.incidents[0].perpetrators[0].value, "islamic-state");
 }

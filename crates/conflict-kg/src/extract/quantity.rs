@@ -94,6 +94,16 @@ const NOT_PEOPLE: &[&str] = &[
     "sorties",
     "planes",
     "tanks",
+    // "members of one family": households and buildings are no count of people.
+    "family",
+    "families",
+    "house",
+    "houses",
+    "building",
+    "buildings",
+    "car",
+    "cars",
+    "vehicle",
 ];
 
 const MONTHS: &[&str] = &[
@@ -375,6 +385,17 @@ mod tests {
         assert!(q("a 12-year-old, 5 km away, 10 years").is_empty());
         // Jerusalem Post (Reuters), 20 Jan 2024.
         assert!(q("and another on Dec. 25 killed a senior adviser").is_empty());
+    }
+
+    #[test]
+    fn a_family_or_a_car_is_no_count_of_people() {
+        // TRT World, 2 Feb 2020 (blind set 1).
+        assert_eq!(
+            q(
+                "The Syrian Observatory for Human Rights said seven of those killed were all members of one family in the town of Sarmeen in Idlib province."
+            ),
+            [(Some(7), Some(7), "seven".into())]
+        );
     }
 
     #[test]

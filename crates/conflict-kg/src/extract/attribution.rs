@@ -153,6 +153,48 @@ fn party(
     a: usize,
     b: usize,
 ) -> Option<Party> {
+    // "On May 25 United Nations ceasefire observers documented": the time before the subject
+    // is not its name.
+    let mut a = a;
+    if tokens
+        .get(a)
+        .is_some_and(|t| t.is_any(&["on", "in", "at", "since", "by"]))
+    {
+        let mut j = a + 1;
+        while j < b
+            && (tokens[j].kind == TokenKind::Number
+                || tokens[j].is_any(&[
+                    "january",
+                    "february",
+                    "march",
+                    "april",
+                    "may",
+                    "june",
+                    "july",
+                    "august",
+                    "september",
+                    "october",
+                    "november",
+                    "december",
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                    "late",
+                    "early",
+                    "mid",
+                    ",",
+                ]))
+        {
+            j += 1;
+        }
+        if j > a + 1 {
+            a = j;
+        }
+    }
     if a >= b {
         return None;
     }

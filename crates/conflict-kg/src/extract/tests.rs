@@ -483,3 +483,19 @@ fn an_actor_inside_the_subjects_modifier_is_no_perpetrator() {
     );
     assert_eq!(d.incidents[0].perpetrators[0].value, "islamic-state");
 }
+
+#[test]
+fn the_time_before_a_subject_is_not_its_name() {
+    // Reuters, 2 Jun 2012.
+    let d = draft(
+        "H\n\nOn May 25 United Nations ceasefire observers documented the killing of more than 100 men, women and children in the western Houla region, and the world body said that the army and pro-Assad gunmen were probably responsible for the massacre.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [("killed", Some(101), None, "more than 100", None)]
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("United Nations ceasefire observers")
+    );
+}

@@ -6,6 +6,11 @@
 //! less the umask for a new file; a temporary file alone would stay `0600`), and is renamed over
 //! the target; the directory is then synced so the rename survives a crash. A reader sees the
 //! old file or the new one, never half of one; a failure leaves only the old file.
+//!
+//! [`write_batch_atomically`] does the same for many files with one durability pass: every
+//! temporary file is written first, then one `syncfs` (Linux; elsewhere an `fsync` of each),
+//! then the renames, then one `fsync` of each directory. Each file is still whole or absent; a
+//! failure before the renames leaves none of the batch.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -44,6 +49,78 @@ pub(crate) fn write_atomically_with<T, E>(
     tmp.persist(path).map_err(|e| io_error(e.error))?;
     sync_dir(dir).map_err(&io_error)?;
     Ok(value)
+}
+
+/// Writes every `(path, content)` atomically, with one durability pass for the whole batch
+/// (module doc). An error names the file it happened on.
+pub fn write_batch_atomically(
+    files: &[(std::path::PathBuf, String)],
+) -> Result<(), (std::path::PathBuf, io::Error)> {
+    let dir_of = |path: &Path| -> std::path::PathBuf {
+        match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => Path::new(".").to_path_buf(),
+        }
+    };
+    // 1. Every temporary file, closed (a batch may be larger than the open-file limit).
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, content) in files {
+        let at = |e: io::Error| (path.clone(), e);
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".ckg-write-")
+            .tempfile_in(dir_of(path))
+            .map_err(at)?;
+        tmp.as_file_mut()
+            .write_all(content.as_bytes())
+            .map_err(at)?;
+        set_ordinary_permissions(tmp.as_file(), path).map_err(at)?;
+        staged.push((tmp.into_temp_path(), path));
+    }
+    let mut dirs: Vec<std::path::PathBuf> = files.iter().map(|(p, _)| dir_of(p)).collect();
+    dirs.sort();
+    dirs.dedup();
+    // 2. One durability pass.
+    sync_data(&dirs, &staged)?;
+    // 3. The renames, 4. the directories.
+    for (tmp, path) in staged {
+        tmp.persist(path).map_err(|e| (path.clone(), e.error))?;
+    }
+    for dir in &dirs {
+        sync_dir(dir).map_err(|e| (dir.clone(), e))?;
+    }
+    Ok(())
+}
+
+/// The data of the staged files on disk: one `syncfs` per directory's filesystem on Linux.
+#[cfg(target_os = "linux")]
+#[expect(unsafe_code, reason = "syncfs has no std wrapper")]
+fn sync_data(
+    dirs: &[std::path::PathBuf],
+    _staged: &[(tempfile::TempPath, &std::path::PathBuf)],
+) -> Result<(), (std::path::PathBuf, io::Error)> {
+    use std::os::fd::AsRawFd;
+    for dir in dirs {
+        let d = File::open(dir).map_err(|e| (dir.clone(), e))?;
+        // SAFETY: syncfs only reads the descriptor, which `d` keeps open for the call.
+        if unsafe { libc::syncfs(d.as_raw_fd()) } != 0 {
+            return Err((dir.clone(), io::Error::last_os_error()));
+        }
+    }
+    Ok(())
+}
+
+/// Elsewhere: an `fsync` of each staged file.
+#[cfg(not(target_os = "linux"))]
+fn sync_data(
+    _dirs: &[std::path::PathBuf],
+    staged: &[(tempfile::TempPath, &std::path::PathBuf)],
+) -> Result<(), (std::path::PathBuf, io::Error)> {
+    for (tmp, path) in staged {
+        File::open(tmp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| ((*path).clone(), e))?;
+    }
+    Ok(())
 }
 
 #[cfg(unix)]
@@ -109,6 +186,34 @@ mod tests {
         assert!(r.is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_batch_is_written_whole_and_a_failure_before_the_renames_leaves_none_of_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.toml");
+        std::fs::write(&a, "old").unwrap();
+        let files = vec![
+            (a.clone(), "new a".to_string()),
+            (dir.path().join("b.txt"), "b".to_string()),
+        ];
+        write_batch_atomically(&files).unwrap();
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "new a");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("b.txt")).unwrap(),
+            "b"
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+        // The second file's folder does not exist: the first is not replaced either.
+        let bad = dir.path().join("missing/c.txt");
+        let files = vec![
+            (a.clone(), "newer a".to_string()),
+            (bad.clone(), "c".into()),
+        ];
+        let (path, _) = write_batch_atomically(&files).unwrap_err();
+        assert_eq!(path, bad);
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "new a");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 
     #[cfg(unix)]

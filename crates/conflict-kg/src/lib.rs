@@ -41,7 +41,7 @@ pub mod vocab;
 
 pub use diag::{Problem, Problems};
 pub use export::{ExportError, ExportFormat};
-pub use fsutil::write_atomically;
+pub use fsutil::{write_atomically, write_batch_atomically};
 pub use geojson::{GeoJsonError, GeoJsonSummary};
 pub use iri::{Base, InvalidBase};
 pub use limits::{LimitError, LimitedResults, QueryLimits, Watchdog};

@@ -1,5 +1,7 @@
 //! `ckg extract`: read each article, draft its report with the library's extractor, write
-//! the draft, its text and its reference draft atomically, and print what was found.
+//! the draft, its text and its reference draft atomically, and print what was found. The files
+//! of up to `BATCH` articles are made durable together (`write_batch_atomically`: one sync pass
+//! instead of one per file); an error still writes the articles drafted before it.
 
 use crate::cli::ExtractArgs;
 use anyhow::Context;
@@ -32,7 +34,49 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<()> {
     let lexicon = Lexicon::new(&model, &names, gazetteer);
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create {}", args.output.display()))?;
+    let mut pending: Vec<(std::path::PathBuf, String)> = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
     for article in &args.articles {
+        if let Err(e) = draft_one(&args, &lexicon, article, &mut pending, &mut lines) {
+            flush(&mut pending, &mut lines)?;
+            return Err(e);
+        }
+        if pending.len() >= 3 * BATCH {
+            flush(&mut pending, &mut lines)?;
+        }
+    }
+    flush(&mut pending, &mut lines)
+}
+
+/// Articles whose files are made durable together.
+const BATCH: usize = 128;
+
+/// Writes the pending files (one durability pass) and then prints their articles' lines.
+fn flush(
+    pending: &mut Vec<(std::path::PathBuf, String)>,
+    lines: &mut Vec<String>,
+) -> anyhow::Result<()> {
+    if !pending.is_empty() {
+        conflict_kg::write_batch_atomically(pending).map_err(|(path, e)| {
+            anyhow::Error::new(e).context(format!("cannot write {}", path.display()))
+        })?;
+    }
+    pending.clear();
+    for line in lines.drain(..) {
+        outln!("{line}");
+    }
+    Ok(())
+}
+
+/// Drafts one article into `pending` (its text, reference draft and draft) and `lines`.
+fn draft_one(
+    args: &ExtractArgs,
+    lexicon: &Lexicon,
+    article: &Path,
+    pending: &mut Vec<(std::path::PathBuf, String)>,
+    lines: &mut Vec<String>,
+) -> anyhow::Result<()> {
+    {
         let input = std::fs::read_to_string(article).with_context(|| {
             format!(
                 "cannot read {} (expected UTF-8 text or HTML)",
@@ -46,19 +90,19 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<()> {
             publisher: args.publisher.clone(),
             url: args.url.clone(),
         };
-        let draft = extract::extract(&input, &lexicon, &opts)
+        let draft = extract::extract(&input, lexicon, &opts)
             .with_context(|| format!("cannot extract {}", article.display()))?;
         let dir = &args.output;
-        write(&dir.join(format!("{id}.txt")), &draft.text)?;
-        write(
-            &dir.join(format!("{id}.reference-draft.toml")),
-            &extract::reference_toml(&draft),
-        )?;
-        write(
-            &dir.join(format!("{id}.toml")),
-            &extract::report_toml(&draft, &article.display().to_string()),
-        )?;
-        outln!(
+        pending.push((dir.join(format!("{id}.txt")), draft.text.clone()));
+        pending.push((
+            dir.join(format!("{id}.reference-draft.toml")),
+            extract::reference_toml(&draft),
+        ));
+        pending.push((
+            dir.join(format!("{id}.toml")),
+            extract::report_toml(&draft, &article.display().to_string()),
+        ));
+        lines.push(format!(
             "{}: {} incidents, {} casualty claims, {} responsibility claims, {} new sources, {} new places, {} review items → {}",
             article.display(),
             draft.incidents.len(),
@@ -68,7 +112,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<()> {
             draft.new_places.len(),
             draft.review.len(),
             dir.join(format!("{id}.toml")).display()
-        );
+        ));
     }
     Ok(())
 }
@@ -91,12 +135,4 @@ fn report_id(article: &Path, published: &str) -> String {
     } else {
         format!("{}-{slug}", extract::slug(published))
     }
-}
-
-fn write(path: &Path, content: &str) -> anyhow::Result<()> {
-    conflict_kg::write_atomically(path, |w| {
-        use std::io::Write;
-        w.write_all(content.as_bytes())
-    })
-    .with_context(|| format!("cannot write {}", path.display()))
 }

@@ -58,6 +58,8 @@ const VERBS: &[&str] = &[
     "tweeted",
     "estimated",
     "estimates",
+    "documented",
+    "documents",
 ];
 const PRONOUNS: &[&str] = &[
     "he",
@@ -151,6 +153,48 @@ fn party(
     a: usize,
     b: usize,
 ) -> Option<Party> {
+    // "On May 25 United Nations ceasefire observers documented": the time before the subject
+    // is not its name.
+    let mut a = a;
+    if tokens
+        .get(a)
+        .is_some_and(|t| t.is_any(&["on", "in", "at", "since", "by"]))
+    {
+        let mut j = a + 1;
+        while j < b
+            && (tokens[j].kind == TokenKind::Number
+                || tokens[j].is_any(&[
+                    "january",
+                    "february",
+                    "march",
+                    "april",
+                    "may",
+                    "june",
+                    "july",
+                    "august",
+                    "september",
+                    "october",
+                    "november",
+                    "december",
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                    "late",
+                    "early",
+                    "mid",
+                    ",",
+                ]))
+        {
+            j += 1;
+        }
+        if j > a + 1 {
+            a = j;
+        }
+    }
     if a >= b {
         return None;
     }
@@ -232,13 +276,15 @@ fn party(
             }
         }
     }
-    // Only a noun phrase that names a kind of speaker becomes a new source.
-    let source_type = guess_type(&phrase)?;
+    // Only a noun phrase that names a kind of speaker becomes a new source, or a named actor
+    // speaking for itself ("the Revolutionary Guards confirmed").
+    let core = words.len() - usize::from(words[0].is("the"));
     let actor = inside
         .iter()
-        .find(|m| m.end - m.start == words.len())
+        .find(|m| m.end - m.start == words.len() || m.end - m.start == core)
         .and_then(|m| m.actor())
         .map(str::to_string);
+    let source_type = guess_type(&phrase).or(actor.as_ref().map(|_| SourceType::ArmedGroup))?;
     if raw.split_whitespace().count() > 10 {
         return None;
     }
@@ -272,6 +318,8 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("spokesman")
         || has("spokesperson")
         || has("forces")
+        || has("guards")
+        || has("guard")
         || has("police")
     {
         SourceType::Military
@@ -284,9 +332,12 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("director")
         || has("head")
         || has("chief")
+        || has("observers")
     {
         SourceType::Official
     } else if has("monitor")
+        || has("monitors")
+        || has("monitoring")
         || has("observatory")
         || has("watchdog")
         || has("group") && has("rights")
@@ -297,6 +348,7 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
     } else if has("newspaper") || has("daily") {
         SourceType::Newspaper
     } else if has("agency")
+        || has("outlet")
         || has("news")
         || has("media")
         || has("tv")
@@ -317,6 +369,97 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
     } else {
         return None;
     })
+}
+
+/// "Essam Al-Amin, head of the Al-Mowasat Hospital in Damascus, told …": a name (capitalised
+/// words) followed by descriptions between commas, right before the verb at `k`. The name is
+/// the claimant; the description gives its type.
+fn appositive_subject(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    lex: &Lexicon,
+    k: usize,
+) -> Option<Party> {
+    if k == 0 || !tokens[k - 1].is(",") {
+        return None;
+    }
+    let mut close = k - 1;
+    let mut description = String::new();
+    for _ in 0..3 {
+        // The segment before the comma at `close` (a parenthesis in it is skipped whole).
+        let mut j = close;
+        let open = loop {
+            if j == 0 {
+                return None;
+            }
+            j -= 1;
+            if tokens[j].is(")") {
+                j = (0..j).rev().find(|&o| tokens[o].is("("))?;
+                continue;
+            }
+            if tokens[j].is(",") {
+                break j;
+            }
+            if tokens[j].is(".") || tokens[j].is(";") {
+                return None;
+            }
+        };
+        if close - open > 16 {
+            return None;
+        }
+        let segment = &tokens[open + 1..close];
+        // "The British-based Syrian Observatory for Human Rights, which relies on …, said":
+        // a relative clause; the subject is the phrase before it.
+        if segment.first().is_some_and(|t| t.is_any(&["which", "who"])) {
+            let start = (0..open)
+                .rev()
+                .find(|&j| is_clause_break(&tokens[j]) && !tokens[j].is_any(&["that", "as"]))
+                .map_or(0, |j| j + 1);
+            return party(text, tokens, mentions, lex, start, open)
+                .filter(|p| p.claimant.is_some());
+        }
+        let words: Vec<&str> = segment.iter().map(|t| t.norm.as_str()).collect();
+        description = format!("{} {description}", words.join(" "));
+        // The name before this description: up to five capitalised words after a break.
+        let start = (0..open)
+            .rev()
+            .find(|&j| {
+                is_clause_break(&tokens[j])
+                    || tokens[j].kind == TokenKind::Punct && !tokens[j].is("-")
+            })
+            .map_or(0, |j| j + 1);
+        let name = &tokens[start..open];
+        let is_name = !name.is_empty()
+            && name.len() <= 5
+            && name.iter().all(|t| {
+                t.kind == TokenKind::Word
+                    && (t.capitalised(text)
+                        || t.is_any(&["al", "bin", "ibn", "abu", "abdel", "el"]))
+            })
+            && name.first().is_some_and(|t| t.capitalised(text));
+        if is_name {
+            if let Some(p) = party(text, tokens, mentions, lex, start, open) {
+                if p.claimant.is_some() {
+                    return Some(p);
+                }
+            }
+            let source_type = guess_type(description.trim())?;
+            let words = text[tokens[start].span.start..tokens[open - 1].span.end].to_string();
+            return Some(Party {
+                start,
+                claimant: Some(Claimant::New {
+                    words,
+                    source_type,
+                    actor: None,
+                }),
+                voiced_by: None,
+                pronoun: false,
+            });
+        }
+        close = open;
+    }
+    None
 }
 
 /// The attribution a sentence states, if any. `publisher` is the report's publisher (a relay
@@ -346,7 +489,12 @@ pub(super) fn attribution(
         // "X claimed that …" reports a statement; "IS claimed the attack" is responsibility.
         let claimed_that =
             t.is_any(&["claimed", "claims"]) && tokens.get(k + 1).is_some_and(|n| n.is("that"));
-        if t.is_any(VERBS) || claimed_that {
+        // "officially reported killed": a participle of the toll, not a report.
+        let participle = t.is_any(&["reported", "confirmed", "documented"])
+            && tokens.get(k + 1).is_some_and(|n| {
+                n.is_any(&["killed", "dead", "wounded", "injured", "missing", "slain"])
+            });
+        if (t.is_any(VERBS) || claimed_that) && !participle {
             // Inverted: `…," said X.` / `…, X said.` handled by the subject rule below.
             let inverted =
                 k > 0 && (tokens[k - 1].is(",") || tokens[k - 1].is("\"") || tokens[k - 1].is("'"));
@@ -355,22 +503,59 @@ pub(super) fn attribution(
                 if !tokens[k].is_any(&["told", "tells"]) {
                     return None;
                 }
-                let m = mentions.iter().find(|m| m.start == from)?;
-                let src = m.source()?;
-                (Some(src) != publisher).then(|| Claimant::Known(src.to_string()))
+                if let Some(src) = mentions
+                    .iter()
+                    .find(|m| m.start == from)
+                    .and_then(|m| m.source())
+                {
+                    return (Some(src) != publisher).then(|| Claimant::Known(src.to_string()));
+                }
+                // "told local Syrian outlet Al-Watan Online that …": an outlet not curated.
+                let b = (from..n)
+                    .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is("."))
+                    .unwrap_or(n);
+                match party(text, tokens, mentions, lex, from, b)?.claimant? {
+                    c @ Claimant::New {
+                        source_type:
+                            SourceType::NewsAgency | SourceType::Newspaper | SourceType::OnlineOutlet,
+                        ..
+                    } => Some(c),
+                    _ => None,
+                }
             };
-            if inverted {
+            // `…," said X` names the speaker after the verb; `…, told AFP` names the hearer,
+            // and `…, said on his social media account` no one.
+            let after = if inverted && !tokens[k].is_any(&["told", "tells"]) {
                 let b = (k + 1..n)
                     .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is("."))
                     .unwrap_or(n);
-                if let Some(p) = party(text, tokens, mentions, lex, k + 1, b) {
-                    let relay = told_to(b);
-                    cues.push((k, "said-speaker-after", p, relay));
-                }
+                let starts_with_preposition = tokens.get(k + 1).is_some_and(|t| {
+                    t.is_any(&["on", "in", "at", "during", "to", "after", "from"])
+                });
+                (!starts_with_preposition)
+                    .then(|| party(text, tokens, mentions, lex, k + 1, b))
+                    .flatten()
+                    .map(|p| (p, told_to(b)))
+            } else {
+                None
+            };
+            if let Some((p, relay)) = after {
+                cues.push((k, "said-speaker-after", p, relay));
+            } else if let Some(p) = appositive_subject(text, tokens, mentions, lex, k) {
+                let relay = told_to(k + 1);
+                cues.push((k, "said-named-speaker-with-description", p, relay));
             } else {
                 let mut e = k;
                 while e > 0 && is_time_word(&tokens[e - 1]) && !tokens[e - 1].is("that") {
                     e -= 1;
+                }
+                // "The Syrian Observatory for Human Rights (SOHR) reported": the parenthesis
+                // right before the verb is in the subject.
+                let subject_end = e;
+                if e > 0 && tokens[e - 1].is(")") {
+                    if let Some(open) = (0..e - 1).rev().find(|&j| tokens[j].is("(")) {
+                        e = open;
+                    }
                 }
                 let mut a = e;
                 while a > 0 && !is_clause_break(&tokens[a - 1]) && e - a < 12 {
@@ -388,7 +573,7 @@ pub(super) fn attribution(
                     .filter(|m| m.start >= a && m.end == e)
                     .filter_map(|m| party(text, tokens, mentions, lex, m.start, m.end))
                     .next()
-                    .or_else(|| party(text, tokens, mentions, lex, a, e));
+                    .or_else(|| party(text, tokens, mentions, lex, a, subject_end));
                 if let Some(p) = p {
                     let relay = told_to(k + 1);
                     cues.push((k, "said-subject", p, relay));

@@ -33,7 +33,7 @@ fn kind_of(t: &Token) -> Option<CasualtyType> {
     match t.norm.as_str() {
         "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "die" | "dies" | "dying"
         | "deaths" | "death" | "fatalities" | "slain" | "massacred" | "executed" | "beheaded"
-        | "lives" => Some(CasualtyType::Killed),
+        | "lives" | "martyred" => Some(CasualtyType::Killed),
         "wounded" | "wounding" | "injured" | "injuring" | "injuries" | "hurt" | "injures"
         | "wounds" => Some(CasualtyType::Wounded),
         _ => None,
@@ -46,6 +46,45 @@ fn transitive(t: &Token) -> bool {
         "killed", "killing", "kills", "wounded", "wounding", "injured", "injuring", "injures",
         "left", "leaving", "claimed", "claiming",
     ])
+}
+
+/// Verbs of other harms: a figure after them is not a casualty figure even when a verb of
+/// killing comes shortly before ("wounding a resident and abducting three others").
+fn other_harm(t: &Token) -> bool {
+    t.is_any(&[
+        "abducting",
+        "abducted",
+        "kidnapping",
+        "kidnapped",
+        "arresting",
+        "arrested",
+        "detaining",
+        "detained",
+        "capturing",
+        "captured",
+        "displacing",
+        "displaced",
+        "rescuing",
+        "rescued",
+        "evacuating",
+        "evacuated",
+        "freeing",
+        "freed",
+        "releasing",
+        "released",
+        "forcing",
+        "forced",
+    ])
+}
+
+/// "were killed and injured", "killed or wounded": one figure for both kinds, which gives
+/// neither a number of its own.
+fn joint_kinds(tokens: &[Token], k: usize, kind: CasualtyType) -> bool {
+    tokens.get(k + 1).is_some_and(|t| t.is_any(&["and", "or"]))
+        && tokens
+            .get(k + 2)
+            .and_then(kind_of)
+            .is_some_and(|other| other != kind)
 }
 
 fn clause_stop(t: &Token) -> bool {
@@ -61,16 +100,188 @@ pub(super) fn casualties(
 ) -> Vec<Casualty> {
     let qs = quantities(tokens);
     let mut out: Vec<Casualty> = Vec::new();
+    let mut of_quantity: Vec<Option<usize>> = Vec::new();
     for (qi, q) in qs.iter().enumerate() {
         let next_q = qs.get(qi + 1).map_or(tokens.len(), |n| n.start);
         if let Some(c) = pair(tokens, mentions, q, next_q, &out) {
             out.push(c);
+            of_quantity.push(Some(out.len() - 1));
+        } else {
+            of_quantity.push(None);
         }
     }
+    coordinated_before(tokens, mentions, &qs, &of_quantity, &mut out);
     singular(tokens, mentions, &qs, &mut out);
     named_person(tokens, mentions, persons, &mut out);
-    out.sort_by_key(|c| c.start);
-    out
+    zero(tokens, mentions, &qs, &mut out);
+    others(tokens, &qs, &mut out);
+    // Sorted by position; `part_of` indexes follow their figures.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| out[i].start);
+    let mut new_index = vec![0; out.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut sorted: Vec<Casualty> = order.iter().map(|&i| out[i].clone()).collect();
+    for c in &mut sorted {
+        c.part_of = c.part_of.map(|p| new_index[p]);
+    }
+    sorted
+}
+
+/// "two civilians and three members of the SDF lost their lives": a figure with no word of
+/// its own, joined by "and" to the next figure that has one, shares it.
+fn coordinated_before(
+    tokens: &[Token],
+    mentions: &[Mention],
+    qs: &[Quantity],
+    of_quantity: &[Option<usize>],
+    out: &mut Vec<Casualty>,
+) {
+    for qi in 0..qs.len().saturating_sub(1) {
+        let (q, q2) = (&qs[qi], &qs[qi + 1]);
+        let Some(next) = of_quantity[qi + 1].map(|i| out[i].clone()) else {
+            continue;
+        };
+        // "one corpse and three wounded people": a word right after the next figure is that
+        // figure's only.
+        if of_quantity[qi].is_some()
+            || next.rule != "figure-before-casualty-word"
+            || next.verb <= q2.end
+            || q2.start < 2
+            || !tokens[q2.start - 1].is("and")
+            || q2.start - 1 - q.end > 6
+            || tokens[q.end..q2.start - 1]
+                .iter()
+                .any(|t| t.kind == TokenKind::Punct || kind_of(t).is_some() || clause_stop(t))
+        {
+            continue;
+        }
+        out.push(Casualty {
+            start: q.start,
+            end: q.end,
+            min: q.min,
+            max: q.max,
+            casualty_type: next.casualty_type,
+            group: group_in(mentions, q.end, q2.start - 1),
+            group_words: (q.end < q2.start - 1).then_some((q.end, q2.start - 1)),
+            part_of: None,
+            rule: "coordinated-with-next-figure",
+            quantity_rule: q.rule,
+            verb: next.verb,
+        });
+    }
+}
+
+/// "killing at least five civilians and injuring others", "and others were wounded": more
+/// people of the kind, with no number (no bound written).
+fn others(tokens: &[Token], qs: &[Quantity], out: &mut Vec<Casualty>) {
+    for i in 0..tokens.len() {
+        // "Three others were wounded" is the figure's noun, not a figure of its own.
+        if !tokens[i].is("others") || qs.iter().any(|q| q.start <= i && i <= q.end) {
+            continue;
+        }
+        if out.iter().any(|c| c.start <= i && i < c.end) {
+            continue;
+        }
+        let before = (i > 0 && transitive(&tokens[i - 1]))
+            .then(|| kind_of(&tokens[i - 1]))
+            .flatten()
+            .map(|k| (k, i - 1));
+        let after = || {
+            let were = i + 1;
+            (tokens.get(were).is_some_and(|t| t.is_any(&["were", "are"])))
+                .then(|| {
+                    let v = if tokens.get(were + 1).is_some_and(|t| t.is("also")) {
+                        were + 2
+                    } else {
+                        were + 1
+                    };
+                    tokens.get(v).and_then(kind_of).map(|k| (k, v))
+                })
+                .flatten()
+        };
+        let Some((kind, verb)) = before.or_else(after) else {
+            continue;
+        };
+        if joint_kinds(tokens, verb, kind) {
+            continue;
+        }
+        out.push(Casualty {
+            start: i,
+            end: i + 1,
+            min: None,
+            max: None,
+            casualty_type: kind,
+            group: None,
+            group_words: None,
+            part_of: None,
+            rule: "others-no-number",
+            quantity_rule: "vague-no-bound",
+            verb,
+        });
+    }
+}
+
+/// "causing no casualties" (none killed, none wounded), "no members of their group were
+/// wounded": a figure of zero, which the words state.
+fn zero(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut Vec<Casualty>) {
+    for i in 0..tokens.len() {
+        if !tokens[i].is("no") || qs.iter().any(|q| q.start <= i && i < q.end) {
+            continue;
+        }
+        if tokens.get(i + 1).is_some_and(|t| t.is("casualties")) {
+            for kind in [CasualtyType::Killed, CasualtyType::Wounded] {
+                out.push(Casualty {
+                    start: i,
+                    end: i + 2,
+                    min: Some(0),
+                    max: Some(0),
+                    casualty_type: kind,
+                    group: None,
+                    group_words: None,
+                    part_of: None,
+                    rule: "no-casualties",
+                    quantity_rule: "zero",
+                    verb: i + 1,
+                });
+            }
+            continue;
+        }
+        // "no members of their group were wounded": the noun phrase, then "were" and the word.
+        let Some(were) = (i + 2..(i + 8).min(tokens.len()))
+            .find(|&k| tokens[k].is_any(&["were", "was", "had", "have", "has"]))
+        else {
+            continue;
+        };
+        if tokens[i + 1..were].iter().any(|t| {
+            t.kind != TokenKind::Word || clause_stop(t) || kind_of(t).is_some() || t.is("that")
+        }) {
+            continue;
+        }
+        let v = (were + 1..(were + 3).min(tokens.len()))
+            .find(|&k| kind_of(&tokens[k]).is_some() && tokens[k].kind == TokenKind::Word);
+        let Some(v) = v.filter(|&v| tokens[were + 1..v].iter().all(|t| t.is("been"))) else {
+            continue;
+        };
+        let kind = kind_of(&tokens[v]).expect("checked");
+        if joint_kinds(tokens, v, kind) {
+            continue;
+        }
+        out.push(Casualty {
+            start: i,
+            end: i + 2,
+            min: Some(0),
+            max: Some(0),
+            casualty_type: kind,
+            group: group_in(mentions, i + 1, were),
+            group_words: Some((i + 1, were)),
+            part_of: None,
+            rule: "no-one-was-killed",
+            quantity_rule: "zero",
+            verb: v,
+        });
+    }
 }
 
 fn group_in(mentions: &[Mention], a: usize, b: usize) -> Option<String> {
@@ -115,10 +326,16 @@ fn pair(
     // "killed at least 24 SDF fighters and 15 civilians": the figure after "and" shares the
     // verb of the figure before it.
     if q.start > 0 && tokens[q.start - 1].is("and") {
-        if let Some(prev) = before
-            .last()
-            .filter(|p| p.verb < p.start && q.start - p.end <= 6)
-        {
+        // "killed six soldiers in the southern province of Deraa on Saturday and at least
+        // eight others": a longer gap only when nothing in it ends the clause.
+        if let Some(prev) = before.last().filter(|p| {
+            p.verb < p.start
+                && (q.start - p.end <= 6
+                    || (q.start - p.end <= 12
+                        && !tokens[p.end..q.start].iter().any(|t| {
+                            t.kind == TokenKind::Punct || clause_stop(t) || kind_of(t).is_some()
+                        })))
+        }) {
             let gend = (q.end..tokens.len())
                 .find(|&j| {
                     clause_stop(&tokens[j])
@@ -127,11 +344,17 @@ fn pair(
                         ])
                 })
                 .unwrap_or(tokens.len());
+            // "at least 24 SDF fighters and 15 civilians": "at least" covers both.
+            let max = if prev.quantity_rule == "at-least" && q.rule == "exact-numeral" {
+                None
+            } else {
+                q.max
+            };
             return Some(Casualty {
                 start: q.start,
                 end: q.end,
                 min: q.min,
-                max: q.max,
+                max,
                 casualty_type: prev.casualty_type,
                 group: group_in(mentions, q.end, gend),
                 group_words: (q.end < gend).then_some((q.end, gend)),
@@ -143,10 +366,19 @@ fn pair(
         }
     }
     // Forward: "35 pro-government forces killed", "four of its servicemen were killed".
-    let limit = (q.end + 14).min(next_q).min(tokens.len());
+    let mut limit = (q.end + 14).min(next_q).min(tokens.len());
     let mut k = q.end;
     while k < limit {
         let t = &tokens[k];
+        // "at least 10 people, including four members of the SNA, were killed": the
+        // breakdown between commas is skipped (its figures are parts, found on their own).
+        if t.is(",") && tokens.get(k + 1).is_some_and(|n| n.is("including")) {
+            if let Some(close) = (k + 2..(k + 16).min(tokens.len())).find(|&j| tokens[j].is(",")) {
+                k = close + 1;
+                limit = (k + 6).min(tokens.len());
+                continue;
+            }
+        }
         // A parenthesis is skipped whole ("the Syrian Democratic Forces (SDF) were killed");
         // a closing one ends the figure's clause ("(Kurdistan 24) – … killed").
         if t.is("(") {
@@ -172,6 +404,9 @@ fn pair(
             } else {
                 kind
             };
+            if joint_kinds(tokens, k, kind) {
+                return None;
+            }
             let words = (q.end < k).then_some((q.end, k));
             return Some(Casualty {
                 start: q.start,
@@ -210,15 +445,65 @@ fn pair(
             });
         }
     }
+    // "left 91 persons dead: 37 civilians, …, and 61 members of …": the figures after the
+    // colon break the figure before it down.
+    if let Some(colon) = (0..q.start).rev().find(|&j| tokens[j].is(":")) {
+        if let Some((i, whole)) = before
+            .iter()
+            .enumerate()
+            .rfind(|(_, c)| c.end <= colon && c.verb < colon && c.part_of.is_none())
+        {
+            if !tokens[colon + 1..q.start]
+                .iter()
+                .any(|t| kind_of(t).is_some() || t.is(".") || clause_stop(t) && !t.is(","))
+            {
+                let gend = group_end(tokens, q.end);
+                return Some(Casualty {
+                    start: q.start,
+                    end: q.end,
+                    min: q.min,
+                    max: q.max,
+                    casualty_type: whole.casualty_type,
+                    group: group_in(mentions, q.end, gend),
+                    group_words: (q.end < gend).then_some((q.end, gend)),
+                    part_of: Some(i),
+                    rule: "colon-breakdown-part-of-figure",
+                    quantity_rule: q.rule,
+                    verb: whole.verb,
+                });
+            }
+        }
+    }
     // Backward: "killed at least 11 pro-regime forces", "killing all 39 people on board",
     // "the death toll rose to 12".
     let from = q.start.saturating_sub(5);
     for k in (from..q.start).rev() {
         let t = &tokens[k];
-        if t.kind == TokenKind::Punct && !including {
+        if t.kind == TokenKind::Punct && !including || other_harm(t) {
             break;
         }
         let toll = t.is("toll");
+        // "resulting in the death of at least 6 Syrian troops", "the killing of more than 100".
+        if k + 1 == q.start
+            && t.is("of")
+            && k > 0
+            && tokens[k - 1].is_any(&["death", "deaths", "killing", "killings"])
+        {
+            let gend = group_end(tokens, q.end);
+            return Some(Casualty {
+                start: q.start,
+                end: q.end,
+                min: q.min,
+                max: q.max,
+                casualty_type: CasualtyType::Killed,
+                group: group_in(mentions, q.end, gend),
+                group_words: (q.end < gend).then_some((q.end, gend)),
+                part_of: None,
+                rule: "death-of-figure",
+                quantity_rule: q.rule,
+                verb: k - 1,
+            });
+        }
         if transitive(t) || toll {
             let kind = if toll {
                 CasualtyType::Killed
@@ -260,7 +545,56 @@ fn pair(
 fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut Vec<Casualty>) {
     for i in 0..tokens.len() {
         // "…, a pro-Assad militia, was" is an apposition, not a second person.
-        if !tokens[i].is_any(&["a", "an"]) || qs.iter().any(|q| q.start <= i && i < q.end) {
+        if !tokens[i].is_any(&["a", "an", "another"])
+            || qs.iter().any(|q| q.start <= i && i < q.end)
+        {
+            continue;
+        }
+        // "killing 25 people, including a White Helmets volunteer", "including a woman and a
+        // child": one person, a part of the figure before it.
+        let part_whole = if i > 0 && tokens[i - 1].is("including") {
+            out.iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    c.end < i
+                        && i - c.end <= 8
+                        && tokens[i - 2].is(",")
+                        && !tokens[c.end..i - 2]
+                            .iter()
+                            .any(|t| clause_stop(t) || t.is("."))
+                })
+                .max_by_key(|(_, c)| c.end)
+                .map(|(w, _)| w)
+        } else if i > 0 && tokens[i - 1].is("and") {
+            out.iter()
+                .find(|c| c.end == i - 1 && c.rule == "including-one-person")
+                .and_then(|c| c.part_of)
+        } else {
+            None
+        };
+        if let Some(w) = part_whole {
+            let np_end = (i + 1..(i + 5).min(tokens.len()))
+                .find(|&k| {
+                    tokens[k].kind != TokenKind::Word
+                        || tokens[k].is_any(&["in", "on", "near", "at", "and", "of", "from", "who"])
+                })
+                .unwrap_or(tokens.len().min(i + 5));
+            if np_end > i + 1 && !out.iter().any(|c| c.start <= i && i < c.end) {
+                let whole = out[w].clone();
+                out.push(Casualty {
+                    start: i,
+                    end: np_end,
+                    min: Some(1),
+                    max: None,
+                    casualty_type: whole.casualty_type,
+                    group: group_in(mentions, i, np_end),
+                    group_words: Some((i, np_end)),
+                    part_of: Some(w),
+                    rule: "including-one-person",
+                    quantity_rule: "one-person",
+                    verb: whole.verb,
+                });
+            }
             continue;
         }
         // "killed a child", "killing a woman": one person, the verb's object.

@@ -269,6 +269,44 @@ const VERBS: &[&str] = &[
     "waging",
 ];
 
+/// Whether the actor named from token `start` is the object of something before it, inside the
+/// subject of a later verb: "rebels fighting to oust President Bashar al-Assad killed …",
+/// "Rocket fire from areas of joint control between regime forces and the Syrian Democratic
+/// Forces targeted …". Titles, "the", "and" and other names joined to it are passed over.
+fn governed(tokens: &[Token], mentions: &[Mention], start: usize) -> bool {
+    let mut k = start;
+    while k > 0 {
+        let p = &tokens[k - 1];
+        if let Some(m) = mentions.iter().find(|m| m.end == k && m.start < k) {
+            k = m.start;
+            continue;
+        }
+        if p.is_any(&[
+            "the",
+            "and",
+            "president",
+            "leader",
+            "king",
+            "prime",
+            "minister",
+            "former",
+            "late",
+            "general",
+            "commander",
+            "chief",
+            "regime",
+            "forces",
+        ]) {
+            k -= 1;
+            continue;
+        }
+        return p.is_any(&[
+            "between", "from", "of", "against", "with", "to", "for", "among",
+        ]) || (k > 1 && tokens[k - 2].is("to") && p.kind == TokenKind::Word);
+    }
+    false
+}
+
 /// Who the sentence says did it, and to whom: actor ids with the rule.
 pub(super) fn perpetrators_and_targets(
     tokens: &[Token],
@@ -356,7 +394,7 @@ pub(super) fn perpetrators_and_targets(
                         ])
                 }))
         });
-        if let Some(v) = verb {
+        if let Some(v) = verb.filter(|_| !governed(tokens, mentions, m.start)) {
             if tokens[m.end..v].iter().all(|t| {
                 t.is_any(&[
                     "also",

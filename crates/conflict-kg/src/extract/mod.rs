@@ -499,7 +499,10 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
     for (si, s) in sentences.iter().enumerate() {
         let toks = &s.tokens;
         let raw = s.span.of(&text);
-        if (si == 0 && headline_only) || (raw.starts_with("- ") && raw.ends_with(" -")) {
+        if (si == 0 && headline_only)
+            || (raw.starts_with("- ") && raw.ends_with(" -"))
+            || is_heading(&text, s.span)
+        {
             continue;
         }
         let mut mentions = s.mentions.clone();
@@ -582,14 +585,29 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         }
         // An anaphoric opening ("Two were…", "Three others…", "He said") continues the speaker.
         let first = toks.iter().find(|t| t.kind != text::TokenKind::Punct);
+        // A figure opens anaphorically only without a noun of its own ("Two were…", "Three
+        // others…", "Two of them"), not "Three members of the SDF were killed…".
+        let second = toks
+            .iter()
+            .filter(|t| t.kind != text::TokenKind::Punct)
+            .nth(1);
         let anaphoric = first.is_some_and(|t| {
-            t.is_any(&[
-                "he", "she", "they", "it", "another", "others", "of", "among", "two", "three",
-                "four", "five", "six", "seven", "eight", "nine", "ten", "the",
-            ]) && (t.norm != "the"
-                || toks
-                    .get(1)
-                    .is_some_and(|n| n.is_any(&["remaining", "others", "rest"])))
+            let number = t.is_any(&[
+                "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            ]);
+            (t.is_any(&[
+                "he", "she", "they", "it", "another", "others", "of", "among", "these", "those",
+            ]) || (number
+                && second.is_some_and(|n| {
+                    n.is_any(&[
+                        "others", "other", "more", "of", "were", "was", "had", "have", "died",
+                        "are",
+                    ])
+                })))
+                || (t.norm == "the"
+                    && toks
+                        .get(1)
+                        .is_some_and(|n| n.is_any(&["remaining", "others", "rest"])))
         });
         let speaker: Option<(Attribution, &'static str)> = match (&own, &current) {
             (Some(a), _) => Some((a.clone(), a.rule)),
@@ -763,6 +781,10 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         // --- casualty claims --------------------------------------------------------------
         let stated = dates.iter().find(|d| d.stated).map(|d| d.value.clone());
         let first_index = b.draft.casualties.len();
+        // A quotation ("“At dawn, … killing at least eight Syrian troops,” it added") restates
+        // the figures of its speaker told before it.
+        let opens_quote_mark = raw.starts_with(['"', '“']);
+        let mut index_of: Vec<Option<usize>> = Vec::new();
         for c in &found {
             let Some((inc, inc_rule)) = incident else {
                 break;
@@ -790,6 +812,19 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                     0.5,
                 ),
             };
+            // The same figure of the same incident from the same claimant again (a lead and
+            // then its quotation): one claim.
+            if b.draft.casualties[..first_index].iter().any(|o| {
+                (o.incident == inc || opens_quote_mark)
+                    && o.casualty_type == c.casualty_type
+                    && (o.min, o.max) == (c.min, c.max)
+                    && o.source.value == source
+                    && (c.min.is_some() || c.max.is_some())
+            }) {
+                index_of.push(None);
+                continue;
+            }
+            index_of.push(Some(b.draft.casualties.len()));
             b.cite(&source);
             if let Some(v) = &via {
                 b.cite(v);
@@ -886,7 +921,7 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                     attribution::hedge(&toks[a.saturating_sub(3)..(e + 1).min(toks.len())])
                         .map(|(h, r)| ruled(h, r, 0.8))
                 },
-                part_of: c.part_of.map(|p| first_index + p),
+                part_of: c.part_of.and_then(|p| index_of.get(p).copied().flatten()),
                 stated: stated.clone(),
                 evidence: s.span,
                 rule: c.rule,
@@ -896,6 +931,20 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
     }
     b.draft.text = text;
     Ok(b.draft)
+}
+
+/// A subheading: a paragraph of one line, of at most 25 words, without a sentence's final
+/// stop ("SOHR: 4 members of SMO killed"). Like the headline, it repeats the body.
+fn is_heading(text: &str, span: text::Span) -> bool {
+    let line = span.of(text);
+    let before = &text[..span.start];
+    let after = &text[span.end..];
+    let own_paragraph = (before.is_empty() || before.ends_with("\n\n"))
+        && (after.trim().is_empty() || after.starts_with("\n\n"));
+    own_paragraph
+        && !line.contains('\n')
+        && !line.trim_end().ends_with(['.', '!', '?', '"', '”', '\''])
+        && line.split_whitespace().count() <= 25
 }
 
 #[cfg(test)]

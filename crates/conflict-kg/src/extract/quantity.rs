@@ -94,6 +94,16 @@ const NOT_PEOPLE: &[&str] = &[
     "sorties",
     "planes",
     "tanks",
+    // "members of one family": households and buildings are no count of people.
+    "family",
+    "families",
+    "house",
+    "houses",
+    "building",
+    "buildings",
+    "car",
+    "cars",
+    "vehicle",
 ];
 
 const MONTHS: &[&str] = &[
@@ -169,7 +179,9 @@ fn vague_plural(t: &Token) -> Option<(Option<i64>, &'static str)> {
         "dozens" => Some((Some(24), "vague-dozens")),
         "hundreds" => Some((Some(200), "vague-hundreds")),
         "thousands" => Some((Some(2000), "vague-thousands")),
-        "scores" | "several" | "numerous" => Some((None, "vague-no-bound")),
+        // A score is twenty: "scores" is at least two of them, as "dozens" is (data/README.md).
+        "scores" => Some((Some(40), "vague-scores")),
+        "several" | "numerous" => Some((None, "vague-no-bound")),
         _ => None,
     }
 }
@@ -237,6 +249,8 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         }
         if tokens.get(end).is_some_and(|n| n.is_any(NOT_PEOPLE))
             || (at > 0 && tokens[at - 1].is_any(MONTHS))
+            // "on Dec. 25": the month's abbreviation point stands between.
+            || (at > 1 && tokens[at - 1].is(".") && tokens[at - 2].is_any(MONTHS))
             || tokens.get(end).is_some_and(|n| n.is_any(MONTHS))
             || (tokens.get(end).is_some_and(|n| n.is(":"))
                 && tokens
@@ -369,5 +383,30 @@ mod tests {
         assert!(q("since 2015").is_empty());
         assert!(q("on May 23 in Syria").is_empty());
         assert!(q("a 12-year-old, 5 km away, 10 years").is_empty());
+        // Jerusalem Post (Reuters), 20 Jan 2024.
+        assert!(q("and another on Dec. 25 killed a senior adviser").is_empty());
+    }
+
+    #[test]
+    fn a_family_or_a_car_is_no_count_of_people() {
+        // TRT World, 2 Feb 2020 (blind set 1).
+        assert_eq!(
+            q(
+                "The Syrian Observatory for Human Rights said seven of those killed were all members of one family in the town of Sarmeen in Idlib province."
+            ),
+            [(Some(7), Some(7), "seven".into())]
+        );
+    }
+
+    #[test]
+    fn scores_is_at_least_two_score() {
+        // Al-Alam, 29 Apr 2014.
+        assert_eq!(
+            q("killing at least 14 civilians and wounding scores more"),
+            [
+                (Some(14), None, "at least 14".into()),
+                (Some(40), None, "scores".into())
+            ]
+        );
     }
 }

@@ -42,6 +42,13 @@ fn lexicon() -> Lexicon {
                 false,
             ),
             actor("rami", "Rami Abdel Rahman", &["Abdel Rahman"], true),
+            actor("bashar-al-assad", "Bashar al-Assad", &[], true),
+            actor(
+                "syrian-democratic-forces",
+                "Syrian Democratic Forces",
+                &["SDF"],
+                false,
+            ),
         ],
         places: vec![
             Place {
@@ -187,4 +194,308 @@ fn every_evidence_and_figure_is_in_the_text() {
     }
     assert_eq!(d.casualties[0].max, Some(6));
     assert_eq!(d.casualties[0].source.value, "sohr");
+}
+
+/// A figure as the tests compare it: (type, min, max, quantity text, part_of).
+type Figure<'a> = (
+    &'static str,
+    Option<i64>,
+    Option<i64>,
+    &'a str,
+    Option<usize>,
+);
+
+/// The figures of a draft.
+fn figures(d: &Draft) -> Vec<Figure<'_>> {
+    d.casualties
+        .iter()
+        .map(|c| {
+            (
+                c.casualty_type.id(),
+                c.min,
+                c.max,
+                c.quantity_text.as_str(),
+                c.part_of,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn one_figure_for_killed_and_injured_together_is_no_figure_of_either() {
+    // Worldys News, 13 Aug 2024.
+    let d = draft(
+        "H\n\nRaed Al Saleh, the head of the White Helmets, a civil defense network operating in Syria, said on his social media account, “Today, more than 25 people were killed and injured as a result of a car bomb detonated at the western entrance of the Azaz district in northern Aleppo.\n",
+    );
+    assert!(d.casualties.is_empty(), "{:?}", figures(&d));
+}
+
+#[test]
+fn a_figure_after_another_harm_is_no_casualty_figure() {
+    // NRT, 25 Aug 2020.
+    let d = draft(
+        "H\n\nMeanwhile, the former head of Qara Tapa Municipal Council told NRT Digital Media that two cars of ISIS militants raided the sub-district’s Safsaf village, wounding a resident and abducting three others.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [("wounded", Some(1), None, "a resident", None)]
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("the former head of Qara Tapa Municipal Council")
+    );
+}
+
+#[test]
+fn a_breakdown_between_commas_is_skipped_and_its_figures_are_parts() {
+    // Worldys News, 13 Aug 2024: the parenthesis before "reported" is in the subject.
+    let d = draft(
+        "H\n\nThe Syrian Observatory for Human Rights (SOHR) reported that at least 10 people, including four members of the Syrian National Army (SNA), were killed and 13 people were injured in the explosion.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(10), None, "at least 10", None),
+            ("killed", Some(4), Some(4), "four", Some(0)),
+            ("wounded", Some(13), Some(13), "13", None),
+        ]
+    );
+    assert!(d.casualties.iter().all(|c| c.source.value == "sohr"));
+}
+
+#[test]
+fn including_one_person_is_a_part_and_a_named_speaker_with_a_description_is_the_claimant() {
+    // Hürriyet Daily News (Anadolu Agency), 22 Jul 2019.
+    let d = draft(
+        "H\n\nRussian jets struck the marketplace in Idlib province's Maarat Al-Numan city, killing 25 people, including a White Helmets volunteer, Mustafa Haj Yusuf, the head of the civil defense agency in Idlib, told Anadolu Agency.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(25), Some(25), "25", None),
+            (
+                "killed",
+                Some(1),
+                None,
+                "a White Helmets volunteer",
+                Some(0)
+            ),
+        ]
+    );
+    let c = &d.casualties[0];
+    assert_eq!(c.claimant_text.as_deref(), Some("Mustafa Haj Yusuf"));
+    assert_eq!(
+        c.via.as_deref(),
+        Some("anadolu-agency"),
+        "told a news agency: the relay"
+    );
+}
+
+#[test]
+fn a_colon_breaks_the_figure_before_it_down() {
+    // Kurdistan 24, 11 Sep 2022.
+    let d = draft(
+        "H\n\nSOHR said these attacks left 91 persons dead: 37 civilians, including a woman and a child, and 61 members of SDF-linked security forces.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(91), Some(91), "91", None),
+            ("killed", Some(37), Some(37), "37", Some(0)),
+            ("killed", Some(1), None, "a woman", Some(1)),
+            ("killed", Some(1), None, "a child", Some(1)),
+            ("killed", Some(61), Some(61), "61", Some(0)),
+        ]
+    );
+}
+
+#[test]
+fn a_figure_joined_by_and_to_the_next_shares_its_verb_and_others_have_no_number() {
+    // North Press, 9 Nov 2021.
+    let d = draft(
+        "H\n\nAs a result of the two Turkish attacks, two civilians and three members of the Syrian democratic Forces (SDF) lost their lives and others were wounded.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(2), Some(2), "two", None),
+            ("killed", Some(3), Some(3), "three", None),
+            ("wounded", None, None, "others", None),
+        ]
+    );
+    // The Jerusalem Post (Reuters), 20 Jan 2024: "wounded" right after "three" is its own.
+    let d = draft(
+        "H\n\nEssam Al-Amin, head of the Al-Mowasat Hospital in Damascus, told local Syrian outlet Al-Watan Online that his hospital had received one corpse and three wounded people, including a woman, following Saturday's attack.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("wounded", Some(3), Some(3), "three", None),
+            ("wounded", Some(1), None, "a woman", Some(0)),
+        ]
+    );
+    let c = &d.casualties[0];
+    assert_eq!(c.claimant_text.as_deref(), Some("Essam Al-Amin"));
+    assert_eq!(
+        c.via.as_deref(),
+        Some("local-syrian-outlet-al-watan-online"),
+        "told an outlet: the relay"
+    );
+}
+
+#[test]
+fn no_casualties_is_a_figure_of_zero() {
+    // The Guardian, 20 May 2012; The Jerusalem Post (Reuters), 20 Jan 2024.
+    let d = draft(
+        "H\n\nIn a separate incident, a roadside bomb exploded in a restive suburb of Damascus as senior UN officials toured the area, blowing off the front of a parked vehicle but causing no casualties.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(0), Some(0), "no casualties", None),
+            ("wounded", Some(0), Some(0), "no casualties", None),
+        ]
+    );
+    let d = draft(
+        "H\n\nIS attacked Mayadeen on Wednesday.\n\nA spokesman for the Palestinian Islamic Jihad told Reuters that no members of their group were wounded in the strike, following reports that some were at the bombed-out building.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [("wounded", Some(0), Some(0), "no members", None)]
+    );
+}
+
+#[test]
+fn another_person_is_one_and_at_least_covers_both_figures_of_a_pair() {
+    // Kurdistan 24, 5 May 2023.
+    let d = draft("H\n\nOn April 25, another  SDF fighter was killed in Kobani.\n");
+    assert_eq!(
+        figures(&d),
+        [("killed", Some(1), None, "another  SDF fighter", None)]
+    );
+    // Kurdistan 24, 11 Apr 2022 (blind set 1): "These attacks" continues the speaker.
+    let d = draft(
+        "H\n\nThe Observatory said IS attacked Mayadeen on Wednesday.\n\nThese attacks have killed at least 24 SDF fighters and 15 civilians.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(24), None, "at least 24", None),
+            ("killed", Some(15), None, "15", None),
+        ]
+    );
+    assert!(d.casualties.iter().all(|c| c.source.value == "sohr"));
+}
+
+#[test]
+fn a_monitoring_group_is_the_monitor_named_and_its_quotation_repeats_its_figures() {
+    // Reuters, 2 Jun 2012: the second figure after a long place and time; "the death of";
+    // the quotation's "at least eight" is the lead's.
+    let d = draft(
+        "H\n\nBEIRUT (Reuters) - Syrian rebels fighting to oust President Bashar al-Assad killed six soldiers in the southern province of Deraa on Saturday and at least eight others in clashes on the outskirts of the capital Damascus, a monitoring group reported.\n\n“There were heavy clashes between Syrian forces and fighters from the opposition in (Deraa)... resulting in the death of at least 6 Syrian troops,” the British-based Syrian Observatory for Human Rights said in a statement.\n\n“At dawn, there were violent clashes in al-Ghouta (near Damascus), killing at least eight Syrian troops,” it added.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(6), Some(6), "six", None),
+            ("killed", Some(8), None, "at least eight", None),
+            ("killed", Some(6), None, "at least 6", None),
+        ]
+    );
+    assert!(d.casualties.iter().all(|c| c.source.value == "sohr"));
+}
+
+#[test]
+fn reported_killed_is_no_report_and_a_subheading_no_sentence() {
+    // AFP (Daily Mail), 20 Feb 2017 (blind set 1).
+    let d = draft(
+        "H\n\nThe four deaths raise the number of Russian military officially reported killed in Syria to 26 since it started its campaign in Syria in support of President Bashar al-Assad on September 30, 2015.\n",
+    );
+    assert!(d.casualties.iter().all(|c| c.source.value == "afp"));
+    // Worldys News, 13 Aug 2024.
+    let d = draft(
+        "H\n\nIS attacked Mayadeen.\n\nSOHR: 4 members of SMO killed\n\nThe injured were taken to Azaz Hospital.\n",
+    );
+    assert!(d.casualties.is_empty(), "{:?}", figures(&d));
+}
+
+#[test]
+fn a_relative_clause_an_actor_and_a_parenthesis_stay_in_the_subject() {
+    // AP (Business Standard), 13 Oct 2013 (blind set 1).
+    let d = draft(
+        "H\n\nThe British-based Syrian Observatory for Human Rights, which relies on a network of activists on the ground, said at least 11 people were killed.\n",
+    );
+    assert_eq!(d.casualties[0].source.value, "sohr");
+    // AFP (The Jordan Times), 20 Jan 2024.
+    let d = draft(
+        "H\n\nIn a statement, the Revolutionary Guards confirmed four of its members were killed in the strike on the Syrian capital and accused Israel of being behind the attack.\n",
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("the Revolutionary Guards")
+    );
+    // Rudaw, 9 Nov 2021 (blind set 1): "martyred" is a word of killing.
+    let d = draft(
+        "H\n\nSiyamend Ali, head of media for the People’s Protection Units (YPG), said in a tweet that “three people were martyred as a result of a drone attack against a vehicle in al-Hilaliya neighborhood.”\n",
+    );
+    assert_eq!(figures(&d), [("killed", Some(3), Some(3), "three", None)]);
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("Siyamend Ali")
+    );
+}
+
+#[test]
+fn a_figure_with_a_noun_of_its_own_does_not_continue_the_speaker() {
+    // Rudaw, 9 Nov 2021 (blind set 1).
+    let d = draft(
+        "H\n\nA local source said a drone attacked Mayadeen on Wednesday, killing two people.\n\nThree members of the SDF were killed in a Turkish drone attack in Kobane in late October.\n",
+    );
+    assert_eq!(d.casualties[1].source.value, "afp");
+    // Orient News, 24 Sep 2019 (blind set 1).
+    let d = draft(
+        "H\n\nA car bomb exploded in a crowded street in Jindires town in Afrin city, killing at least five civilians and injuring others.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(5), None, "at least five", None),
+            ("wounded", None, None, "others", None),
+        ]
+    );
+}
+
+#[test]
+fn an_actor_inside_the_subjects_modifier_is_no_perpetrator() {
+    // Reuters, 2 Jun 2012.
+    let d = draft(
+        "H\n\nBEIRUT (Reuters) - Syrian rebels fighting to oust President Bashar al-Assad killed six soldiers in the southern province of Deraa on Saturday and at least eight others in clashes on the outskirts of the capital Damascus, a monitoring group reported.\n",
+    );
+    assert!(d.incidents[0].perpetrators.is_empty());
+    // Worldys News, 13 Aug 2024.
+    let d = draft(
+        "H\n\n“Rocket fire from areas of joint control between regime forces and the Syrian Democratic Forces targeted the area where the bomb-laden vehicle exploded and its surroundings.\n",
+    );
+    assert!(d.incidents.iter().all(|i| i.perpetrators.is_empty()));
+    // Still the subject: AFP, 21 May 2024.
+    let d = draft(
+        "H\n\nIn an attack on May 3, IS fighters killed at least 15 Syrian pro-government fighters when they targeted three military positions in the desert.\n",
+    );
+    assert_eq!(d.incidents[0].perpetrators[0].value, "islamic-state");
+}
+
+#[test]
+fn the_time_before_a_subject_is_not_its_name() {
+    // Reuters, 2 Jun 2012.
+    let d = draft(
+        "H\n\nOn May 25 United Nations ceasefire observers documented the killing of more than 100 men, women and children in the western Houla region, and the world body said that the army and pro-Assad gunmen were probably responsible for the massacre.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [("killed", Some(101), None, "more than 100", None)]
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("United Nations ceasefire observers")
+    );
 }

@@ -114,6 +114,55 @@ fn data_with_a_draft(dir: &Path) -> std::path::PathBuf {
     data
 }
 
+/// Two articles of one run that both name a source the curated data lacks (Reuters): the
+/// first reference draft proposes it, the second article refers to it, so the drafts validate
+/// together (before, both proposed `reuters` and `ckg validate` rejected the duplicate id).
+#[test]
+fn articles_of_one_run_share_the_sources_the_first_proposes() {
+    let dir = tempdir();
+    let data = dir.path().join("data");
+    copy_dir(&data_dir(), &data);
+    let dev = repo().join("tests/extract/dev");
+    ckg()
+        .arg("extract")
+        .arg(dev.join("2012-06-02-reuters-deraa-ghouta-clashes.txt"))
+        .arg(dev.join("2012-11-21-reuters-daraya-state-media.txt"))
+        .args([
+            "--published",
+            "2012-11-21",
+            "--publisher",
+            "Reuters",
+            "--data",
+        ])
+        .arg(&data)
+        .arg("-o")
+        .arg(data.join("reports"))
+        .run()
+        .success();
+    let defines_reuters = |name: &str| {
+        std::fs::read_to_string(data.join("reports").join(name))
+            .unwrap()
+            .lines()
+            .any(|l| l == "id = \"reuters\"")
+    };
+    assert!(defines_reuters(
+        "2012-06-02-reuters-deraa-ghouta-clashes.reference-draft.toml"
+    ));
+    assert!(!defines_reuters(
+        "2012-11-21-reuters-daraya-state-media.reference-draft.toml"
+    ));
+    let report =
+        std::fs::read_to_string(data.join("reports/2012-11-21-reuters-daraya-state-media.toml"))
+            .unwrap();
+    assert!(report.contains("\"reuters\""), "{report}");
+    ckg()
+        .arg("validate")
+        .arg("--data")
+        .arg(&data)
+        .run()
+        .success();
+}
+
 #[test]
 fn validate_lists_the_open_review_items_of_a_draft_with_file_and_line() {
     let dir = tempdir();

@@ -31,13 +31,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<()> {
         );
         None
     };
-    let lexicon = Lexicon::new(&model, &names, gazetteer);
+    let mut lexicon = Lexicon::new(&model, &names, gazetteer);
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create {}", args.output.display()))?;
     let mut pending: Vec<(std::path::PathBuf, String)> = Vec::new();
     let mut lines: Vec<String> = Vec::new();
     for article in &args.articles {
-        if let Err(e) = draft_one(&args, &lexicon, article, &mut pending, &mut lines) {
+        if let Err(e) = draft_one(&args, &mut lexicon, article, &mut pending, &mut lines) {
             flush(&mut pending, &mut lines)?;
             return Err(e);
         }
@@ -68,10 +68,11 @@ fn flush(
     Ok(())
 }
 
-/// Drafts one article into `pending` (its text, reference draft and draft) and `lines`.
+/// Drafts one article into `pending` (its text, reference draft and draft) and `lines`, and
+/// teaches `lexicon` the sources and places it proposes.
 fn draft_one(
     args: &ExtractArgs,
-    lexicon: &Lexicon,
+    lexicon: &mut Lexicon,
     article: &Path,
     pending: &mut Vec<(std::path::PathBuf, String)>,
     lines: &mut Vec<String>,
@@ -92,6 +93,8 @@ fn draft_one(
         };
         let draft = extract::extract(&input, lexicon, &opts)
             .with_context(|| format!("cannot extract {}", article.display()))?;
+        // The next articles refer to what this one proposes (one reference draft defines it).
+        lexicon.learn(&draft);
         let dir = &args.output;
         pending.push((dir.join(format!("{id}.txt")), draft.text.clone()));
         pending.push((

@@ -236,26 +236,54 @@ impl Lexicon {
             if s.source_type == SourceType::Curator {
                 continue;
             }
-            lex.source_labels.insert(s.id.clone(), s.label.clone());
-            lex.source_types.insert(s.id.clone(), s.source_type);
-            if let Some(a) = &s.actor {
-                lex.source_of_actor.insert(a.clone(), s.id.clone());
-            }
-            let e = Entity::Source {
-                id: s.id.clone(),
-                source_type: s.source_type,
-                actor: s.actor.clone(),
-            };
-            // A label in our words may still be the text's words without its gloss ("Moscow and
-            // a monitor (joint attribution in AFP's lead)").
-            let label = s.label.split(" (").next().unwrap_or(&s.label);
-            lex.add(label, e.clone());
-            for n in &s.aliases {
-                lex.add(n, e.clone());
-            }
+            lex.add_source(&s.id, &s.label, s.source_type, s.actor.as_ref(), &s.aliases);
         }
         lex.gazetteer = gazetteer;
         lex
+    }
+
+    /// Takes in the sources and places `draft` proposes, as a later run reads them from its
+    /// reference draft, so that the next articles of the same run refer to them instead of
+    /// proposing them again under the same id (two reference drafts defining `reuters` are a
+    /// duplicate that `ckg validate` rejects).
+    pub fn learn(&mut self, draft: &super::Draft) {
+        for s in &draft.new_sources {
+            self.source_ids.insert(s.id.clone());
+            self.add_source(&s.id, &s.label, s.source_type, s.actor.as_ref(), &[]);
+        }
+        for p in &draft.new_places {
+            // Known by id only: the next article naming it reaches it through the gazetteer
+            // again and then reuses the proposed id.
+            self.place_labels.insert(p.id.clone(), p.label.clone());
+            self.place_parent.insert(p.id.clone(), p.within.clone());
+        }
+    }
+
+    fn add_source(
+        &mut self,
+        id: &str,
+        label: &str,
+        source_type: SourceType,
+        actor: Option<&String>,
+        aliases: &[String],
+    ) {
+        self.source_labels.insert(id.to_string(), label.to_string());
+        self.source_types.insert(id.to_string(), source_type);
+        if let Some(a) = actor {
+            self.source_of_actor.insert(a.clone(), id.to_string());
+        }
+        let e = Entity::Source {
+            id: id.to_string(),
+            source_type,
+            actor: actor.cloned(),
+        };
+        // A label in our words may still be the text's words without its gloss ("Moscow and
+        // a monitor (joint attribution in AFP's lead)").
+        let label = label.split(" (").next().unwrap_or(label);
+        self.add(label, e.clone());
+        for n in aliases {
+            self.add(n, e.clone());
+        }
     }
 
     fn add(&mut self, written: &str, entity: Entity) {

@@ -106,35 +106,29 @@ fn is_clause_break(t: &Token) -> bool {
 }
 
 fn is_time_word(t: &Token) -> bool {
-    t.is_any(&[
-        "on",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "last",
-        "this",
-        "week",
-        "month",
-        "earlier",
-        "later",
-        "also",
-        "previously",
-        "recently",
-        "separately",
-        "again",
-        "has",
-        "have",
-        "had",
-        "in",
-        "a",
-        "statement",
-    ])
+    t.is_weekday()
+        || t.is_any(&[
+            "on",
+            "today",
+            "yesterday",
+            "last",
+            "this",
+            "week",
+            "month",
+            "earlier",
+            "later",
+            "also",
+            "previously",
+            "recently",
+            "separately",
+            "again",
+            "has",
+            "have",
+            "had",
+            "in",
+            "a",
+            "statement",
+        ])
 }
 
 /// A party named by tokens `[a, b)`.
@@ -163,31 +157,9 @@ fn party(
         let mut j = a + 1;
         while j < b
             && (tokens[j].kind == TokenKind::Number
-                || tokens[j].is_any(&[
-                    "january",
-                    "february",
-                    "march",
-                    "april",
-                    "may",
-                    "june",
-                    "july",
-                    "august",
-                    "september",
-                    "october",
-                    "november",
-                    "december",
-                    "monday",
-                    "tuesday",
-                    "wednesday",
-                    "thursday",
-                    "friday",
-                    "saturday",
-                    "sunday",
-                    "late",
-                    "early",
-                    "mid",
-                    ",",
-                ]))
+                || tokens[j].is_month()
+                || tokens[j].is_weekday()
+                || tokens[j].is_any(&["late", "early", "mid", ","]))
         {
             j += 1;
         }

@@ -130,6 +130,14 @@ impl Token {
     pub fn is_any(&self, words: &[&str]) -> bool {
         words.contains(&self.norm.as_str())
     }
+    /// A month's English name (the list of `dates.rs`).
+    pub fn is_month(&self) -> bool {
+        self.is_any(&crate::dates::MONTHS)
+    }
+    /// A weekday's English name (the list of `dates.rs`).
+    pub fn is_weekday(&self) -> bool {
+        crate::dates::WEEKDAYS.iter().any(|(w, _)| *w == self.norm)
+    }
     /// The original text starts with a capital letter.
     pub fn capitalised(&self, text: &str) -> bool {
         self.span

@@ -24,15 +24,6 @@ pub(super) struct DateMention {
     pub rule: &'static str,
 }
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 const MONTHS: &[&str] = &crate::dates::MONTHS;
 pub(crate) const SAYING: &[&str] = &[
     "said",
@@ -298,7 +289,7 @@ pub(super) fn dates(
 
 fn weekday_at<'a>(tokens: &'a [Token], text: &str, i: usize) -> Option<&'a str> {
     let t = tokens.get(i)?;
-    (t.is_any(WEEKDAYS) && t.capitalised(text)).then_some(t.norm.as_str())
+    (t.is_weekday() && t.capitalised(text)).then_some(t.norm.as_str())
 }
 
 /// "May" the month, not the verb: after in/on/of/since/early/late or before a day number.

@@ -14,12 +14,13 @@
 # Both servers get the same requests: every query is prefixed with the project's PREFIX
 # declarations (oxigraph does not predeclare them), the same headers (JSON results, no gzip),
 # and oxigraph runs with --union-default-graph (ckg's default). ckg serve runs with its
-# defaults (workers from the machine, 30 s timeout, 100,000-row cap); oxigraph with its (a
-# thread per connection, no limits).
+# defaults (workers from the machine, 100,000-row cap) but a 600 s timeout (see
+# CKG_SERVE_ARGS); oxigraph with its (a thread per connection, no limits).
 #
 #   bench/serve.sh [ROWS] [SECONDS] [MIN]   default: 100000 rows; each cell at least 20 s and
 #                                           at least 30 answers (after a warm-up)
-#   CKG_SERVE_ARGS='--workers 8'            extra arguments for ckg serve
+#   CKG_SERVE_ARGS='--timeout 600'          arguments for ckg serve (this is the default)
+#   MIXES='named analytic' CLIENTS='1 4 16'  the cells to run (these are the defaults)
 #   BENCH_DIR=/tmp/ckg-bench-serve      where the CSV, the store and the logs go
 # Needs what scripts/deps.sh installs (oxigraph 0.5.13), python3 and curl.
 set -euo pipefail
@@ -28,13 +29,19 @@ REPO=$PWD
 ROWS=${1:-100000}
 SECONDS_PER_CELL=${2:-20}
 MIN_QUERIES=${3:-30}
-CKG_SERVE_ARGS=${CKG_SERVE_ARGS:-}
+# oxigraph has no time limit; with ckg's default 30 s, a query queued behind 15 others on a
+# loaded machine is stopped and its work thrown away (the 2026-12-01 15:23 run: every analytic
+# query at 16 clients, load 25), which measures the limit, not the speed. The bench gives ckg
+# a limit it does not reach; the limit itself is tested in tests/serve.rs.
+CKG_SERVE_ARGS=${CKG_SERVE_ARGS:---timeout 600}
+MIXES=${MIXES:-named analytic}
+CLIENTS=${CLIENTS:-1 4 16}
 DIR=${BENCH_DIR:-/tmp/ckg-bench-serve}
 OXIGRAPH=${CKG_OXIGRAPH:-${XDG_CACHE_HOME:-$HOME/.cache}/conflict-kg/oxigraph-0.5.13/bin/oxigraph}
 mkdir -p "$DIR/queries/named" "$DIR/queries/analytic"
 
 cargo build --release --quiet -p ckg -p ckg-bench
-CKG=$REPO/target/release/ckg
+CKG=${CKG_BIN:-$REPO/target/release/ckg}
 GEN=$REPO/target/release/gen_acled
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -128,8 +135,8 @@ cell() { # NAME MIX CLIENTS
 }
 # Cells alternate which server goes first (ckg, oxigraph / oxigraph, ckg / …).
 turn=0
-for mix in named analytic; do
-  for c in 1 4 16; do
+for mix in $MIXES; do
+  for c in $CLIENTS; do
     if [ $((turn % 2)) -eq 0 ]; then cell ckg $mix $c; cell oxigraph $mix $c
     else cell oxigraph $mix $c; cell ckg $mix $c; fi
     turn=$((turn + 1))

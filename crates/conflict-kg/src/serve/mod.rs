@@ -263,7 +263,7 @@ fn busy(mut stream: TcpStream, config: &Config) {
 }
 
 /// Who answers the current request: the worker, or (when the query overran its limit without
-/// noticing) the deadline thread, whose `503` then goes out first and alone.
+/// noticing) the deadline on the timer thread, whose `503` then goes out first and alone.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Turn {
     Idle,

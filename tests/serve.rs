@@ -393,7 +393,8 @@ fn a_query_over_the_time_limit_gets_503_and_one_cut_while_streaming_is_aborted()
     // The server is still there.
     assert_eq!(select(&s, "ASK {}", "*/*").status, 200);
     // A query computed in memory never looks at its cancellation: the 503 comes anyway, a
-    // second after the limit, while its worker is still busy.
+    // second after the limit, while its thread is still busy (another worker takes its place:
+    // a_query_stuck_in_memory_past_its_limit_gives_its_worker_back).
     let started = Instant::now();
     let a = select(&s, ENDLESS_IN_MEMORY, "*/*");
     assert_eq!(a.status, 503, "{}", a.text());
@@ -550,6 +551,95 @@ fn graphs_download_by_the_graph_store_protocol() {
     let default = get(&s, "/store?default", "application/n-triples");
     assert!(default.text().lines().count() > 1000);
     assert_eq!(request(&s.addr, "PUT", g, &[], b"x").status, 405);
+}
+
+#[test]
+fn the_default_graph_download_has_each_triple_once_however_many_graphs_hold_it() {
+    let dir = tempdir();
+    let store = built(dir.path());
+    // The same events imported under two names: their triples are in two graphs each.
+    for name in ["one", "two"] {
+        ckg()
+            .args(["import", "acled"])
+            .arg(repo().join("tests/fixtures/acled-sample.csv"))
+            .args(["--name", name, "--store"])
+            .arg(&store)
+            .arg("--data")
+            .arg(data_dir())
+            .run()
+            .success();
+    }
+    let s = Served::start(&store, &[]);
+    let number = |query: &str| -> usize {
+        let a = select(&s, query, "text/csv");
+        a.text()
+            .lines()
+            .nth(1)
+            .and_then(|l| l.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no count in {:?}", a.text()))
+    };
+    let quads = number("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+    let triples = number(
+        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }",
+    );
+    assert!(
+        quads > triples,
+        "no triple is in two graphs: {quads} quads, {triples} triples"
+    );
+    let default = get(&s, "/store?default", "application/n-triples");
+    assert_eq!(default.status, 200);
+    let lines: Vec<&str> = std::str::from_utf8(&default.body)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let distinct: std::collections::HashSet<&str> = lines.iter().copied().collect();
+    assert_eq!(lines.len(), distinct.len(), "a triple came more than once");
+    assert_eq!(lines.len(), triples);
+}
+
+#[test]
+fn a_client_that_goes_away_stops_its_query() {
+    let dir = tempdir();
+    // One worker and a long limit: the query of a client that left would hold the only worker
+    // for 60 s if it were not stopped.
+    let s = Served::start(&built(dir.path()), &["--timeout", "60", "--workers", "1"]);
+    let mut gone = TcpStream::connect(&s.addr).unwrap();
+    write!(
+        gone,
+        "GET /sparql?query={} HTTP/1.1\r\nHost: {}\r\n\r\n",
+        enc(ENDLESS_COUNT),
+        s.addr
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    drop(gone);
+    let started = Instant::now();
+    let a = select(&s, INCIDENTS, "text/csv");
+    assert_eq!(a.status, 200, "{}", a.text());
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "the next query waited {:?} behind the query of a client that had left",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_query_stuck_in_memory_past_its_limit_gives_its_worker_back() {
+    let dir = tempdir();
+    let s = Served::start(&built(dir.path()), &["--timeout", "1", "--workers", "1"]);
+    // It never looks at its cancellation: its thread computes on, but another worker takes its
+    // place once the 503 is sent.
+    let a = select(&s, ENDLESS_IN_MEMORY, "*/*");
+    assert_eq!(a.status, 503, "{}", a.text());
+    let started = Instant::now();
+    let next = select(&s, INCIDENTS, "text/csv");
+    assert_eq!(next.status, 200, "{}", next.text());
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "the next query waited {:?} for the stuck worker",
+        started.elapsed()
+    );
 }
 
 #[test]

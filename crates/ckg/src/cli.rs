@@ -192,7 +192,7 @@ const SERVE_HELP: &str = "\
 Limits (each answer says which one struck; none truncates silently):
   --timeout S     a query running longer gets 503 with a message naming the limit (at
                   the latest one second after it, even for a query that computes in
-                  memory and never stops by itself: its worker stays busy). Answers
+                  memory and never stops by itself: see --workers). Answers
                   over 1 MiB are streamed; if the limit strikes after streaming began, the
                   connection is closed without ending the chunked transfer, so no client
                   can take the answer as complete.
@@ -200,7 +200,11 @@ Limits (each answer says which one struck; none truncates silently):
                   `X-CKG-Truncated: max-rows=N` and, in JSON and XML results, a head link
                   `urn:conflict-kg:truncated:max-rows=N` (a comment in Turtle, N-Triples,
                   N-Quads, TriG). Every answer carries `X-SPARQL-MaxRows: N`.
-  --workers N     queries answered at once; a slow query holds one worker, the others go on.
+  --workers N     queries answered at once (default: four per core, at least 16); a slow
+                  query holds one worker, the others go on. A query that overran its
+                  --timeout while computing in memory is given up: a new worker takes its
+                  place (at most N at once), and the stuck one ends with its query. A client
+                  that closes its connection stops its query.
   --queue N       connections waiting for a worker; beyond that, 503 at once.
   --max-query B   the longest query text, in bytes (413 beyond).
   --max-body B    the largest request body, also after gzip decoding (413 beyond).
@@ -426,9 +430,9 @@ pub struct ServeArgs {
     /// Return at most N solutions or triples per query, saying so (header and body); 0: no cap.
     #[arg(long, value_name = "N", default_value_t = 100_000)]
     pub max_rows: u64,
-    /// Worker threads: queries answered at the same time.
-    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..))]
-    pub workers: u16,
+    /// Worker threads: queries answered at the same time. Default: four per core, at least 16.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub workers: Option<u16>,
     /// Connections that may wait for a worker before new ones get 503.
     #[arg(long, value_name = "N", default_value_t = 64)]
     pub queue: usize,

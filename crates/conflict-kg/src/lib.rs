@@ -29,6 +29,7 @@ mod rdf;
 mod records;
 mod service;
 mod store;
+mod timer;
 mod wkt;
 
 pub mod extract;

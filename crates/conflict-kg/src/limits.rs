@@ -14,13 +14,12 @@ use crate::store::KgStore;
 use oxigraph::model::NamedNode;
 use oxigraph::sparql::{
     CancellationToken, QueryEvaluationError, QueryResults, QuerySolutionIter, QueryTripleIter,
-    Variable,
+    SparqlEvaluator, Variable,
 };
 use oxigraph::store::Store;
 use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
 use std::time::Duration;
 
 /// What one query may use. `None` is no limit.
@@ -63,11 +62,12 @@ fn seconds(d: Duration) -> String {
 }
 
 /// Cancels a token when the time limit passes, unless dropped first (the query finished).
-/// One short-lived thread per query, woken at once when the guard is dropped.
+/// The clock is the process's one timer thread (`timer.rs`): starting and stopping it is a map
+/// insert and removal, not a thread per query.
 pub struct Watchdog {
     limit: Option<Duration>,
     fired: Arc<AtomicBool>,
-    _stop: Option<mpsc::Sender<()>>,
+    _scheduled: Option<crate::timer::Scheduled>,
 }
 
 impl Watchdog {
@@ -78,27 +78,22 @@ impl Watchdog {
             return Self {
                 limit,
                 fired,
-                _stop: None,
+                _scheduled: None,
             };
         };
-        let (stop, stopped) = mpsc::channel::<()>();
         let flag = Arc::clone(&fired);
-        let spawned = std::thread::Builder::new()
-            .name("ckg-query-timeout".into())
-            .spawn(move || {
-                if let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(limit) {
-                    flag.store(true, Ordering::SeqCst);
-                    token.cancel();
-                }
-            });
-        if spawned.is_err() {
+        let scheduled = crate::timer::after(limit, move || {
+            flag.store(true, Ordering::SeqCst);
+            token.cancel();
+        });
+        if scheduled.is_none() {
             // No thread to keep time: cancel at once rather than run without the limit.
             fired.store(true, Ordering::SeqCst);
         }
         Self {
             limit: Some(limit),
             fired,
-            _stop: Some(stop),
+            _scheduled: scheduled,
         }
     }
 
@@ -188,7 +183,19 @@ impl KgStore {
         base: &Base,
         limits: &QueryLimits,
     ) -> Result<LimitedResults<'_>, LimitError> {
-        run_limited(self.inner(), text, origin, base, limits, None)
+        let query = LimitedQuery {
+            text,
+            origin,
+            dataset: None,
+        };
+        run_limited(
+            self.inner(),
+            &query,
+            base,
+            limits,
+            evaluator(base),
+            CancellationToken::new(),
+        )
     }
 }
 
@@ -200,24 +207,35 @@ pub(crate) struct ProtocolDataset {
     pub(crate) named_graphs: Vec<NamedNode>,
 }
 
+/// A query to run: its text, where it came from (for errors), and the dataset a protocol
+/// request named, if any.
+pub(crate) struct LimitedQuery<'q> {
+    pub(crate) text: &'q str,
+    pub(crate) origin: &'q str,
+    pub(crate) dataset: Option<&'q ProtocolDataset>,
+}
+
+/// Prepares and starts `query` under `limits`. `evaluator` is `query::evaluator(base)` (the
+/// server builds it once, not per query: the GeoSPARQL functions and the prefixes' IRIs cost
+/// more than a small query); `token` cancels the query (the watchdog at the time limit, and
+/// whoever else holds a clone: the server when the client goes away).
 pub(crate) fn run_limited<'a>(
     store: &'a Store,
-    text: &str,
-    origin: &str,
+    query: &LimitedQuery<'_>,
     base: &Base,
     limits: &QueryLimits,
-    dataset: Option<&ProtocolDataset>,
+    evaluator: SparqlEvaluator,
+    token: CancellationToken,
 ) -> Result<LimitedResults<'a>, LimitError> {
-    let token = CancellationToken::new();
     // oxigraph is built without its HTTP client, so SERVICE has no handler and fails (a query
     // cannot make the process fetch URLs) unless it is allowed.
-    let mut e = evaluator(base).with_cancellation_token(token.clone());
+    let mut e = evaluator.with_cancellation_token(token.clone());
     if limits.allow_service {
         e = e.with_default_service_handler(crate::service::HttpService::new(limits.timeout));
     }
     let watchdog = Watchdog::start(limits.timeout, token);
-    let mut prepared = prepare(e, text, origin, base)?;
-    if let Some(d) = dataset {
+    let mut prepared = prepare(e, query.text, query.origin, base)?;
+    if let Some(d) = query.dataset {
         let target = prepared.dataset_mut();
         if !d.default_graphs.is_empty() {
             target.set_default_graph(d.default_graphs.iter().cloned().map(Into::into).collect());

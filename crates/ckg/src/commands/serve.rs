@@ -16,7 +16,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         max_rows: (args.max_rows > 0).then_some(args.max_rows),
         allow_service: args.allow_service,
     };
-    config.workers = usize::from(args.workers);
+    if let Some(workers) = args.workers {
+        config.workers = usize::from(workers);
+    }
     config.queue = args.queue;
     config.max_query = args.max_query;
     config.max_body = args.max_body;

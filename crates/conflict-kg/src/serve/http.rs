@@ -8,8 +8,10 @@
 //! error status) and, once streaming, an error closes the connection without the terminating
 //! chunk: every client sees a broken transfer, not an answer.
 
+use oxigraph::sparql::CancellationToken;
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Bytes of an answer held back before the status is sent: answers smaller than this are
@@ -90,17 +92,23 @@ pub(super) fn read_request(
             Err(e) if head.is_empty() => return Err(classify_io(e)),
             Err(_) => return Err(bad(408, "the request head did not arrive in time")),
         };
-        // Copy up to the end of the head ("\r\n\r\n"), never beyond.
-        let mut used = available.len();
-        let mut done = false;
-        for (i, b) in available.iter().enumerate() {
-            head.push(*b);
-            if head.ends_with(b"\r\n\r\n") {
-                used = i + 1;
-                done = true;
-                break;
+        // Copy up to the end of the head ("\r\n\r\n"), never beyond; the end may straddle
+        // two reads, so the search starts three bytes back.
+        let from = head.len().saturating_sub(3);
+        head.extend_from_slice(available);
+        let end = head[from..]
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .map(|i| from + i + 4);
+        let done = end.is_some();
+        let used = match end {
+            Some(end) => {
+                let used = available.len() - (head.len() - end);
+                head.truncate(end);
+                used
             }
-        }
+            None => available.len(),
+        };
         reader.consume(used);
         if done {
             break;
@@ -481,6 +489,101 @@ impl<W: Write> Write for Streamer<'_, W> {
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
     }
+}
+
+/// Cancels a query when its client closes the connection: every [`super::DISCONNECT_CHECK`]
+/// the timer thread peeks at the socket (without reading), until this is dropped.
+pub(super) struct DisconnectWatch {
+    state: Arc<Mutex<Watch>>,
+}
+
+enum Watch {
+    /// The next look, once scheduled.
+    Waiting(Option<crate::timer::Scheduled>),
+    Done,
+}
+
+impl Drop for DisconnectWatch {
+    fn drop(&mut self) {
+        let next = std::mem::replace(
+            &mut *self.state.lock().unwrap_or_else(|e| e.into_inner()),
+            Watch::Done,
+        );
+        drop(next); // outside the lock: this takes the timer's
+    }
+}
+
+/// Starts watching `stream` for its client going away; `token` is cancelled if it does.
+pub(super) fn cancel_on_disconnect(
+    stream: &TcpStream,
+    token: CancellationToken,
+) -> DisconnectWatch {
+    let state = Arc::new(Mutex::new(Watch::Waiting(None)));
+    if let Ok(socket) = stream.try_clone() {
+        look_later(&state, socket, token);
+    }
+    DisconnectWatch { state }
+}
+
+fn look_later(state: &Arc<Mutex<Watch>>, socket: TcpStream, token: CancellationToken) {
+    let shared = Arc::clone(state);
+    let next = crate::timer::after(super::DISCONNECT_CHECK, move || {
+        if matches!(
+            *shared.lock().unwrap_or_else(|e| e.into_inner()),
+            Watch::Done
+        ) {
+            return;
+        }
+        if peer_closed(&socket) {
+            token.cancel();
+        } else {
+            look_later(&shared, socket, token);
+        }
+    });
+    let mut guard = state.lock().unwrap_or_else(|e| e.into_inner());
+    let old = match &mut *guard {
+        Watch::Waiting(slot) => std::mem::replace(slot, next),
+        Watch::Done => next, // finished meanwhile: drop the new look
+    };
+    drop(guard);
+    drop(old);
+}
+
+/// Whether the client has closed (or reset) the connection: a peek that reads nothing means
+/// end of stream, where a client that waits for its answer leaves nothing to read, and a client
+/// that sent its next request already leaves bytes. (A client that half-closes its side after
+/// the request counts as gone; HTTP clients do not.)
+#[cfg(unix)]
+#[expect(
+    unsafe_code,
+    reason = "a peek that must not block needs MSG_DONTWAIT (O_NONBLOCK would change the \
+              socket for the worker too)"
+)]
+fn peer_closed(socket: &TcpStream) -> bool {
+    use std::os::unix::io::AsRawFd;
+    let mut byte = [0u8; 1];
+    // SAFETY: recv(2) into a 1-byte buffer we own, on a descriptor `socket` keeps open.
+    let n = unsafe {
+        libc::recv(
+            socket.as_raw_fd(),
+            byte.as_mut_ptr().cast(),
+            1,
+            libc::MSG_PEEK | libc::MSG_DONTWAIT,
+        )
+    };
+    match n {
+        0 => true,
+        n if n > 0 => false,
+        _ => !matches!(
+            io::Error::last_os_error().kind(),
+            io::ErrorKind::WouldBlock | io::ErrorKind::Interrupted
+        ),
+    }
+}
+
+#[cfg(not(unix))]
+fn peer_closed(_socket: &TcpStream) -> bool {
+    false
 }
 
 #[cfg(test)]

@@ -5,10 +5,21 @@
 //! Data; `page.rs`: the web page and its bundled assets.
 //!
 //! Model (as oxigraph's own server, synchronous): one acceptor thread hands connections to a
-//! fixed pool of `workers` threads through a queue of `queue` places. A connection is served by
-//! one worker at a time, so a slow query holds one worker and the others go on answering; when
-//! every worker is busy and the queue is full, a new connection gets `503` at once instead of
-//! waiting unseen. A worker closes a kept-alive connection after its answer when others wait.
+//! bounded pool of `workers` threads through a queue of `queue` places. A connection is served
+//! by one worker at a time, so a slow query holds one worker and the others go on answering;
+//! when every worker is busy and the queue is full, a new connection gets `503` at once instead
+//! of waiting unseen. A worker closes a kept-alive connection after its answer when others wait.
+//! The default pool is four workers per core, at least 16 ([`default_workers`]): queries are
+//! CPU-bound and single-threaded, so more workers than cores does not add throughput, but it
+//! lets the kernel share the CPU between a slow query and the fast ones behind it instead of
+//! queueing them (with 8 workers, 16 clients waited in turn; see `bench/RESULTS-serve.md`).
+//!
+//! Two things a worker cannot do alone, done by the process's timer thread (`timer.rs`) while
+//! a query runs: a second after the time limit, answer `503` itself if the query (computing in
+//! memory, where oxigraph never looks at its cancellation) has written nothing, and put a new
+//! worker in the pool in place of the stuck one, which leaves the pool when its query ends
+//! (at most `workers` such at once); and every [`DISCONNECT_CHECK`], look whether the client
+//! has closed its connection, and cancel its query if so.
 
 mod http;
 mod ld;
@@ -27,9 +38,19 @@ use http::{Common, ReadError, Response};
 use std::io::{BufReader, BufWriter, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
+
+/// How often a running query's connection is looked at for a client that went away.
+pub const DISCONNECT_CHECK: Duration = Duration::from_millis(200);
+
+/// The default pool: four workers per core, at least 16.
+pub fn default_workers() -> usize {
+    std::thread::available_parallelism()
+        .map_or(4, |n| n.get() * 4)
+        .max(16)
+}
 
 /// What `ckg serve` was asked for.
 #[derive(Debug, Clone)]
@@ -39,7 +60,8 @@ pub struct Config {
     pub cors: Option<String>,
     /// Per query: time limit and row cap.
     pub limits: QueryLimits,
-    /// Threads answering requests (each runs one query at a time).
+    /// Threads answering requests (each runs one query at a time); [`default_workers`] unless
+    /// set.
     pub workers: usize,
     /// Connections waiting for a worker before new ones get `503`.
     pub queue: usize,
@@ -62,7 +84,7 @@ impl Config {
                 max_rows: Some(100_000),
                 allow_service: false,
             },
-            workers: 8,
+            workers: default_workers(),
             queue: 64,
             max_body: 1 << 20,
             max_query: 64 * 1024,
@@ -96,8 +118,18 @@ pub enum ServeError {
 struct Shared {
     config: Config,
     live: Arc<LiveStore>,
+    /// `query::evaluator` (prefixes, GeoSPARQL functions), built once and cloned per query.
+    evaluator: oxigraph::sparql::SparqlEvaluator,
     /// Connections queued for a worker.
     waiting: AtomicUsize,
+    /// Where workers take connections from.
+    queue: Mutex<mpsc::Receiver<TcpStream>>,
+    /// The acceptor's end of the queue, until `run` takes it.
+    accepted: Mutex<Option<mpsc::SyncSender<TcpStream>>>,
+    /// Workers replaced while stuck in a query past its limit, not yet ended.
+    stuck: AtomicUsize,
+    /// Numbers the worker threads.
+    spawned: AtomicUsize,
 }
 
 /// How a route answered.
@@ -131,12 +163,18 @@ impl Server {
             addr: config.bind,
             source,
         })?;
+        let (send, receive) = mpsc::sync_channel::<TcpStream>(config.queue);
         Ok(Self {
             listener,
             shared: Arc::new(Shared {
+                evaluator: crate::query::evaluator(&config.base),
                 config,
                 live,
                 waiting: AtomicUsize::new(0),
+                queue: Mutex::new(receive),
+                accepted: Mutex::new(Some(send)),
+                stuck: AtomicUsize::new(0),
+                spawned: AtomicUsize::new(0),
             }),
         })
     }
@@ -149,22 +187,17 @@ impl Server {
     /// Serves until the process ends.
     pub fn run(self) -> Result<(), ServeError> {
         self.shared.live.watch().map_err(ServeError::Thread)?;
-        let (send, receive) = mpsc::sync_channel::<TcpStream>(self.shared.config.queue);
-        let receive = Arc::new(Mutex::new(receive));
-        for i in 0..self.shared.config.workers.max(1) {
-            let receive = Arc::clone(&receive);
-            let shared = Arc::clone(&self.shared);
-            std::thread::Builder::new()
-                .name(format!("ckg-serve-{i}"))
-                .spawn(move || {
-                    loop {
-                        let next = receive.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                        let Ok(stream) = next else { return };
-                        shared.waiting.fetch_sub(1, Ordering::SeqCst);
-                        serve_connection(&shared, stream);
-                    }
-                })
-                .map_err(ServeError::Thread)?;
+        let Some(send) = self
+            .shared
+            .accepted
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+        else {
+            return Ok(());
+        };
+        for _ in 0..self.shared.config.workers.max(1) {
+            spawn_worker(&self.shared).map_err(ServeError::Thread)?;
         }
         for stream in self.listener.incoming() {
             let Ok(stream) = stream else { continue };
@@ -180,6 +213,33 @@ impl Server {
         }
         Ok(())
     }
+}
+
+/// Starts one worker: it serves connections from the queue until it is told it was replaced.
+fn spawn_worker(shared: &Arc<Shared>) -> std::io::Result<()> {
+    let shared = Arc::clone(shared);
+    let i = shared.spawned.fetch_add(1, Ordering::SeqCst);
+    std::thread::Builder::new()
+        .name(format!("ckg-serve-{i}"))
+        .spawn(move || {
+            let replaced = Arc::new(AtomicBool::new(false));
+            loop {
+                let next = shared
+                    .queue
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .recv();
+                let Ok(stream) = next else { return };
+                shared.waiting.fetch_sub(1, Ordering::SeqCst);
+                serve_connection(&shared, stream, &replaced);
+                if replaced.load(Ordering::SeqCst) {
+                    // Another worker took this one's place while its query overran.
+                    shared.stuck.fetch_sub(1, Ordering::SeqCst);
+                    return;
+                }
+            }
+        })
+        .map(|_| ())
 }
 
 /// Every worker busy and the queue full: say so at once.
@@ -203,7 +263,7 @@ fn busy(mut stream: TcpStream, config: &Config) {
 }
 
 /// Who answers the current request: the worker, or (when the query overran its limit without
-/// noticing) the deadline thread, whose `503` then goes out first and alone.
+/// noticing) the deadline on the timer thread, whose `503` then goes out first and alone.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Turn {
     Idle,
@@ -237,40 +297,52 @@ impl Write for Guarded {
 /// oxigraph stops a query only where it checks its cancellation token; one computing in memory
 /// runs past its limit. One second after the limit, if the worker has written nothing, this
 /// answers the `503` itself and closes the connection (the worker's own answer, when it comes,
-/// is dropped). Stopped early when dropped.
+/// is dropped), and starts a worker in place of the stuck one (which then ends with its query),
+/// unless `workers` are stuck already. Cancelled when dropped (the request was answered).
 fn deadline(
+    shared: &Arc<Shared>,
     stream: &TcpStream,
     turn: &Arc<Mutex<Turn>>,
+    replaced: &Arc<AtomicBool>,
     limit: Duration,
     common: &Common,
-) -> Option<mpsc::Sender<()>> {
+) -> Option<crate::timer::Scheduled> {
     let mut socket = stream.try_clone().ok()?;
     let turn = Arc::clone(turn);
+    let replaced = Arc::clone(replaced);
+    let shared = Arc::clone(shared);
     let common = Common {
         keep_alive: false,
         ..common.clone()
     };
-    let (stop, stopped) = mpsc::channel::<()>();
-    std::thread::Builder::new()
-        .name("ckg-serve-deadline".into())
-        .spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) =
-                stopped.recv_timeout(limit + Duration::from_secs(1))
-            {
-                let mut turn = turn.lock().unwrap_or_else(|e| e.into_inner());
-                if *turn == Turn::Idle {
-                    *turn = Turn::Deadline;
-                    let e = crate::limits::LimitError::Timeout { limit };
-                    let _ = http::send(&mut socket, Response::error(503, e), &common);
-                    let _ = socket.shutdown(std::net::Shutdown::Both);
-                }
+    crate::timer::after(limit + Duration::from_secs(1), move || {
+        let mut turn = turn.lock().unwrap_or_else(|e| e.into_inner());
+        if *turn != Turn::Idle {
+            return;
+        }
+        *turn = Turn::Deadline;
+        drop(turn);
+        let _ = socket.set_write_timeout(Some(Duration::from_secs(1)));
+        let e = crate::limits::LimitError::Timeout { limit };
+        let _ = http::send(&mut socket, Response::error(503, e), &common);
+        let _ = socket.shutdown(std::net::Shutdown::Both);
+        let room = shared
+            .stuck
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+                (n < shared.config.workers).then_some(n + 1)
+            })
+            .is_ok();
+        if room {
+            if spawn_worker(&shared).is_ok() {
+                replaced.store(true, Ordering::SeqCst);
+            } else {
+                shared.stuck.fetch_sub(1, Ordering::SeqCst);
             }
-        })
-        .ok()?;
-    Some(stop)
+        }
+    })
 }
 
-fn serve_connection(shared: &Shared, stream: TcpStream) {
+fn serve_connection(shared: &Arc<Shared>, stream: TcpStream, replaced: &Arc<AtomicBool>) {
     let _ = stream.set_read_timeout(Some(http::IDLE));
     let _ = stream.set_write_timeout(Some(Duration::from_secs(60)));
     let Ok(read_half) = stream.try_clone() else {
@@ -301,12 +373,18 @@ fn serve_connection(shared: &Shared, stream: TcpStream) {
         );
         writer.turn = Arc::new(Mutex::new(Turn::Idle));
         let _deadline = match (shared.config.limits.timeout, request.path.as_str()) {
-            (Some(limit), "/sparql" | "/query") => {
-                deadline(writer.inner.get_ref(), &writer.turn, limit, &common)
-            }
+            (Some(limit), "/sparql" | "/query") => deadline(
+                shared,
+                writer.inner.get_ref(),
+                &writer.turn,
+                replaced,
+                limit,
+                &common,
+            ),
             _ => None,
         };
-        let reply = route(shared, &request, &mut writer, &common);
+        let peer = writer.inner.get_ref().try_clone().ok();
+        let reply = route(shared, &request, &mut writer, &common, peer.as_ref());
         let ok = match reply {
             Ok(Reply::Whole(response)) => http::send(&mut writer, response, &common).is_ok(),
             Ok(Reply::Sent) => writer.flush().is_ok(),
@@ -316,7 +394,7 @@ fn serve_connection(shared: &Shared, stream: TcpStream) {
                 false
             }
         };
-        if !ok || !keep_alive {
+        if !ok || !keep_alive || replaced.load(Ordering::SeqCst) {
             break;
         }
     }
@@ -348,11 +426,13 @@ fn common_headers(
     }
 }
 
+/// `peer`: the connection itself (a clone), to notice a client that goes away.
 fn route(
     shared: &Shared,
     req: &http::Request,
     out: &mut impl Write,
     common: &Common,
+    peer: Option<&TcpStream>,
 ) -> std::io::Result<Reply> {
     if req.method == "OPTIONS" {
         let mut r = Response::new(204, "text/plain", Vec::new())
@@ -370,7 +450,7 @@ fn route(
         return Ok(r.into());
     }
     match req.path.as_str() {
-        "/sparql" | "/query" => sparql::endpoint(shared, req, out, common),
+        "/sparql" | "/query" => sparql::endpoint(shared, req, out, common, peer),
         "/store" => sparql::graph_store(shared, req, out, common),
         "/update" => Ok(Response::error(
             403,

@@ -8,16 +8,17 @@
 //! the status, the `X-CKG-Truncated` header and the marker in the body (a `link` in the head
 //! of JSON and XML results, a comment in Turtle, N-Triples, N-Quads and TriG) always agree.
 
-use super::http::{Common, Request, Response, Streamer};
+use super::http::{Common, Request, Response, Streamer, cancel_on_disconnect};
 use super::negotiate::choose;
 use super::{Reply, Shared};
-use crate::limits::{LimitError, ProtocolDataset, run_limited};
+use crate::limits::{LimitError, LimitedQuery, ProtocolDataset, run_limited};
 use crate::query::{QueryError, prefixes};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, Quad, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryEvaluationError, QueryResults, QuerySolution};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, QuerySolution};
 use std::io::{self, Write};
+use std::net::TcpStream;
 
 /// Answer formats for SELECT and ASK, in the server's order of preference.
 const SOLUTION_TYPES: &[(&str, QueryResultsFormat)] = &[
@@ -117,6 +118,7 @@ pub(super) fn endpoint(
     req: &Request,
     out: &mut impl Write,
     common: &Common,
+    peer: Option<&TcpStream>,
 ) -> io::Result<Reply> {
     let (query, params) = match (req.method.as_str(), req.content_type().as_deref()) {
         ("GET" | "HEAD", _) => (req.param("query").map(str::to_string), req.params.clone()),
@@ -176,7 +178,12 @@ pub(super) fn endpoint(
         Ok(d) => d,
         Err(r) => return Ok(r.into()),
     };
-    run_query(shared, req, out, common, &query, dataset.as_ref())
+    let query = LimitedQuery {
+        text: &query,
+        origin: "the query",
+        dataset: dataset.as_ref(),
+    };
+    run_query(shared, req, out, common, &query, peer)
 }
 
 fn read_only() -> Reply {
@@ -216,12 +223,16 @@ fn run_query(
     req: &Request,
     out: &mut impl Write,
     common: &Common,
-    query: &str,
-    dataset: Option<&ProtocolDataset>,
+    query: &LimitedQuery<'_>,
+    peer: Option<&TcpStream>,
 ) -> io::Result<Reply> {
     let mut generation = shared.live.current();
     for attempt in 0..2 {
-        match answer(shared, req, out, common, query, dataset, &generation.store)? {
+        let token = CancellationToken::new();
+        // A client that closes its connection stops its query (checked every
+        // DISCONNECT_CHECK until the answer is written).
+        let _watch = peer.map(|p| cancel_on_disconnect(p, token.clone()));
+        match answer(shared, req, out, common, query, &generation.store, token)? {
             Attempt::Done(reply) => return Ok(reply),
             Attempt::Failed(e) => {
                 // A storage error can come from a store swapped or compacted under an old
@@ -279,18 +290,18 @@ fn answer(
     req: &Request,
     out: &mut impl Write,
     common: &Common,
-    query: &str,
-    dataset: Option<&ProtocolDataset>,
+    query: &LimitedQuery<'_>,
     store: &crate::KgStore,
+    token: CancellationToken,
 ) -> io::Result<Attempt> {
     let config = &shared.config;
     let limited = match run_limited(
         store.inner(),
         query,
-        "the query",
         &config.base,
         &config.limits,
-        dataset,
+        shared.evaluator.clone(),
+        token,
     ) {
         Ok(l) => l,
         Err(e) => return Ok(Attempt::Failed(e)),
@@ -549,7 +560,8 @@ fn service_description(shared: &Shared, req: &Request) -> Reply {
 }
 
 /// `/store`: the Graph Store Protocol, reads only. `?graph=IRI` one graph, `?default` the
-/// union default graph (every triple, as queries see it), neither the whole dataset.
+/// union default graph (every triple once, however many graphs hold it), neither the whole
+/// dataset.
 pub(super) fn graph_store(
     shared: &Shared,
     req: &Request,
@@ -591,7 +603,7 @@ pub(super) fn graph_store(
                 }
                 Box::new(store.quads_for_pattern(None, None, None, Some(GraphNameRef::from(g))))
             }
-            (None, true) => Box::new(store.iter()),
+            (None, true) => Box::new(union_default_graph(store)),
             (None, false) => {
                 let Some((media, format)) = negotiate(req, DATASET_TYPES) else {
                     return Ok(not_acceptable(&types(DATASET_TYPES)).into());
@@ -611,6 +623,35 @@ pub(super) fn graph_store(
         return Ok(not_acceptable(&types(GRAPH_TYPES)).into());
     };
     stream_quads(shared, out, common, media, format, quads, true)
+}
+
+/// The union default graph as a set: every quad of the store whose triple has not come in
+/// another graph, so a triple held by several graphs is sent once. Of a triple's quads, the
+/// one kept is the first in the store's own order for that triple (the default graph, then
+/// the named graphs in index order), found by one lookup per quad: nothing held in memory
+/// grows with the store.
+fn union_default_graph(
+    store: &oxigraph::store::Store,
+) -> impl Iterator<Item = Result<Quad, oxigraph::store::StorageError>> + '_ {
+    store.iter().filter_map(move |quad| {
+        let quad = match quad {
+            Ok(q) => q,
+            Err(e) => return Some(Err(e)),
+        };
+        let first = store
+            .quads_for_pattern(
+                Some(quad.subject.as_ref()),
+                Some(quad.predicate.as_ref()),
+                Some(quad.object.as_ref()),
+                None,
+            )
+            .next();
+        match first {
+            Some(Ok(first)) if first.graph_name != quad.graph_name => None,
+            Some(Err(e)) => Some(Err(e)),
+            _ => Some(Ok(quad)),
+        }
+    })
 }
 
 fn stream_quads(

@@ -29,6 +29,33 @@ pub(super) struct Casualty {
     pub verb: usize,
 }
 
+impl Casualty {
+    /// The figure `q` as a claim of `kind` with its verb at `verb`, its group named in the words
+    /// from its end to `gend`; not part of another figure.
+    fn of_figure(
+        q: &Quantity,
+        mentions: &[Mention],
+        gend: usize,
+        kind: CasualtyType,
+        verb: usize,
+        rule: &'static str,
+    ) -> Casualty {
+        Casualty {
+            start: q.start,
+            end: q.end,
+            min: q.min,
+            max: q.max,
+            casualty_type: kind,
+            group: group_in(mentions, q.end, gend),
+            group_words: (q.end < gend).then_some((q.end, gend)),
+            part_of: None,
+            rule,
+            quantity_rule: q.rule,
+            verb,
+        }
+    }
+}
+
 fn kind_of(t: &Token) -> Option<CasualtyType> {
     match t.norm.as_str() {
         "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "die" | "dies" | "dying"
@@ -309,19 +336,14 @@ fn pair(
         let k = q.start - 1;
         let kind = kind_of(&tokens[k])?;
         let gend = group_end(tokens, q.end);
-        return Some(Casualty {
-            start: q.start,
-            end: q.end,
-            min: q.min,
-            max: q.max,
-            casualty_type: kind,
-            group: group_in(mentions, q.end, gend),
-            group_words: (q.end < gend).then_some((q.end, gend)),
-            part_of: None,
-            rule: "casualty-verb-before-figure",
-            quantity_rule: q.rule,
-            verb: k,
-        });
+        return Some(Casualty::of_figure(
+            q,
+            mentions,
+            gend,
+            kind,
+            k,
+            "casualty-verb-before-figure",
+        ));
     }
     // "killed at least 24 SDF fighters and 15 civilians": the figure after "and" shares the
     // verb of the figure before it.
@@ -351,17 +373,15 @@ fn pair(
                 q.max
             };
             return Some(Casualty {
-                start: q.start,
-                end: q.end,
-                min: q.min,
                 max,
-                casualty_type: prev.casualty_type,
-                group: group_in(mentions, q.end, gend),
-                group_words: (q.end < gend).then_some((q.end, gend)),
-                part_of: None,
-                rule: "coordinated-figure",
-                quantity_rule: q.rule,
-                verb: prev.verb,
+                ..Casualty::of_figure(
+                    q,
+                    mentions,
+                    gend,
+                    prev.casualty_type,
+                    prev.verb,
+                    "coordinated-figure",
+                )
             });
         }
     }
@@ -407,20 +427,14 @@ fn pair(
             if joint_kinds(tokens, k, kind) {
                 return None;
             }
-            let words = (q.end < k).then_some((q.end, k));
-            return Some(Casualty {
-                start: q.start,
-                end: q.end,
-                min: q.min,
-                max: q.max,
-                casualty_type: kind,
-                group: group_in(mentions, q.end, k),
-                group_words: words,
-                part_of: None,
-                rule: "figure-before-casualty-word",
-                quantity_rule: q.rule,
-                verb: k,
-            });
+            return Some(Casualty::of_figure(
+                q,
+                mentions,
+                k,
+                kind,
+                k,
+                "figure-before-casualty-word",
+            ));
         }
         k += 1;
     }
@@ -431,17 +445,15 @@ fn pair(
                 .find(|&j| clause_stop(&tokens[j]) || tokens[j].is("."))
                 .unwrap_or(tokens.len());
             return Some(Casualty {
-                start: q.start,
-                end: q.end,
-                min: q.min,
-                max: q.max,
-                casualty_type: whole.casualty_type,
-                group: group_in(mentions, q.end, gend),
-                group_words: (q.end < gend).then_some((q.end, gend)),
                 part_of: Some(i),
-                rule: "including-part-of-figure",
-                quantity_rule: q.rule,
-                verb: whole.verb,
+                ..Casualty::of_figure(
+                    q,
+                    mentions,
+                    gend,
+                    whole.casualty_type,
+                    whole.verb,
+                    "including-part-of-figure",
+                )
             });
         }
     }
@@ -459,17 +471,15 @@ fn pair(
             {
                 let gend = group_end(tokens, q.end);
                 return Some(Casualty {
-                    start: q.start,
-                    end: q.end,
-                    min: q.min,
-                    max: q.max,
-                    casualty_type: whole.casualty_type,
-                    group: group_in(mentions, q.end, gend),
-                    group_words: (q.end < gend).then_some((q.end, gend)),
                     part_of: Some(i),
-                    rule: "colon-breakdown-part-of-figure",
-                    quantity_rule: q.rule,
-                    verb: whole.verb,
+                    ..Casualty::of_figure(
+                        q,
+                        mentions,
+                        gend,
+                        whole.casualty_type,
+                        whole.verb,
+                        "colon-breakdown-part-of-figure",
+                    )
                 });
             }
         }
@@ -490,19 +500,14 @@ fn pair(
             && tokens[k - 1].is_any(&["death", "deaths", "killing", "killings"])
         {
             let gend = group_end(tokens, q.end);
-            return Some(Casualty {
-                start: q.start,
-                end: q.end,
-                min: q.min,
-                max: q.max,
-                casualty_type: CasualtyType::Killed,
-                group: group_in(mentions, q.end, gend),
-                group_words: (q.end < gend).then_some((q.end, gend)),
-                part_of: None,
-                rule: "death-of-figure",
-                quantity_rule: q.rule,
-                verb: k - 1,
-            });
+            return Some(Casualty::of_figure(
+                q,
+                mentions,
+                gend,
+                CasualtyType::Killed,
+                k - 1,
+                "death-of-figure",
+            ));
         }
         if transitive(t) || toll {
             let kind = if toll {
@@ -518,23 +523,18 @@ fn pair(
                 return None;
             }
             let gend = group_end(tokens, q.end);
-            return Some(Casualty {
-                start: q.start,
-                end: q.end,
-                min: q.min,
-                max: q.max,
-                casualty_type: kind,
-                group: group_in(mentions, q.end, gend),
-                group_words: (q.end < gend).then_some((q.end, gend)),
-                part_of: None,
-                rule: if toll {
+            return Some(Casualty::of_figure(
+                q,
+                mentions,
+                gend,
+                kind,
+                k,
+                if toll {
                     "death-toll"
                 } else {
                     "casualty-verb-before-figure"
                 },
-                quantity_rule: q.rule,
-                verb: k,
-            });
+            ));
         }
     }
     None

@@ -113,27 +113,9 @@ pub fn normalise(name: &str) -> String {
         .join(" ")
 }
 
-/// English words that are also place names somewhere, never taken from the gazetteer.
+/// English words that are also place names somewhere, never taken from the gazetteer (and
+/// the month and weekday names, by `Token::is_month`/`is_weekday`).
 const NOT_PLACES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "the",
     "this",
     "that",
@@ -407,6 +389,8 @@ impl Lexicon {
             if covered(i, out)
                 || tokens[i].kind != TokenKind::Word
                 || !tokens[i].capitalised(text)
+                || tokens[i].is_month()
+                || tokens[i].is_weekday()
                 || NOT_PLACES.contains(&tokens[i].norm.as_str())
             {
                 i += 1;

@@ -106,32 +106,15 @@ const NOT_PEOPLE: &[&str] = &[
     "vehicle",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+/// The months' abbreviations; their full names are `Token::is_month`'s.
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
+
+/// A month's name or abbreviation ("May", "Dec").
+fn month_word(t: &Token) -> bool {
+    t.is_month() || t.is_any(MONTH_ABBREVIATIONS)
+}
 
 /// A cardinal at `tokens[i]`: its value and the tokens it uses.
 fn cardinal(tokens: &[Token], i: usize) -> Option<(i64, usize)> {
@@ -248,10 +231,10 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             }
         }
         if tokens.get(end).is_some_and(|n| n.is_any(NOT_PEOPLE))
-            || (at > 0 && tokens[at - 1].is_any(MONTHS))
+            || (at > 0 && month_word(&tokens[at - 1]))
             // "on Dec. 25": the month's abbreviation point stands between.
-            || (at > 1 && tokens[at - 1].is(".") && tokens[at - 2].is_any(MONTHS))
-            || tokens.get(end).is_some_and(|n| n.is_any(MONTHS))
+            || (at > 1 && tokens[at - 1].is(".") && month_word(&tokens[at - 2]))
+            || tokens.get(end).is_some_and(month_word)
             || (tokens.get(end).is_some_and(|n| n.is(":"))
                 && tokens
                     .get(end + 1)

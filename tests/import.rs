@@ -14,14 +14,7 @@ fn fixture(name: &str) -> PathBuf {
 /// A temporary directory holding a store built from `data/`.
 fn built() -> (tempfile::TempDir, PathBuf) {
     let dir = tempdir();
-    let store = dir.path().join("store");
-    ckg()
-        .args(["build", "--data"])
-        .arg(data_dir())
-        .arg("--store")
-        .arg(&store)
-        .run()
-        .success();
+    let store = built_in(dir.path());
     (dir, store)
 }
 

@@ -13,18 +13,6 @@ pub const ENDLESS_COUNT: &str =
 /// memory, so only the check between answers stops it).
 pub const ENDLESS_ROWS: &str = "SELECT ?a ?d ?g WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
 
-fn store_in(dir: &std::path::Path) -> std::path::PathBuf {
-    let store = dir.join("store");
-    ckg()
-        .args(["build", "--store"])
-        .arg(&store)
-        .arg("--data")
-        .arg(data_dir())
-        .run()
-        .success();
-    store
-}
-
 /// A count over a three-way cross join, computed wholly in memory: oxigraph never looks at its
 /// cancellation token (minutes on the shipped data).
 pub const ENDLESS_IN_MEMORY: &str =
@@ -33,7 +21,7 @@ pub const ENDLESS_IN_MEMORY: &str =
 #[test]
 fn f6_query_timeout_stops_even_a_query_that_never_checks_its_cancellation() {
     let dir = tempdir();
-    let store = store_in(dir.path());
+    let store = built_in(dir.path());
     let started = Instant::now();
     let run = ckg()
         .args(["query", "--timeout", "1", "--format", "csv", "--store"])
@@ -53,7 +41,7 @@ fn f6_query_timeout_stops_even_a_query_that_never_checks_its_cancellation() {
 #[test]
 fn f6_query_timeout_stops_a_long_query_with_an_error_naming_the_limit() {
     let dir = tempdir();
-    let store = store_in(dir.path());
+    let store = built_in(dir.path());
     for (query, format) in [
         (ENDLESS_COUNT, "json"),
         (ENDLESS_ROWS, "tsv"),
@@ -87,7 +75,7 @@ fn f6_query_timeout_stops_a_long_query_with_an_error_naming_the_limit() {
 #[test]
 fn f6_a_query_within_its_time_limit_prints_the_same_answers() {
     let dir = tempdir();
-    let store = store_in(dir.path());
+    let store = built_in(dir.path());
     let query = "SELECT ?i WHERE { ?i a ckg:Incident } ORDER BY ?i";
     let plain = ckg()
         .args(["query", "--format", "tsv", "--store"])

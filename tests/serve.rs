@@ -4,6 +4,7 @@
 //! gzip, GSP reads, Linked Data pages, concurrent clients (a slow query does not block a fast
 //! one) and a store changed by an import while served, with no failed query.
 
+use crate::common::servers::encode;
 use crate::common::*;
 use crate::query_limits::{ENDLESS_COUNT, ENDLESS_IN_MEMORY, ENDLESS_ROWS};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -177,37 +178,12 @@ fn parse_answer(raw: &[u8]) -> Answer {
     }
 }
 
-fn enc(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
 fn get(s: &Served, path: &str, accept: &str) -> Answer {
     request(&s.addr, "GET", path, &[("Accept", accept)], b"")
 }
 
 fn select(s: &Served, query: &str, accept: &str) -> Answer {
-    get(s, &format!("/sparql?query={}", enc(query)), accept)
-}
-
-/// The store built from `data/` in a fresh directory.
-fn built(dir: &Path) -> PathBuf {
-    let store = dir.join("store");
-    ckg()
-        .args(["build", "--store"])
-        .arg(&store)
-        .arg("--data")
-        .arg(data_dir())
-        .run()
-        .success();
-    store
+    get(s, &format!("/sparql?query={}", encode(query)), accept)
 }
 
 const INCIDENTS: &str = "SELECT ?i WHERE { ?i a ckg:Incident } ORDER BY ?i";
@@ -215,7 +191,7 @@ const INCIDENTS: &str = "SELECT ?i WHERE { ?i a ckg:Incident } ORDER BY ?i";
 #[test]
 fn select_and_construct_answers_are_negotiated_and_406_when_nothing_fits() {
     let dir = tempdir();
-    let s = Served::start(&built(dir.path()), &[]);
+    let s = Served::start(&built_in(dir.path()), &[]);
     let json = select(&s, INCIDENTS, "application/sparql-results+json");
     assert_eq!(json.status, 200, "{}", json.text());
     let parsed: serde_json::Value = serde_json::from_slice(&json.body).unwrap();
@@ -262,7 +238,7 @@ fn select_and_construct_answers_are_negotiated_and_406_when_nothing_fits() {
     // format= for links a browser follows
     let csv = get(
         &s,
-        &format!("/sparql?format=csv&query={}", enc(INCIDENTS)),
+        &format!("/sparql?format=csv&query={}", encode(INCIDENTS)),
         "text/html",
     );
     assert!(csv.header("content-type").unwrap().starts_with("text/csv"));
@@ -271,7 +247,7 @@ fn select_and_construct_answers_are_negotiated_and_406_when_nothing_fits() {
 #[test]
 fn queries_come_by_get_form_or_body_run_like_ckg_query_and_errors_say_why() {
     let dir = tempdir();
-    let store = built(dir.path());
+    let store = built_in(dir.path());
     let s = Served::start(&store, &[]);
     let expected = ckg()
         .args(["query", "--format", "csv", "--store"])
@@ -281,7 +257,7 @@ fn queries_come_by_get_form_or_body_run_like_ckg_query_and_errors_say_why() {
         .success()
         .stdout();
     let by_get = select(&s, INCIDENTS, "text/csv");
-    let form = format!("query={}", enc(INCIDENTS));
+    let form = format!("query={}", encode(INCIDENTS));
     let by_form = request(
         &s.addr,
         "POST",
@@ -369,7 +345,7 @@ fn queries_come_by_get_form_or_body_run_like_ckg_query_and_errors_say_why() {
 #[test]
 fn a_query_over_the_time_limit_gets_503_and_one_cut_while_streaming_is_aborted() {
     let dir = tempdir();
-    let store = built(dir.path());
+    let store = built_in(dir.path());
     let s = Served::start(&store, &["--timeout", "1", "--max-rows", "0"]);
     let started = Instant::now();
     let a = select(&s, ENDLESS_COUNT, "application/sparql-results+json");
@@ -409,7 +385,7 @@ fn a_query_over_the_time_limit_gets_503_and_one_cut_while_streaming_is_aborted()
 #[test]
 fn the_row_cap_is_said_in_a_header_and_in_the_results_head() {
     let dir = tempdir();
-    let s = Served::start(&built(dir.path()), &["--max-rows", "2"]);
+    let s = Served::start(&built_in(dir.path()), &["--max-rows", "2"]);
     let json = select(&s, INCIDENTS, "application/sparql-results+json");
     assert_eq!(json.header("x-ckg-truncated"), Some("max-rows=2"));
     assert_eq!(json.header("x-sparql-maxrows"), Some("2"));
@@ -441,7 +417,7 @@ fn the_row_cap_is_said_in_a_header_and_in_the_results_head() {
 #[test]
 fn cors_is_off_unless_asked_and_preflights_are_answered() {
     let dir = tempdir();
-    let store = built(dir.path());
+    let store = built_in(dir.path());
     let closed = Served::start(&store, &[]);
     let a = request(
         &closed.addr,
@@ -488,7 +464,7 @@ fn cors_is_off_unless_asked_and_preflights_are_answered() {
 fn requests_over_the_size_limits_are_refused_with_413_or_431_and_gzip_is_honoured() {
     let dir = tempdir();
     let s = Served::start(
-        &built(dir.path()),
+        &built_in(dir.path()),
         &["--max-query", "1000", "--max-body", "5000"],
     );
     let long = format!("ASK {{}} #{}", "x".repeat(2000));
@@ -528,7 +504,7 @@ fn requests_over_the_size_limits_are_refused_with_413_or_431_and_gzip_is_honoure
 #[test]
 fn graphs_download_by_the_graph_store_protocol() {
     let dir = tempdir();
-    let s = Served::start(&built(dir.path()), &[]);
+    let s = Served::start(&built_in(dir.path()), &[]);
     let g = "/store?graph=https://w3id.org/conflict-kg/id/graph/reference";
     let ttl = get(&s, g, "text/turtle");
     assert_eq!(ttl.status, 200);
@@ -556,7 +532,7 @@ fn graphs_download_by_the_graph_store_protocol() {
 #[test]
 fn the_default_graph_download_has_each_triple_once_however_many_graphs_hold_it() {
     let dir = tempdir();
-    let store = built(dir.path());
+    let store = built_in(dir.path());
     // The same events imported under two names: their triples are in two graphs each.
     for name in ["one", "two"] {
         ckg()
@@ -603,12 +579,15 @@ fn a_client_that_goes_away_stops_its_query() {
     let dir = tempdir();
     // One worker and a long limit: the query of a client that left would hold the only worker
     // for 60 s if it were not stopped.
-    let s = Served::start(&built(dir.path()), &["--timeout", "60", "--workers", "1"]);
+    let s = Served::start(
+        &built_in(dir.path()),
+        &["--timeout", "60", "--workers", "1"],
+    );
     let mut gone = TcpStream::connect(&s.addr).unwrap();
     write!(
         gone,
         "GET /sparql?query={} HTTP/1.1\r\nHost: {}\r\n\r\n",
-        enc(ENDLESS_COUNT),
+        encode(ENDLESS_COUNT),
         s.addr
     )
     .unwrap();
@@ -633,7 +612,7 @@ fn next_query_is_answered_at_once(s: &Served, waiting_for: &str) {
 #[test]
 fn a_query_stuck_in_memory_past_its_limit_gives_its_worker_back() {
     let dir = tempdir();
-    let s = Served::start(&built(dir.path()), &["--timeout", "1", "--workers", "1"]);
+    let s = Served::start(&built_in(dir.path()), &["--timeout", "1", "--workers", "1"]);
     // It never looks at its cancellation: its thread computes on, but another worker takes its
     // place once the 503 is sent.
     let a = select(&s, ENDLESS_IN_MEMORY, "*/*");
@@ -644,7 +623,7 @@ fn a_query_stuck_in_memory_past_its_limit_gives_its_worker_back() {
 #[test]
 fn instance_iris_resolve_to_a_page_for_people_and_rdf_for_programs() {
     let dir = tempdir();
-    let s = Served::start(&built(dir.path()), &[]);
+    let s = Served::start(&built_in(dir.path()), &[]);
     let page = get(
         &s,
         "/id/incident/2018-05-23-mayadeen-attack",
@@ -689,7 +668,7 @@ fn instance_iris_resolve_to_a_page_for_people_and_rdf_for_programs() {
 #[test]
 fn a_slow_query_does_not_block_fast_ones() {
     let dir = tempdir();
-    let s = Served::start(&built(dir.path()), &["--timeout", "6", "--workers", "4"]);
+    let s = Served::start(&built_in(dir.path()), &["--timeout", "6", "--workers", "4"]);
     let addr = s.addr.clone();
     let slow: Vec<_> = (0..2)
         .map(|_| {
@@ -698,7 +677,7 @@ fn a_slow_query_does_not_block_fast_ones() {
                 request(
                     &addr,
                     "GET",
-                    &format!("/sparql?query={}", enc(ENDLESS_COUNT)),
+                    &format!("/sparql?query={}", encode(ENDLESS_COUNT)),
                     &[],
                     b"",
                 )
@@ -725,7 +704,7 @@ fn a_slow_query_does_not_block_fast_ones() {
 #[test]
 fn an_import_while_serving_is_picked_up_and_no_query_fails_meanwhile() {
     let dir = tempdir();
-    let store = built(dir.path());
+    let store = built_in(dir.path());
     let s = Served::start(&store, &[]);
     let count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \
                  \"https://w3id.org/conflict-kg/id/graph/import/\")) }";
@@ -742,7 +721,7 @@ fn an_import_while_serving_is_picked_up_and_no_query_fails_meanwhile() {
                     let a = request(
                         &addr,
                         "GET",
-                        &format!("/sparql?query={}", enc(INCIDENTS)),
+                        &format!("/sparql?query={}", encode(INCIDENTS)),
                         &[("Accept", "text/csv")],
                         b"",
                     );
@@ -800,7 +779,7 @@ fn an_import_while_serving_is_picked_up_and_no_query_fails_meanwhile() {
 #[test]
 fn with_allow_service_a_query_can_join_another_endpoint() {
     let dir = tempdir();
-    let store = built(dir.path());
+    let store = built_in(dir.path());
     let remote = Served::start(&store, &[]);
     let front = Served::start(&store, &["--allow-service"]);
     let federated = format!(
@@ -849,7 +828,7 @@ fn serve_help_explains_each_limit() {
 
 /// The store built from `data/` and linked to the GeoNames extract: places have coordinates.
 fn linked(dir: &Path) -> PathBuf {
-    let store = built(dir);
+    let store = built_in(dir);
     ckg()
         .args(["link", "geonames", "--dump"])
         .arg(repo().join("data/gazetteer/geonames-SY-extract.txt"))

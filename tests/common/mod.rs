@@ -150,6 +150,19 @@ impl Run {
     }
 }
 
+/// A store built from `data/` by `ckg build` at `dir/store`.
+pub fn built_in(dir: &Path) -> PathBuf {
+    let store = dir.join("store");
+    ckg()
+        .args(["build", "--store"])
+        .arg(&store)
+        .arg("--data")
+        .arg(data_dir())
+        .run()
+        .success();
+    store
+}
+
 /// The graph of `data/`, built in memory through the library pipeline.
 pub fn built_store() -> KgStore {
     let model =

@@ -3,6 +3,7 @@
 //! (CKG_CHROMIUM), and offers just what the tests use: navigate, run a script, find and click,
 //! screenshot. Anything that cannot start fails with the reason; nothing is skipped.
 
+use super::servers::free_port;
 use base64::Engine;
 use serde_json::{Value, json};
 use std::process::{Child, Command, Stdio};
@@ -23,14 +24,6 @@ fn on_path(name: &str) -> String {
                 .find(|p| p.is_file())
         })
         .map_or(name.to_string(), |p| p.display().to_string())
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 impl Browser {

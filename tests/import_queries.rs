@@ -117,16 +117,31 @@ fn edit(path: &Path, from: &str, to: &str) {
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
-/// A store at `dir/store` built from `data` with both samples imported, through the binary.
-fn cli_store_with_imports(dir: &Path, data: &Path) -> (PathBuf, String) {
-    let store = dir.join("store");
+/// `ckg build` of `data` into `store`, which must succeed.
+fn build(store: &Path, data: &Path) -> Run {
     ckg()
         .args(["build", "--store"])
-        .arg(&store)
+        .arg(store)
         .arg("--data")
         .arg(data)
         .run()
-        .success();
+        .success()
+}
+
+/// Puts Mayadeen, where six sample events are, also within Homs governorate in the copy of the
+/// curated places at `data`: a change of the place hierarchy that moves events.
+fn put_mayadeen_also_in_homs(data: &Path) {
+    edit(
+        &data.join("reference/places.toml"),
+        "type = \"town\"\nwithin = \"deir-ez-zor-governorate\"\ndescription = \"Syrian town in the eastern province of Deir ez-Zor.\"",
+        "type = \"town\"\nwithin = \"deir-ez-zor-governorate\"\nalso_within = [\"homs-governorate\"]\ndescription = \"Syrian town in the eastern province of Deir ez-Zor.\"",
+    );
+}
+
+/// A store at `dir/store` built from `data` with both samples imported, through the binary.
+fn cli_store_with_imports(dir: &Path, data: &Path) -> (PathBuf, String) {
+    let store = dir.join("store");
+    build(&store, data);
     for (dataset, file) in [("acled", "acled-sample.csv"), ("ucdp", "ucdp-sample.csv")] {
         ckg()
             .args(["import", dataset])
@@ -172,20 +187,10 @@ fn after_a_build_that_changes_the_place_hierarchy_the_aggregate_still_gives_the_
     copy_dir(&data_dir(), &data);
     let (store, before) = cli_store_with_imports(dir.path(), &data);
     assert_eq!(governorate_answers(&store).1, before);
-    edit(
-        &data.join("reference/places.toml"),
-        "type = \"town\"\nwithin = \"deir-ez-zor-governorate\"\ndescription = \"Syrian town in the eastern province of Deir ez-Zor.\"",
-        "type = \"town\"\nwithin = \"deir-ez-zor-governorate\"\nalso_within = [\"homs-governorate\"]\ndescription = \"Syrian town in the eastern province of Deir ez-Zor.\"",
-    );
+    put_mayadeen_also_in_homs(&data);
     let acled = "https://w3id.org/conflict-kg/id/graph/import/acled/acled-sample";
     let ucdp = "https://w3id.org/conflict-kg/id/graph/import/ucdp/ucdp-sample";
-    ckg()
-        .args(["build", "--store"])
-        .arg(&store)
-        .arg("--data")
-        .arg(&data)
-        .run()
-        .success()
+    build(&store, &data)
         .stdout_contains(&format!("refreshed  {acled}"))
         .stdout_contains(&format!("refreshed  {ucdp}"));
     let (walk, aggregate) = governorate_answers(&store);
@@ -212,14 +217,7 @@ fn after_a_build_that_changes_the_place_hierarchy_the_aggregate_still_gives_the_
         );
     }
     // A build that changes nothing refreshes nothing.
-    let again = ckg()
-        .args(["build", "--store"])
-        .arg(&store)
-        .arg("--data")
-        .arg(&data)
-        .run()
-        .success()
-        .stdout();
+    let again = build(&store, &data).stdout();
     assert!(!again.contains("refreshed"), "{again}");
 }
 
@@ -254,18 +252,8 @@ fn build_names_an_import_graph_without_a_hierarchy_digest_instead_of_skipping_it
         assert_eq!(kept.len() + 1, all.len(), "one digest in {acled}");
         kg.replace_graph(&graph, &kept, || {}).unwrap();
     }
-    edit(
-        &data.join("reference/places.toml"),
-        "type = \"town\"\nwithin = \"deir-ez-zor-governorate\"\ndescription = \"Syrian town in the eastern province of Deir ez-Zor.\"",
-        "type = \"town\"\nwithin = \"deir-ez-zor-governorate\"\nalso_within = [\"homs-governorate\"]\ndescription = \"Syrian town in the eastern province of Deir ez-Zor.\"",
-    );
-    let out = ckg()
-        .args(["build", "--store"])
-        .arg(&store)
-        .arg("--data")
-        .arg(&data)
-        .run()
-        .success()
+    put_mayadeen_also_in_homs(&data);
+    let out = build(&store, &data)
         .stdout_contains(&format!("stale?     {acled}"))
         .stdout_contains("import the file again")
         .stdout_contains(&format!("refreshed  {ucdp}"))

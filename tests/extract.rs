@@ -730,8 +730,9 @@ mod evaluation {
         }
         // Casualty claims: same sentence, type and bounds.
         let mut used = vec![false; a.claims.len()];
+        let mut matched = vec![false; d.casualties.len()];
         let publisher_label = d.publisher.clone();
-        for c in &d.casualties {
+        for (ci, c) in d.casualties.iter().enumerate() {
             let ev = c.evidence.of(&d.text);
             let hit = (0..a.claims.len()).find(|&g| {
                 let gc = &a.claims[g];
@@ -743,6 +744,7 @@ mod evaluation {
             });
             let Some(gi) = hit else { continue };
             used[gi] = true;
+            matched[ci] = true;
             sc.claims.right += 1;
             let g = &a.claims[gi];
             sc.claimant.extracted += 1;
@@ -798,9 +800,10 @@ mod evaluation {
                     );
                 }
             }
-            for c in &d.casualties {
+            for (c, ok) in d.casualties.iter().zip(&matched) {
                 println!(
-                    "  EXTRACTED {} {} {:?}-{:?} src={} text={:?} via={:?} hedge={:?}: {}",
+                    "  EXTRACTED{} {} {} {:?}-{:?} src={} text={:?} via={:?} hedge={:?}: {}",
+                    if *ok { "" } else { " WRONG" },
                     a.name,
                     c.casualty_type.id(),
                     c.min,

@@ -62,7 +62,7 @@ fn kind_of(t: &Token) -> Option<CasualtyType> {
         | "deaths" | "death" | "fatalities" | "slain" | "massacred" | "executed" | "beheaded"
         | "lives" | "martyred" => Some(CasualtyType::Killed),
         "wounded" | "wounding" | "injured" | "injuring" | "injuries" | "hurt" | "injures"
-        | "wounds" => Some(CasualtyType::Wounded),
+        | "wounds" | "hospitalized" | "hospitalised" => Some(CasualtyType::Wounded),
         _ => None,
     }
 }
@@ -114,6 +114,38 @@ fn joint_kinds(tokens: &[Token], k: usize, kind: CasualtyType) -> bool {
             .is_some_and(|other| other != kind)
 }
 
+/// Words between a figure's apposition and its verb ("…, have been killed").
+const AUXILIARIES: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "been",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "also",
+    "reportedly",
+    "all",
+];
+
+/// The token that closes the apposition opened at `k` ("," or a dash) when the verb of a
+/// casualty follows it ("727 people, mostly combatants but also 111 civilians, have been
+/// killed"; "six people — five Iranians and a Syrian — were killed").
+fn apposition_before_verb(tokens: &[Token], k: usize) -> Option<usize> {
+    let open = &tokens[k];
+    if open.kind != TokenKind::Punct || !open.is_any(&[",", "-"]) {
+        return None;
+    }
+    let close = (k + 2..(k + 14).min(tokens.len())).find(|&j| tokens[j].norm == open.norm)?;
+    let verb =
+        (close + 1..(close + 5).min(tokens.len())).find(|&j| !tokens[j].is_any(AUXILIARIES))?;
+    // "…, Damascus, killing 14 people": a participle after a comma is a clause of its own.
+    let finite = !tokens[verb].norm.ends_with("ing");
+    kind_of(&tokens[verb]).filter(|_| finite).map(|_| close)
+}
+
 fn clause_stop(t: &Token) -> bool {
     t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "," | ";" | ":")
         || t.is_any(&["said", "told", "according", "while", "but", "whereas"])
@@ -138,6 +170,7 @@ pub(super) fn casualties(
         }
     }
     coordinated_before(tokens, mentions, &qs, &of_quantity, &mut out);
+    among_next(tokens, mentions, &qs, &of_quantity, &mut out);
     singular(tokens, mentions, &qs, &mut out);
     named_person(tokens, mentions, persons, &mut out);
     zero(tokens, mentions, &qs, &mut out);
@@ -196,6 +229,46 @@ fn coordinated_before(
             rule: "coordinated-with-next-figure",
             quantity_rule: q.rule,
             verb: next.verb,
+        });
+    }
+}
+
+/// "Eight Iranians were among 15 foreign pro-regime fighters killed": a figure that is among
+/// the next figure is a part of it, of its type.
+fn among_next(
+    tokens: &[Token],
+    mentions: &[Mention],
+    qs: &[Quantity],
+    of_quantity: &[Option<usize>],
+    out: &mut Vec<Casualty>,
+) {
+    for qi in 0..qs.len().saturating_sub(1) {
+        let (q, q2) = (&qs[qi], &qs[qi + 1]);
+        let Some(next) = of_quantity[qi + 1] else {
+            continue;
+        };
+        if of_quantity[qi].is_some()
+            || q2.start < 2
+            || !tokens[q2.start - 1].is("among")
+            || !tokens[q2.start - 2].is_any(&["were", "was", "are", "is"])
+            || q2.start - q.end > 6
+            || tokens[q.end..q2.start]
+                .iter()
+                .any(|t| t.kind == TokenKind::Punct || kind_of(t).is_some() || clause_stop(t))
+        {
+            continue;
+        }
+        let whole = out[next].clone();
+        out.push(Casualty {
+            part_of: Some(next),
+            ..Casualty::of_figure(
+                q,
+                mentions,
+                q2.start - 2,
+                whole.casualty_type,
+                whole.verb,
+                "among-next-figure",
+            )
         });
     }
 }
@@ -327,6 +400,38 @@ fn pair(
 ) -> Option<Casualty> {
     // "including at least nine Russians": a part of the figure before it, of its type.
     let including = q.start > 0 && tokens[q.start - 1].is_any(&["including", "among"]);
+    // "at least six people — five Iranians and a Syrian — were killed": a figure in the
+    // apposition between the figure before it and that figure's verb is a part of it; "at
+    // least" covers the parts.
+    if let Some((i, whole)) = before.iter().enumerate().next_back().filter(|(_, p)| {
+        // The apposition opens right after the whole's figure or its group ("727 people,
+        // mostly combatants but also 111 civilians, have been killed").
+        let opener = (p.end..q.start.min(p.end + 3)).find(|&j| tokens[j].is_any(&[",", "-"]));
+        !including
+            && p.verb > q.end
+            && opener.is_some_and(|o| {
+                q.start - o <= 7
+                    && apposition_before_verb(tokens, o).is_some_and(|close| close >= q.end)
+            })
+    }) {
+        let max = if whole.quantity_rule == "at-least" && q.rule == "exact-numeral" {
+            None
+        } else {
+            q.max
+        };
+        return Some(Casualty {
+            max,
+            part_of: Some(i),
+            ..Casualty::of_figure(
+                q,
+                mentions,
+                group_end(tokens, q.end),
+                whole.casualty_type,
+                whole.verb,
+                "apposition-part-of-figure",
+            )
+        });
+    }
     // Right after a verb of killing or wounding: "killing at least five civilians and
     // injuring others" is five killed, whatever comes after.
     if q.start > 0
@@ -401,6 +506,11 @@ fn pair(
         }
         // A parenthesis is skipped whole ("the Syrian Democratic Forces (SDF) were killed");
         // a closing one ends the figure's clause ("(Kurdistan 24) – … killed").
+        if let Some(close) = apposition_before_verb(tokens, k) {
+            k = close + 1;
+            limit = (k + 5).min(tokens.len());
+            continue;
+        }
         if t.is("(") {
             match (k + 1..limit).find(|&j| tokens[j].is(")")) {
                 Some(j) => {

@@ -33,7 +33,132 @@ pub(crate) enum Entity {
     GazetteerPlace {
         index: usize,
     },
+    /// A well-known source the curated data does not have ([`WELL_KNOWN_SOURCES`]): proposed
+    /// as a new source under its usual name, whatever form the text uses ("Sana", "SANA").
+    Outlet {
+        label: &'static str,
+        source_type: SourceType,
+    },
 }
+
+/// Sources that report the war's tolls again and again, by their usual name and the forms
+/// texts use, for articles that cite them before any curated report does. A curated source
+/// of the same name wins. The type is what the source is (a news agency, a monitor, a UN
+/// body), not a guess from the sentence's words.
+pub(crate) const WELL_KNOWN_SOURCES: &[(&str, SourceType, &[&str])] = &[
+    (
+        "Syrian Arab News Agency",
+        SourceType::NewsAgency,
+        &["SANA", "Sana", "Syrian Arab News Agency"],
+    ),
+    (
+        "Anadolu Agency",
+        SourceType::NewsAgency,
+        &["Anadolu Agency", "Anadolu", "Anadolu news agency"],
+    ),
+    ("Reuters", SourceType::NewsAgency, &["Reuters"]),
+    (
+        "Associated Press",
+        SourceType::NewsAgency,
+        &["Associated Press", "The Associated Press"],
+    ),
+    (
+        "Islamic Republic News Agency",
+        SourceType::NewsAgency,
+        &["IRNA", "Islamic Republic News Agency"],
+    ),
+    (
+        "Tasnim News Agency",
+        SourceType::NewsAgency,
+        &["Tasnim", "Tasnim News Agency"],
+    ),
+    (
+        "Fars News Agency",
+        SourceType::NewsAgency,
+        &["Fars News Agency"],
+    ),
+    (
+        "Mehr News Agency",
+        SourceType::NewsAgency,
+        &["Mehr News Agency"],
+    ),
+    (
+        "Hawar News Agency",
+        SourceType::NewsAgency,
+        &["Hawar News Agency", "ANHA", "Hawar news"],
+    ),
+    (
+        "North Press Agency",
+        SourceType::NewsAgency,
+        &["North Press Agency", "North Press"],
+    ),
+    ("Rudaw", SourceType::OnlineOutlet, &["Rudaw"]),
+    (
+        "Kurdistan 24",
+        SourceType::OnlineOutlet,
+        &["Kurdistan 24", "Kurdistan24"],
+    ),
+    ("Enab Baladi", SourceType::OnlineOutlet, &["Enab Baladi"]),
+    ("Nour News", SourceType::OnlineOutlet, &["Nour News"]),
+    (
+        "Local Coordination Committees",
+        SourceType::Monitor,
+        &["Local Coordination Committees", "LCC"],
+    ),
+    (
+        "Syrian Network for Human Rights",
+        SourceType::Monitor,
+        &["Syrian Network for Human Rights", "SNHR"],
+    ),
+    (
+        "Violations Documentation Center",
+        SourceType::Monitor,
+        &[
+            "Violations Documentation Center",
+            "Violations Documentation Centre",
+            "VDC",
+        ],
+    ),
+    ("Airwars", SourceType::Monitor, &["Airwars"]),
+    (
+        "United Nations",
+        SourceType::Official,
+        &["United Nations", "UN"],
+    ),
+    ("UNICEF", SourceType::Official, &["UNICEF"]),
+    (
+        "World Health Organization",
+        SourceType::Official,
+        &["World Health Organization", "WHO"],
+    ),
+    (
+        "Syria Civil Defence (White Helmets)",
+        SourceType::Official,
+        &[
+            "White Helmets",
+            "Syria Civil Defence",
+            "Syrian Civil Defence",
+            "Syrian Civil Defense",
+            "Syria Civil Defense",
+        ],
+    ),
+    (
+        "Syrian Arab Red Crescent",
+        SourceType::Official,
+        &["Syrian Arab Red Crescent", "SARC"],
+    ),
+    (
+        "Russian Centre for Reconciliation",
+        SourceType::Military,
+        &[
+            "Russian reconciliation center",
+            "Russian reconciliation centre",
+            "Russian Center for Reconciliation",
+            "Russian Centre for Reconciliation",
+            "Russian Center for the Reconciliation of the Opposing Sides",
+        ],
+    ),
+];
 
 #[derive(Debug, Clone)]
 struct Name {
@@ -84,6 +209,13 @@ impl Mention {
     pub(crate) fn source(&self) -> Option<&str> {
         self.entities.iter().find_map(|e| match e {
             Entity::Source { id, .. } => Some(id.as_str()),
+            _ => None,
+        })
+    }
+    /// A well-known source that is not curated: its usual name and type.
+    pub(crate) fn outlet(&self) -> Option<(&'static str, SourceType)> {
+        self.entities.iter().find_map(|e| match e {
+            Entity::Outlet { label, source_type } => Some((*label, *source_type)),
             _ => None,
         })
     }
@@ -220,6 +352,23 @@ impl Lexicon {
             }
             lex.add_source(&s.id, &s.label, s.source_type, s.actor.as_ref(), &s.aliases);
         }
+        for (label, source_type, names) in WELL_KNOWN_SOURCES {
+            let curated = std::iter::once(label)
+                .chain(names.iter())
+                .any(|n| lex.names.contains_key(&normalise(n)));
+            if curated {
+                continue;
+            }
+            for n in names.iter() {
+                lex.add(
+                    n,
+                    Entity::Outlet {
+                        label,
+                        source_type: *source_type,
+                    },
+                );
+            }
+        }
         lex.gazetteer = gazetteer;
         lex
     }
@@ -291,7 +440,8 @@ impl Lexicon {
     }
 
     /// The curated ids a name stands for exactly (after normalisation): actors, places,
-    /// sources. Used by evaluations to compare names with ids.
+    /// sources, and the id a well-known source is proposed under. Used by evaluations to
+    /// compare names with ids.
     pub fn ids_for(&self, name: &str) -> Vec<String> {
         let mut out: Vec<String> = self
             .names
@@ -302,6 +452,8 @@ impl Lexicon {
                 Entity::Actor { id } | Entity::Place { id, .. } | Entity::Source { id, .. } => {
                     Some(id.clone())
                 }
+                // The id a well-known source is proposed under.
+                Entity::Outlet { label, .. } => Some(super::slug(label)),
                 Entity::GazetteerPlace { .. } => None,
             })
             .collect();
@@ -320,6 +472,15 @@ impl Lexicon {
             })
             .map(|(k, _)| k.clone())
             .collect()
+    }
+
+    /// The id of a source (curated, or proposed by an earlier article of the run) whose label
+    /// is `label`.
+    pub(crate) fn source_labelled(&self, label: &str) -> Option<&str> {
+        self.source_labels
+            .iter()
+            .find(|(_, l)| l.as_str() == label)
+            .map(|(id, _)| id.as_str())
     }
 
     /// The preferred label of a curated actor, place or source.

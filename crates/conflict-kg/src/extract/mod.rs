@@ -927,6 +927,15 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                 rule: c.rule,
             });
         }
+        // A part whose whole comes after it in the sentence ("Eight Iranians were among 15 …
+        // killed"): its index is known only now.
+        for (c, at) in found.iter().zip(&index_of) {
+            if let (Some(at), Some(p)) = (at, c.part_of) {
+                if b.draft.casualties[*at].part_of.is_none() {
+                    b.draft.casualties[*at].part_of = index_of.get(p).copied().flatten();
+                }
+            }
+        }
         let _ = &b.publisher_name;
     }
     b.draft.text = text;

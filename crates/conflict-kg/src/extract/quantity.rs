@@ -123,7 +123,22 @@ fn cardinal(tokens: &[Token], i: usize) -> Option<(i64, usize)> {
         if t.norm.contains('.') {
             return None;
         }
-        t.norm.replace(',', "").parse::<i64>().ok()?
+        let value = t.norm.replace(',', "").parse::<i64>().ok()?;
+        // "2 359 militants": thousands grouped by a space (or a no-break or thin space).
+        match tokens.get(i + 1) {
+            Some(n)
+                if t.norm.len() <= 3
+                    && !t.norm.contains(',')
+                    && n.kind == TokenKind::Number
+                    && n.norm.len() == 3
+                    && n.norm.bytes().all(|b| b.is_ascii_digit())
+                    && n.span.start > t.span.end
+                    && n.span.start - t.span.end <= 3 =>
+            {
+                return Some((value * 1000 + n.norm.parse::<i64>().ok()?, 2));
+            }
+            _ => value,
+        }
     } else if let Some(&(_, v)) = UNITS.iter().find(|(w, _)| *w == t.norm) {
         v
     } else if let Some((tens, unit)) = t.norm.split_once('-') {

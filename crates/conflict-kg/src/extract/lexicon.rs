@@ -301,6 +301,11 @@ const NOT_PLACES: &[&str] = &[
     "monitor",
 ];
 
+/// Whether `label` is the usual name of one of the [`WELL_KNOWN_SOURCES`].
+pub(crate) fn is_well_known(label: &str) -> bool {
+    WELL_KNOWN_SOURCES.iter().any(|(l, _, _)| *l == label)
+}
+
 impl Lexicon {
     /// The curated names of `model`, the dataset names of `aliases` (dataset name → actor id),
     /// and optionally a gazetteer for places the curated data does not have.

@@ -478,11 +478,16 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         if let (
             Claimant::New {
                 source_type: SourceType::Monitor,
+                words,
                 ..
             },
             Some(m),
         ) = (&a.claimant, &named_monitor)
         {
+            // A well-known monitor by its name ("the Local Coordination Committees") is itself.
+            if lexicon::is_well_known(words) {
+                return;
+            }
             a.claimant = Claimant::Known(m.clone());
             a.rule = "descriptive-monitor-named-in-article";
             a.confidence = 0.7;
@@ -609,6 +614,16 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                         .get(1)
                         .is_some_and(|n| n.is_any(&["remaining", "others", "rest"])))
         });
+        // A sentence that is all quotation ("\"Three soldiers were killed and a fourth was
+        // injured.\"") after its speaker's sentence continues that speaker.
+        let whole_quote = {
+            let inner = raw
+                .trim_end_matches(['.', ' '])
+                .strip_prefix(['"', '“'])
+                .and_then(|r| r.strip_suffix(['"', '”']));
+            inner.is_some_and(|i| !i.contains(['"', '“', '”']))
+        };
+        let anaphoric = anaphoric || whole_quote;
         let speaker: Option<(Attribution, &'static str)> = match (&own, &current) {
             (Some(a), _) => Some((a.clone(), a.rule)),
             (None, Some(c)) if anaphoric && !found.is_empty() => Some((
@@ -779,6 +794,50 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         }
 
         // --- casualty claims --------------------------------------------------------------
+        // "SOHR confirmed a dozen deaths, while the LCC said 45 people were killed": a clause
+        // with a speaker of its own speaks for its figures.
+        let clause_speakers: Vec<(usize, usize, Attribution)> = {
+            let cuts: Vec<usize> = (1..toks.len())
+                .filter(|&j| {
+                    toks[j].is_any(&["while", "whereas"])
+                        && (toks[j - 1].is(",") || toks[j - 1].is("-"))
+                })
+                .collect();
+            let mut bounds = vec![0];
+            bounds.extend(&cuts);
+            bounds.push(toks.len());
+            if cuts.is_empty() {
+                Vec::new()
+            } else {
+                bounds
+                    .windows(2)
+                    .filter_map(|w| {
+                        let (a, e) = (w[0], w[1]);
+                        let ms: Vec<Mention> = mentions
+                            .iter()
+                            .filter(|m| m.start >= a && m.end <= e)
+                            .map(|m| Mention {
+                                start: m.start - a,
+                                end: m.end - a,
+                                entities: m.entities.clone(),
+                            })
+                            .collect();
+                        let (mut at, pronoun) = attribution::attribution(
+                            &text,
+                            &toks[a..e],
+                            &ms,
+                            lex,
+                            Some(&publisher_id),
+                        )?;
+                        if pronoun {
+                            return None;
+                        }
+                        resolve_monitor(&mut at);
+                        Some((a, e, at))
+                    })
+                    .collect()
+            }
+        };
         let stated = dates.iter().find(|d| d.stated).map(|d| d.value.clone());
         let first_index = b.draft.casualties.len();
         // A quotation ("“At dawn, … killing at least eight Syrian troops,” it added") restates
@@ -793,25 +852,35 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             let id = format!("{}-casualty-{n}", opts.id);
             let quantity_text =
                 text[toks[c.start].span.start..toks[c.end - 1].span.end].to_string();
-            let (source, claimant_text, via, voiced_by, rule, confidence) = match &speaker {
-                Some((a, rule)) => {
-                    let src = b.source_id(&a.claimant);
-                    let via = a.relay.as_ref().map(|r| b.source_id(r));
-                    let words = described.clone().or_else(|| match &a.claimant {
-                        Claimant::Known(id) => lex.source_labels.get(id).cloned(),
-                        Claimant::New { words, .. } => Some(words.clone()),
-                    });
-                    (src, words, via, a.voiced_by.clone(), *rule, a.confidence)
-                }
-                None => (
-                    publisher_id.clone(),
-                    None,
-                    None,
-                    None,
-                    "no-claimant-publisher",
-                    0.5,
-                ),
+            let in_clause = clause_speakers
+                .iter()
+                .find(|(a, e, _)| *a <= c.start && c.start < *e)
+                .map(|(_, _, at)| (at.clone(), at.rule));
+            let described = if in_clause.is_some() {
+                None
+            } else {
+                described.clone()
             };
+            let (source, claimant_text, via, voiced_by, rule, confidence) =
+                match in_clause.as_ref().or(speaker.as_ref()) {
+                    Some((a, rule)) => {
+                        let src = b.source_id(&a.claimant);
+                        let via = a.relay.as_ref().map(|r| b.source_id(r));
+                        let words = described.clone().or_else(|| match &a.claimant {
+                            Claimant::Known(id) => lex.source_labels.get(id).cloned(),
+                            Claimant::New { words, .. } => Some(words.clone()),
+                        });
+                        (src, words, via, a.voiced_by.clone(), *rule, a.confidence)
+                    }
+                    None => (
+                        publisher_id.clone(),
+                        None,
+                        None,
+                        None,
+                        "no-claimant-publisher",
+                        0.5,
+                    ),
+                };
             // The same figure of the same incident from the same claimant again (a lead and
             // then its quotation): one claim.
             if b.draft.casualties[..first_index].iter().any(|o| {
@@ -824,12 +893,31 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                 index_of.push(None);
                 continue;
             }
-            index_of.push(Some(b.draft.casualties.len()));
+            // "At least three Iraqi troops have been killed …, a security source reported" and
+            // then the source's "Three soldiers were killed": one claim, in the more precise
+            // words (its slot and id stay the lead's).
+            let sharpens = b.draft.casualties[..first_index].iter().position(|o| {
+                (o.incident == inc || opens_quote_mark)
+                    && o.casualty_type == c.casualty_type
+                    && o.source.value == source
+                    && o.bounds_rule == "at-least"
+                    && o.max.is_none()
+                    && c.min.is_some()
+                    && o.min == c.min
+                    && c.max == c.min
+            });
+            index_of.push(Some(sharpens.unwrap_or(b.draft.casualties.len())));
+            let id = match sharpens {
+                Some(oi) => b.draft.casualties[oi].id.clone(),
+                None => id,
+            };
             b.cite(&source);
             if let Some(v) = &via {
                 b.cite(v);
             }
+            // A sharpened claim keeps the lead's review items (same claimant, same id).
             match rule {
+                _ if sharpens.is_some() => {}
                 "no-claimant-publisher" => b.draft.review.push(ReviewItem { about: format!("casualty_claim.{id}.source"), item: "no claimant stated in the sentence: written as the publisher's own statement; check the sentences before it".into() }),
                 "descriptive-monitor-named-in-article" => b.draft.review.push(ReviewItem {
                     about: format!("casualty_claim.{id}.source"),
@@ -896,7 +984,7 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             if inc_rule == "nearest-earlier-incident" {
                 b.draft.review.push(ReviewItem { about: format!("casualty_claim.{id}.incident"), item: "attached to the incident told just before (the sentence names no event): check".into() });
             }
-            b.draft.casualties.push(DraftCasualty {
+            let claim = DraftCasualty {
                 id,
                 incident: inc,
                 incident_rule: inc_rule,
@@ -925,7 +1013,11 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                 stated: stated.clone(),
                 evidence: s.span,
                 rule: c.rule,
-            });
+            };
+            match sharpens {
+                Some(oi) => b.draft.casualties[oi] = claim,
+                None => b.draft.casualties.push(claim),
+            }
         }
         // A part whose whole comes after it in the sentence ("Eight Iranians were among 15 …
         // killed"): its index is known only now.

@@ -177,6 +177,8 @@ fn vague_plural(t: &Token) -> Option<(Option<i64>, &'static str)> {
         "dozens" => Some((Some(24), "vague-dozens")),
         "hundreds" => Some((Some(200), "vague-hundreds")),
         "thousands" => Some((Some(2000), "vague-thousands")),
+        // Only before "of thousands" / "of millions" (`quantity_at`).
+        "tens" => Some((None, "vague-tens")),
         // A score is twenty: "scores" is at least two of them, as "dozens" is (data/README.md).
         "scores" => Some((Some(40), "vague-scores")),
         "several" | "numerous" => Some((None, "vague-no-bound")),
@@ -304,7 +306,24 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         });
     }
     let t = tokens.get(at)?;
-    let (min, rule) = vague_plural(t)?;
+    let (mut min, mut rule) = vague_plural(t)?;
+    let mut end = at + 1;
+    // "hundreds of thousands", "tens of thousands": one vague figure, the least its words
+    // entail (two hundred thousand), not two figures.
+    let of_unit = |w: &str| words(tokens, at + 1, &["of", w]);
+    if (t.is("hundreds") || t.is("tens")) && (of_unit("thousands") || of_unit("millions")) {
+        let unit = if of_unit("thousands") {
+            1_000
+        } else {
+            1_000_000
+        };
+        let base = if t.is("hundreds") { 200 } else { 20 };
+        min = Some(base * unit);
+        rule = "vague-multiple-of-thousands";
+        end = at + 3;
+    } else if t.is("tens") {
+        return None;
+    }
     let min = match qualifier {
         "exact-numeral" | "at-least" => min,
         "more-than" => min,
@@ -312,7 +331,7 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     };
     Some(Quantity {
         start: i,
-        end: at + 1,
+        end,
         min,
         max: None,
         rule,

@@ -99,6 +99,18 @@ fn lexicon() -> Lexicon {
                 comprises: vec![],
                 curated: vec![],
             },
+            Source {
+                id: "cit".into(),
+                label: "Conflict Intelligence Team".into(),
+                aliases: vec![],
+                source_type: SourceType::OsintGroup,
+                actor: None,
+                country: None,
+                description: None,
+                based_in: None,
+                comprises: vec![],
+                curated: vec![],
+            },
         ],
         reports: vec![],
         draft_reference: vec![],
@@ -619,5 +631,154 @@ fn the_subject_of_an_active_verb_of_killing_is_no_victim() {
             "an official with Iran's paramilitary",
             None
         )]
+    );
+}
+
+#[test]
+fn a_clause_with_a_speaker_of_its_own_speaks_for_its_figures() {
+    // The Daily Beast, 12 Mar 2012 (the third blind set, tuned on after its one measurement).
+    let d = draft(
+        "H\n\nIn Homs, the Syrian Observatory for Human Rights confirmed a dozen deaths in the attack, while the Local Coordination Committees said 45 people were killed.\n",
+    );
+    let by: Vec<(Option<i64>, &str)> = d
+        .casualties
+        .iter()
+        .map(|c| (c.min, c.source.value.as_str()))
+        .collect();
+    assert_eq!(
+        by,
+        [
+            (Some(12), "sohr"),
+            (Some(45), "local-coordination-committees")
+        ]
+    );
+}
+
+#[test]
+fn citing_and_quoting_name_the_claimant_and_the_speaker_relays() {
+    // Rudaw, 24 Feb 2024; A News (AFP), 25 May 2024.
+    for text in [
+        "H\n\nFive civilians were shot dead while picking truffles in an attack, SANA reported citing a source from Homs police.\n",
+        "H\n\nQuoting a source from Homs police, SANA said five civilians were shot dead in an attack.\n",
+    ] {
+        let d = draft(text);
+        let c = &d.casualties[0];
+        assert_eq!(
+            c.claimant_text.as_deref(),
+            Some("a source from Homs police"),
+            "{text}"
+        );
+        assert_eq!(c.via.as_deref(), Some("syrian-arab-news-agency"), "{text}");
+    }
+    // AFP, 27 May 2018 (a seed): what the speaker bases its own figure on is no claimant.
+    let d = draft(
+        "H\n\nThe international group Conflict Intelligence Team said up to six Russian soldiers could have been killed in the attack, quoting social media reports of a funeral for a Russian soldier.\n",
+    );
+    let c = &d.casualties[0];
+    assert_eq!((c.min, c.max), (None, Some(6)));
+    assert_eq!((c.source.value.as_str(), c.via.as_deref()), ("cit", None));
+}
+
+#[test]
+fn a_monitor_saying_a_ministrys_account_and_reports_suggesting_are_claimants() {
+    // AFP, 8 Jun 2017: "with a monitor saying" is the one monitor the article names.
+    let d = draft(
+        "H\n\nAn international coalition pounded Raqa with air strikes Thursday, with a monitor saying at least 17 civilians had been killed in the bombardment.\n\nThe Syrian Observatory for Human Rights said the strikes went on.\n",
+    );
+    assert_eq!(d.casualties[0].source.value, "sohr");
+    // Anadolu, 8 Feb 2022: the ministry's Twitter account is the ministry, the speaker before.
+    let d = draft(
+        "H\n\nThe Turkish National Defense Ministry said an attack was repelled in northern Syria.\n\nAccording to the ministry's Twitter account, at least four terrorists were killed in the attack.\n",
+    );
+    let c = d.casualties.last().unwrap();
+    assert_eq!(c.min, Some(4));
+    assert_eq!(
+        c.claimant_text.as_deref(),
+        Some("The Turkish National Defense Ministry")
+    );
+    // Kurdistan 24, 12 May 2023.
+    let d = draft(
+        "H\n\nTurkish shelling hit Tal Tamr on Friday. Local reports suggest that one civilian was killed in the attack and four others were injured.\n",
+    );
+    assert!(
+        d.casualties
+            .iter()
+            .all(|c| c.claimant_text.as_deref() == Some("Local reports"))
+    );
+}
+
+#[test]
+fn hundreds_of_thousands_is_one_figure_and_at_least_covers_a_figure_joined_to_it() {
+    // Middle East Eye (AFP), 14 Jun 2020.
+    let d = draft(
+        "H\n\nThe war in Syria has killed hundreds of thousands of people since it started in 2011.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [("killed", Some(200_000), None, "hundreds of thousands", None)]
+    );
+    // Pakistan Today, 22 Sep 2014.
+    let d = draft(
+        "H\n\nAir strikes hit Saraqeb. The Observatory said at least 16 children and 11 women were among the dead.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(16), None, "at least 16", None),
+            ("killed", Some(11), None, "11", None),
+        ]
+    );
+}
+
+#[test]
+fn as_well_as_and_a_passive_verb_before_join_figures() {
+    // Rudaw, 24 Feb 2024.
+    let d = draft(
+        "H\n\nThese attacks have killed 101 members of the Syrian army and their affiliated groups, as well as ten civilians, the monitor said.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(101), Some(101), "101", None),
+            ("killed", Some(10), Some(10), "ten", None),
+        ]
+    );
+    // Haaretz, 1 Sep 2020.
+    let d = draft(
+        "H\n\nThe Syrian Observatory for Human Rights reported that three Syrian regime soldiers were killed in the strike, and seven members of militias loyal to Iran who were not Syrian citizens.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(3), Some(3), "three", None),
+            ("killed", Some(7), Some(7), "seven", None),
+        ]
+    );
+    // Its own verb of another harm: no share ("and 12 were arrested").
+    let d = draft(
+        "H\n\nThree soldiers were killed in the attack on Monday, and 12 were arrested by the police.\n",
+    );
+    assert_eq!(figures(&d), [("killed", Some(3), Some(3), "Three", None)]);
+}
+
+#[test]
+fn a_lead_at_least_and_its_speakers_exact_figure_are_one_claim_and_a_quotation_continues_its_speaker()
+ {
+    // Shafaq News, 14 Jan 2024.
+    let d = draft(
+        "H\n\nAt least three Iraqi troops have been killed in an ISIS attack in Saladin, a security source reported on Sunday.\n\n\"The army unit exchanged fire with a group of ISIS militants that attacked their headquarters,\" the source said. \"Three soldiers were killed and a fourth was injured.\"\n",
+    );
+    let killed: Vec<_> = d
+        .casualties
+        .iter()
+        .filter(|c| c.casualty_type == CasualtyType::Killed)
+        .collect();
+    assert_eq!(killed.len(), 1, "{:?}", figures(&d));
+    assert_eq!((killed[0].min, killed[0].max), (Some(3), Some(3)));
+    assert_eq!(killed[0].quantity_text, "Three");
+    assert!(
+        d.casualties
+            .iter()
+            .all(|c| c.claimant_text.as_deref() == Some("a security source"))
     );
 }

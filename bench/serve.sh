@@ -21,6 +21,7 @@
 #                                           at least 30 answers (after a warm-up)
 #   CKG_SERVE_ARGS='--timeout 600'          arguments for ckg serve (this is the default)
 #   MIXES='named analytic' CLIENTS='1 4 16'  the cells to run (these are the defaults)
+#   ROUNDS=2                            each cell twice, A B B A (1: once, A B)
 #   BENCH_DIR=/tmp/ckg-bench-serve      where the CSV, the store and the logs go
 # Needs what scripts/deps.sh installs (oxigraph 0.5.13), python3 and curl.
 set -euo pipefail
@@ -133,12 +134,16 @@ cell() { # NAME MIX CLIENTS
   printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$line" >> "$RESULTS"
   printf '%-9s %-9s %2s clients: %s\n' "$1" "$2" "$3" "$line"
 }
-# Cells alternate which server goes first (ckg, oxigraph / oxigraph, ckg / …).
+# Cells alternate which server goes first (ckg, oxigraph / oxigraph, ckg / …); with ROUNDS=2
+# (the default) each cell runs twice in the order A B B A, so a load that rises or falls
+# steadily over the cell falls on both servers alike; a cell's figures are over both runs.
+ROUNDS=${ROUNDS:-2}
 turn=0
 for mix in $MIXES; do
   for c in $CLIENTS; do
-    if [ $((turn % 2)) -eq 0 ]; then cell ckg $mix $c; cell oxigraph $mix $c
-    else cell oxigraph $mix $c; cell ckg $mix $c; fi
+    if [ $((turn % 2)) -eq 0 ]; then first=ckg second=oxigraph; else first=oxigraph second=ckg; fi
+    cell $first $mix $c; cell $second $mix $c
+    if [ "$ROUNDS" -ge 2 ]; then cell $second $mix $c; cell $first $mix $c; fi
     turn=$((turn + 1))
   done
 done
@@ -147,8 +152,14 @@ echo
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "| mix | clients | answers ckg / oxigraph | ckg q/s | ckg p50 / p99 ms | oxigraph q/s | oxigraph p50 / p99 ms | ratio q/s | CPU ms per answer ckg / oxigraph | ratio CPU | load ckg, oxigraph |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+# Over the runs of a cell: answers and seconds summed (q/s = answers / seconds), CPU per answer
+# over all answers, p50 the mean of the runs', p99 the larger, the load of each run.
 awk -F'\t' -v named="$named_count" '
-  NR > 1 { k = $2 "\t" $3; n[$1, k] = $4; q[$1, k] = $7; l[$1, k] = $8 " / " $9; e[$1, k] = $5; c[$1, k] = $11; ld[$1, k] = $12
+  NR > 1 { k = $2 "\t" $3; n[$1, k] += $4; sec[$1, k] += $6; cpu[$1, k] += $10; e[$1, k] += $5
+           p50[$1, k] += $8; runs[$1, k]++; if ($9 > p99[$1, k]) p99[$1, k] = $9
+           ld[$1, k] = (runs[$1, k] > 1 ? ld[$1, k] " / " : "") $12
+           q[$1, k] = n[$1, k] / sec[$1, k]; c[$1, k] = 1000 * cpu[$1, k] / n[$1, k]
+           l[$1, k] = sprintf("%.1f / %.1f", p50[$1, k] / runs[$1, k], p99[$1, k])
            if (!(k in seen)) { seen[k] = 1; order[++m] = k } }
   END {
     for (i = 1; i <= m; i++) {

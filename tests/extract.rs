@@ -923,12 +923,14 @@ mod evaluation {
         // Second round (tuned on the 16-article development set and on these failures):
         //   casualty claims P 0.85 (69/81) R 0.80 (69/86); claimant 0.90 (62/69); relay/hedge
         //   0.91; the other fields unchanged; unsupported 0.
+        // Third round (tuned on the second and third blind sets, commit 243a7c6): casualty
+        //   claims P 0.86 (70/81) R 0.81 (70/86); claimant 0.90 (63/70).
         assert!(
-            s.claims.p() >= 0.8 && s.claims.r() >= 0.75,
+            s.claims.p() >= 0.85 && s.claims.r() >= 0.8,
             "{:?}",
             s.claims
         );
-        assert!(s.claimant.p() >= 0.85, "{:?}", s.claimant);
+        assert!(s.claimant.p() >= 0.9, "{:?}", s.claimant);
         assert!(s.dates.p() >= 0.9, "{:?}", s.dates);
         assert!(
             s.incidents.p() >= 0.75 && s.incidents.r() >= 0.6,
@@ -975,6 +977,42 @@ mod evaluation {
         );
     }
 
+    /// The fourth blind set (`tests/extract/blind-4/`, 20 articles, its README says how it was
+    /// built): assembled by someone who had seen neither the extractor nor the other sets, and
+    /// measured once, on the extractor frozen after tuning on the third blind set.
+    #[test]
+    fn fourth_blind_set() {
+        let arts = gold_articles(&set_dir("blind-4"));
+        assert!(
+            arts.len() >= 18,
+            "the fourth blind set has {} articles",
+            arts.len()
+        );
+        let s = evaluate("fourth blind set", &arts);
+        assert_eq!(s.unsupported, 0);
+        // Measured once, 2026-12-01 18:32 UTC, commit 243a7c6 (the extractor as tuning on the
+        // third blind set left it), 20 articles, 76 gold incidents, 84 gold claims, before any
+        // rule was changed:
+        //   incidents P 0.73 (37/51) R 0.49 (37/76); event type 0.57; dates P 0.86 (18/21)
+        //   R 0.38; places P 0.53 (8/15) R 0.11; perpetrators P 1.00 (3/3) R 0.05;
+        //   casualty claims P 0.83 (57/69) R 0.68 (57/84); claimant 0.81 (46/57);
+        //   relay/hedge 0.77 (44/57); unsupported 0.
+        // Of the goals, claimant (0.8) is met; claims precision (0.9) and recall (0.7) and
+        // dates (0.9) are not. The floors are these values rounded down.
+        assert!(
+            s.claims.p() >= 0.8 && s.claims.r() >= 0.65,
+            "{:?}",
+            s.claims
+        );
+        assert!(s.claimant.p() >= 0.8, "{:?}", s.claimant);
+        assert!(s.dates.p() >= 0.85, "{:?}", s.dates);
+        assert!(
+            s.incidents.p() >= 0.7 && s.incidents.r() >= 0.45,
+            "{:?}",
+            s.incidents
+        );
+    }
+
     /// The third blind set (`tests/extract/blind-3/`, 20 articles, its README says how it was
     /// built): assembled by someone who had seen neither the extractor nor the other sets, and
     /// measured once, on the extractor frozen after tuning on the second blind set.
@@ -995,10 +1033,17 @@ mod evaluation {
         //   R 0.46; places P 0.54 (7/13) R 0.14; perpetrators P 0.75 (3/4) R 0.05;
         //   casualty claims P 0.81 (57/70) R 0.73 (57/78); claimant 0.72 (41/57);
         //   relay/hedge 0.95 (54/57); unsupported 0.
-        // The floors are these values rounded down: of the goals, claims recall (0.7) and
-        // dates (0.9) are met, claims precision (0.9) and claimant (0.8) are not.
-        assert!(s.claims.p() >= 0.8 && s.claims.r() >= 0.7, "{:?}", s.claims);
-        assert!(s.claimant.p() >= 0.7, "{:?}", s.claimant);
+        // Of the goals, claims recall (0.7) and dates (0.9) were met, claims precision (0.9)
+        // and claimant (0.8) not.
+        // Then tuned on its failures (no longer blind; commit 243a7c6): casualty claims P 0.87
+        // (62/71) R 0.79 (62/78); claimant 0.87 (54/62); the other fields unchanged;
+        // unsupported 0. The floors are these values rounded down.
+        assert!(
+            s.claims.p() >= 0.85 && s.claims.r() >= 0.75,
+            "{:?}",
+            s.claims
+        );
+        assert!(s.claimant.p() >= 0.85, "{:?}", s.claimant);
         assert!(s.dates.p() >= 0.9, "{:?}", s.dates);
         assert!(
             s.incidents.p() >= 0.6 && s.incidents.r() >= 0.4,

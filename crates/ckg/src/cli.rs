@@ -228,6 +228,9 @@ What it does not do:
   - No statistical model, no coreference beyond \"the attack\" / the same day, no arithmetic
     (\"two … and another two\" are two claims, never four), no control, presence, relation,
     strength or occurrence claims, no `linked_by`, no summaries.
+  - It proposes, never decides, new sources and places: a claimant not in data/reference goes
+    into the reference draft in the text's words (the usual agencies, monitors and UN bodies,
+    such as SANA, Anadolu or the Local Coordination Committees, under their usual name).
   - It never edits data/: the drafts go to -o DIR. `ckg build` refuses a draft until the
     analyst deletes `status = \"draft\"` (or builds it into a separate draft graph with
     --drafts). Accuracy measured on real articles: README.md, \"Adding a report\".";

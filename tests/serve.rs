@@ -777,6 +777,66 @@ fn an_import_while_serving_is_picked_up_and_no_query_fails_meanwhile() {
 }
 
 #[test]
+fn a_repeated_query_is_answered_from_the_cache_until_the_data_changes() {
+    let dir = tempdir();
+    let store = built_in(dir.path());
+    let s = Served::start(&store, &[]);
+    let first = select(&s, INCIDENTS, "text/csv");
+    let again = select(&s, INCIDENTS, "text/csv");
+    assert_eq!(first.header("X-CKG-Cache"), Some("miss"));
+    assert_eq!(again.header("X-CKG-Cache"), Some("hit"));
+    assert_eq!((first.status, first.text()), (again.status, again.text()));
+    assert!(first.text().lines().count() > 20, "{}", first.text());
+    // Another Accept is another answer; a query whose answer changes is never kept.
+    let json = select(&s, INCIDENTS, "application/sparql-results+json");
+    assert_eq!(json.header("X-CKG-Cache"), Some("miss"));
+    assert!(json.text().starts_with('{'), "{}", json.text());
+    let random = "SELECT (RAND() AS ?r) WHERE {}";
+    assert_eq!(select(&s, random, "text/csv").header("X-CKG-Cache"), None);
+    assert_eq!(select(&s, random, "text/csv").header("X-CKG-Cache"), None);
+    // A writer's change is a new generation: the same query is computed again, on the new data.
+    let count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \
+                 \"https://w3id.org/conflict-kg/id/graph/import/\")) }";
+    assert_eq!(select(&s, count, "text/csv").text(), "n\r\n0\r\n");
+    assert_eq!(
+        select(&s, count, "text/csv").header("X-CKG-Cache"),
+        Some("hit")
+    );
+    ckg()
+        .args(["import", "acled"])
+        .arg(repo().join("tests/fixtures/acled-sample.csv"))
+        .args(["--name", "one", "--store"])
+        .arg(&store)
+        .arg("--data")
+        .arg(data_dir())
+        .run()
+        .success();
+    let started = Instant::now();
+    let fresh = loop {
+        let a = select(&s, count, "text/csv");
+        if a.text() != "n\r\n0\r\n" || started.elapsed() > Duration::from_secs(10) {
+            break a;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_ne!(fresh.text(), "n\r\n0\r\n", "the import was not picked up");
+    assert_eq!(fresh.header("X-CKG-Cache"), Some("miss"));
+    let after = select(&s, count, "text/csv");
+    assert_eq!(
+        (after.header("X-CKG-Cache"), after.text()),
+        (Some("hit"), fresh.text())
+    );
+    // --cache-mib 0: nothing kept.
+    let uncached = Served::start(&store, &["--cache-mib", "0"]);
+    for _ in 0..2 {
+        assert_eq!(
+            select(&uncached, INCIDENTS, "text/csv").header("X-CKG-Cache"),
+            None
+        );
+    }
+}
+
+#[test]
 fn with_allow_service_a_query_can_join_another_endpoint() {
     let dir = tempdir();
     let store = built_in(dir.path());
@@ -821,6 +881,8 @@ fn serve_help_explains_each_limit() {
         "--allow-service",
         "read-only",
         "127.0.0.1",
+        "--cache-mib",
+        "X-CKG-Cache",
     ] {
         assert!(help.contains(needle), "serve --help lacks {needle}");
     }

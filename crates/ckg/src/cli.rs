@@ -208,6 +208,12 @@ Limits (each answer says which one struck; none truncates silently):
   --queue N       connections waiting for a worker; beyond that, 503 at once.
   --max-query B   the longest query text, in bytes (413 beyond).
   --max-body B    the largest request body, also after gzip decoding (413 beyond).
+  --cache-mib M   answers kept for the same query, Accept header and row cap on the same
+                  data (default 64 MiB; 0: none). A build, link or import makes a new store
+                  generation, and no answer of an older one is ever served. Not kept: queries
+                  using RAND, NOW, UUID, STRUUID, BNODE or SERVICE, answers over an eighth of
+                  the cache, and any answer under --max-rows 0 (streamed, never held
+                  whole). Header X-CKG-Cache: hit or miss.
 Safety: read-only (no update endpoint: 403), SERVICE (federated queries) is off unless
 --allow-service (the server never fetches other URLs), bound to 127.0.0.1 unless --bind
 says otherwise, CORS only with --cors, answers gzip-compressed when the client asks
@@ -445,6 +451,9 @@ pub struct ServeArgs {
     /// The largest request body accepted (after gzip decoding), in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 1 << 20)]
     pub max_body: usize,
+    /// Keep up to MIB mebibytes of answers for the same query on the same data; 0: keep none.
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    pub cache_mib: usize,
     /// Let SERVICE (federated queries) call other SPARQL endpoints. Off by default: anyone who
     /// can query the server could otherwise make it fetch any URL it can reach.
     #[arg(long)]

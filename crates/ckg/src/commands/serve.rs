@@ -22,6 +22,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     config.queue = args.queue;
     config.max_query = args.max_query;
     config.max_body = args.max_body;
+    config.cache_bytes = args.cache_mib.saturating_mul(1 << 20);
     if args.queries.is_dir() {
         config.named_queries = named_queries(&args.queries)?;
     }

@@ -1,8 +1,9 @@
 //! `ckg serve`: the store over HTTP, read-only. This file: the configuration, the listening
 //! socket, the bounded pool of workers and the routes; `http.rs`: one connection's requests and
 //! answers; `negotiate.rs`: `Accept`; `sparql.rs`: the SPARQL Protocol and GSP reads;
-//! `reload.rs`: reopening the store when a writer changed it; `ld.rs`: instance IRIs as Linked
-//! Data; `page.rs`: the web page and its bundled assets.
+//! `reload.rs`: reopening the store when a writer changed it; `cache.rs`: answers kept for the
+//! same question on the same data; `ld.rs`: instance IRIs as Linked Data; `page.rs`: the web
+//! page and its bundled assets.
 //!
 //! Model (as oxigraph's own server, synchronous): one acceptor thread hands connections to a
 //! bounded pool of `workers` threads through a queue of `queue` places. A connection is served
@@ -21,6 +22,7 @@
 //! (at most `workers` such at once); and every [`DISCONNECT_CHECK`], look whether the client
 //! has closed its connection, and cancel its query if so.
 
+mod cache;
 mod http;
 mod ld;
 mod negotiate;
@@ -72,6 +74,8 @@ pub struct Config {
     pub base: Base,
     /// Named queries for the web page: (file name, text), from `queries/`.
     pub named_queries: Vec<(String, String)>,
+    /// Bytes of answers kept for the same query on the same data (`cache.rs`); 0: none.
+    pub cache_bytes: usize,
 }
 
 impl Config {
@@ -90,6 +94,7 @@ impl Config {
             max_query: 64 * 1024,
             base,
             named_queries: Vec::new(),
+            cache_bytes: 64 << 20,
         }
     }
 }
@@ -120,6 +125,8 @@ struct Shared {
     live: Arc<LiveStore>,
     /// `query::evaluator` (prefixes, GeoSPARQL functions), built once and cloned per query.
     evaluator: oxigraph::sparql::SparqlEvaluator,
+    /// Answers kept per store generation.
+    cache: cache::Cache,
     /// Connections queued for a worker.
     waiting: AtomicUsize,
     /// Where workers take connections from.
@@ -168,6 +175,7 @@ impl Server {
             listener,
             shared: Arc::new(Shared {
                 evaluator: crate::query::evaluator(&config.base),
+                cache: cache::Cache::new(config.cache_bytes),
                 config,
                 live,
                 waiting: AtomicUsize::new(0),

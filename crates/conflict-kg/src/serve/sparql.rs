@@ -227,12 +227,33 @@ fn run_query(
     peer: Option<&TcpStream>,
 ) -> io::Result<Reply> {
     let mut generation = shared.live.current();
+    let cacheable = shared.cache.enabled() && super::cache::cacheable(query.text);
     for attempt in 0..2 {
+        let key = cacheable.then(|| super::cache::Key {
+            generation: generation.number,
+            query: query.text.to_string(),
+            dataset: format!("{:?}", query.dataset),
+            accept: req.header("accept").unwrap_or("").to_string(),
+            max_rows: shared.config.limits.max_rows,
+        });
+        if let Some(hit) = key.as_ref().and_then(|k| shared.cache.get(k)) {
+            let mut headers = hit.headers.clone();
+            headers.push(("X-CKG-Cache".into(), "hit".into()));
+            let mut streamer = Streamer::new(out, headers, common.clone());
+            streamer.write_all(&hit.body)?;
+            streamer.finish()?;
+            return Ok(Reply::Sent);
+        }
         let token = CancellationToken::new();
         // A client that closes its connection stops its query (checked every
         // DISCONNECT_CHECK until the answer is written).
         let _watch = peer.map(|p| cancel_on_disconnect(p, token.clone()));
-        match answer(shared, req, out, common, query, &generation.store, token)? {
+        let run = Run {
+            store: &generation.store,
+            token,
+            cache_key: key,
+        };
+        match answer(shared, req, out, common, query, run)? {
             Attempt::Done(reply) => return Ok(reply),
             Attempt::Failed(e) => {
                 // A storage error can come from a store swapped or compacted under an old
@@ -285,16 +306,44 @@ fn limit_error(e: &LimitError, shared: &Shared) -> Response {
 }
 
 /// Runs the query on one store handle and writes the answer.
+/// One attempt at a query: the store handle it runs on, its cancellation, and the key its
+/// answer is kept under (if it may be).
+struct Run<'s> {
+    store: &'s crate::KgStore,
+    token: CancellationToken,
+    cache_key: Option<super::cache::Key>,
+}
+
 fn answer(
     shared: &Shared,
     req: &Request,
     out: &mut impl Write,
     common: &Common,
     query: &LimitedQuery<'_>,
-    store: &crate::KgStore,
-    token: CancellationToken,
+    run: Run<'_>,
 ) -> io::Result<Attempt> {
+    let Run {
+        store,
+        token,
+        cache_key,
+    } = run;
     let config = &shared.config;
+    // A whole answer, sent and, when it may be, kept for the same question on the same data.
+    let send_whole = |out: &mut _, headers: Vec<(String, String)>, body: Vec<u8>| {
+        let mut sent = headers.clone();
+        if cache_key.is_some() {
+            sent.push(("X-CKG-Cache".into(), "miss".into()));
+        }
+        let mut streamer = Streamer::new(out, sent, common.clone());
+        streamer.write_all(&body)?;
+        streamer.finish()?;
+        if let Some(key) = cache_key.clone() {
+            shared
+                .cache
+                .put(key, super::cache::Answer { headers, body });
+        }
+        io::Result::Ok(Attempt::Done(Reply::Sent))
+    };
     let limited = match run_limited(
         store.inner(),
         query,
@@ -346,10 +395,7 @@ fn answer(
                     headers.push(("X-CKG-Truncated".into(), format!("max-rows={cap}")));
                     body = mark_truncated_results(body, format, cap);
                 }
-                let mut streamer = Streamer::new(out, headers, common.clone());
-                streamer.write_all(&body)?;
-                streamer.finish()?;
-                return Ok(Attempt::Done(Reply::Sent));
+                return send_whole(out, headers, body);
             }
             let mut streamer = Streamer::new(out, headers, common.clone());
             let mut ser = QueryResultsSerializer::from_format(format)
@@ -403,10 +449,7 @@ fn answer(
                     w.serialize_triple(t)?;
                 }
                 w.finish()?;
-                let mut streamer = Streamer::new(out, headers, common.clone());
-                streamer.write_all(&body)?;
-                streamer.finish()?;
-                return Ok(Attempt::Done(Reply::Sent));
+                return send_whole(out, headers, body);
             }
             let mut streamer = Streamer::new(out, headers, common.clone());
             let mut w = serializer(shared, format).for_writer(&mut streamer);

@@ -819,6 +819,38 @@ mod evaluation {
         (sc, d)
     }
 
+    /// The set in `tests/extract/DIR` (at least `min` articles), evaluated and printed as
+    /// `name`; nothing in it may be unsupported.
+    fn measured(dir: &str, name: &str, min: usize) -> Scores {
+        let arts = gold_articles(&set_dir(dir));
+        assert!(arts.len() >= min, "the {name} has {} articles", arts.len());
+        let s = evaluate(name, &arts);
+        assert_eq!(s.unsupported, 0);
+        s
+    }
+
+    /// Fails below the floors: casualty claims P and R, claimant, dates P, incidents P and R.
+    fn above_floors(
+        s: &Scores,
+        claims: (f64, f64),
+        claimant: f64,
+        dates: f64,
+        incidents: (f64, f64),
+    ) {
+        assert!(
+            s.claims.p() >= claims.0 && s.claims.r() >= claims.1,
+            "{:?}",
+            s.claims
+        );
+        assert!(s.claimant.p() >= claimant, "{:?}", s.claimant);
+        assert!(s.dates.p() >= dates, "{:?}", s.dates);
+        assert!(
+            s.incidents.p() >= incidents.0 && s.incidents.r() >= incidents.1,
+            "{:?}",
+            s.incidents
+        );
+    }
+
     fn evaluate(set: &str, articles: &[Article]) -> Scores {
         let mut total = Scores::default();
         for a in articles {
@@ -865,14 +897,7 @@ mod evaluation {
 
     #[test]
     fn development_set() {
-        let arts = gold_articles(&set_dir("dev"));
-        assert!(
-            arts.len() >= 3,
-            "the development set has {} articles",
-            arts.len()
-        );
-        let s = evaluate("development set", &arts);
-        assert_eq!(s.unsupported, 0);
+        let s = measured("dev", "development set", 3);
         // First round (3 articles, 7 claims): claims P 1.00 R 0.71, claimant 1.00, dates
         // P 1.00 R 0.50, incidents P 0.80 R 0.67.
         // Second round, 16 articles (75 gold claims; tests/extract/dev/README.md), before any
@@ -881,30 +906,12 @@ mod evaluation {
         // After tuning on them: claims P 0.97 (62/64) R 0.83 (62/75), claimant 0.98, dates
         // P 0.95, incidents P 0.77 R 0.52, perpetrators P 0.80 (4/5). The floors are these values,
         // rounded down.
-        assert!(
-            s.claims.p() >= 0.93 && s.claims.r() >= 0.8,
-            "{:?}",
-            s.claims
-        );
-        assert!(s.claimant.p() >= 0.95, "{:?}", s.claimant);
-        assert!(s.dates.p() >= 0.9, "{:?}", s.dates);
-        assert!(
-            s.incidents.p() >= 0.75 && s.incidents.r() >= 0.5,
-            "{:?}",
-            s.incidents
-        );
+        above_floors(&s, (0.93, 0.8), 0.95, 0.9, (0.75, 0.5));
     }
 
     #[test]
     fn blind_set() {
-        let arts = gold_articles(&set_dir("blind"));
-        assert!(
-            arts.len() >= 16,
-            "the blind set has {} articles",
-            arts.len()
-        );
-        let s = evaluate("blind set", &arts);
-        assert_eq!(s.unsupported, 0);
+        let s = measured("blind", "blind set", 16);
         // First blind measurement, run once before any rule was tuned to the set
         // (2026-12-01 12:55 UTC, commit 6482b76, 16 articles, 86 gold claims):
         //   incidents P 0.78 (39/50) R 0.62 (39/63); event type 0.69; dates P 0.96 (27/28)
@@ -925,18 +932,7 @@ mod evaluation {
         //   0.91; the other fields unchanged; unsupported 0.
         // Third round (tuned on the second and third blind sets, commit 243a7c6): casualty
         //   claims P 0.86 (70/81) R 0.81 (70/86); claimant 0.90 (63/70).
-        assert!(
-            s.claims.p() >= 0.85 && s.claims.r() >= 0.8,
-            "{:?}",
-            s.claims
-        );
-        assert!(s.claimant.p() >= 0.9, "{:?}", s.claimant);
-        assert!(s.dates.p() >= 0.9, "{:?}", s.dates);
-        assert!(
-            s.incidents.p() >= 0.75 && s.incidents.r() >= 0.6,
-            "{:?}",
-            s.incidents
-        );
+        above_floors(&s, (0.85, 0.8), 0.9, 0.9, (0.75, 0.6));
     }
 
     /// The second blind set (`tests/extract/blind-2/`, 20 articles, its README says how it was
@@ -944,14 +940,7 @@ mod evaluation {
     /// failures, and measured once, on the extractor frozen after the second round of tuning.
     #[test]
     fn second_blind_set() {
-        let arts = gold_articles(&set_dir("blind-2"));
-        assert!(
-            arts.len() >= 18,
-            "the second blind set has {} articles",
-            arts.len()
-        );
-        let s = evaluate("second blind set", &arts);
-        assert_eq!(s.unsupported, 0);
+        let s = measured("blind-2", "second blind set", 18);
         // Measured once, 2026-12-01 16:10 UTC, commit 548c8d7 (the extractor as the second round
         // left it), 20 articles, 59 gold incidents, 76 gold claims, before any rule was changed:
         //   incidents P 0.65 (30/46) R 0.51 (30/59); event type 0.60; dates P 0.90 (19/21)
@@ -963,18 +952,7 @@ mod evaluation {
         // Then tuned on its failures (no longer blind; commits 7ac11d2, e9711f7): casualty
         // claims P 0.85 (53/62) R 0.70 (53/76); claimant 0.92 (49/53); the other fields
         // unchanged; unsupported 0. The floors are these values rounded down.
-        assert!(
-            s.claims.p() >= 0.83 && s.claims.r() >= 0.68,
-            "{:?}",
-            s.claims
-        );
-        assert!(s.claimant.p() >= 0.9, "{:?}", s.claimant);
-        assert!(s.dates.p() >= 0.9, "{:?}", s.dates);
-        assert!(
-            s.incidents.p() >= 0.6 && s.incidents.r() >= 0.5,
-            "{:?}",
-            s.incidents
-        );
+        above_floors(&s, (0.83, 0.68), 0.9, 0.9, (0.6, 0.5));
     }
 
     /// The fourth blind set (`tests/extract/blind-4/`, 20 articles, its README says how it was
@@ -982,14 +960,7 @@ mod evaluation {
     /// measured once, on the extractor frozen after tuning on the third blind set.
     #[test]
     fn fourth_blind_set() {
-        let arts = gold_articles(&set_dir("blind-4"));
-        assert!(
-            arts.len() >= 18,
-            "the fourth blind set has {} articles",
-            arts.len()
-        );
-        let s = evaluate("fourth blind set", &arts);
-        assert_eq!(s.unsupported, 0);
+        let s = measured("blind-4", "fourth blind set", 18);
         // Measured once, 2026-12-01 18:32 UTC, commit 243a7c6 (the extractor as tuning on the
         // third blind set left it), 20 articles, 76 gold incidents, 84 gold claims, before any
         // rule was changed:
@@ -999,18 +970,7 @@ mod evaluation {
         //   relay/hedge 0.77 (44/57); unsupported 0.
         // Of the goals, claimant (0.8) is met; claims precision (0.9) and recall (0.7) and
         // dates (0.9) are not. The floors are these values rounded down.
-        assert!(
-            s.claims.p() >= 0.8 && s.claims.r() >= 0.65,
-            "{:?}",
-            s.claims
-        );
-        assert!(s.claimant.p() >= 0.8, "{:?}", s.claimant);
-        assert!(s.dates.p() >= 0.85, "{:?}", s.dates);
-        assert!(
-            s.incidents.p() >= 0.7 && s.incidents.r() >= 0.45,
-            "{:?}",
-            s.incidents
-        );
+        above_floors(&s, (0.8, 0.65), 0.8, 0.85, (0.7, 0.45));
     }
 
     /// The third blind set (`tests/extract/blind-3/`, 20 articles, its README says how it was
@@ -1018,14 +978,7 @@ mod evaluation {
     /// measured once, on the extractor frozen after tuning on the second blind set.
     #[test]
     fn third_blind_set() {
-        let arts = gold_articles(&set_dir("blind-3"));
-        assert!(
-            arts.len() >= 18,
-            "the third blind set has {} articles",
-            arts.len()
-        );
-        let s = evaluate("third blind set", &arts);
-        assert_eq!(s.unsupported, 0);
+        let s = measured("blind-3", "third blind set", 18);
         // Measured once, 2026-12-01 17:50 UTC, commit e9711f7 (the extractor as tuning on the
         // second blind set left it), 20 articles, 63 gold incidents, 78 gold claims, before any
         // rule was changed:
@@ -1038,17 +991,6 @@ mod evaluation {
         // Then tuned on its failures (no longer blind; commit 243a7c6): casualty claims P 0.87
         // (62/71) R 0.79 (62/78); claimant 0.87 (54/62); the other fields unchanged;
         // unsupported 0. The floors are these values rounded down.
-        assert!(
-            s.claims.p() >= 0.85 && s.claims.r() >= 0.75,
-            "{:?}",
-            s.claims
-        );
-        assert!(s.claimant.p() >= 0.85, "{:?}", s.claimant);
-        assert!(s.dates.p() >= 0.9, "{:?}", s.dates);
-        assert!(
-            s.incidents.p() >= 0.6 && s.incidents.r() >= 0.4,
-            "{:?}",
-            s.incidents
-        );
+        above_floors(&s, (0.85, 0.75), 0.85, 0.9, (0.6, 0.4));
     }
 }

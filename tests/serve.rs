@@ -188,6 +188,36 @@ fn select(s: &Served, query: &str, accept: &str) -> Answer {
 
 const INCIDENTS: &str = "SELECT ?i WHERE { ?i a ckg:Incident } ORDER BY ?i";
 
+/// The number of triples in import graphs ("n\r\n0\r\n" in CSV before any import).
+const IMPORTED: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } \
+                        FILTER(STRSTARTS(STR(?g), \"https://w3id.org/conflict-kg/id/graph/import/\")) }";
+
+/// `ckg import acled` of the ACLED sample into `store` as `name`.
+fn import_sample(store: &Path, name: &str) {
+    ckg()
+        .args(["import", "acled"])
+        .arg(repo().join("tests/fixtures/acled-sample.csv"))
+        .args(["--name", name, "--store"])
+        .arg(store)
+        .arg("--data")
+        .arg(data_dir())
+        .run()
+        .success();
+}
+
+/// The first answer to [`IMPORTED`] that counts imported triples (10 s at most), and how long
+/// the server took to give it.
+fn first_answer_with_imports(s: &Served) -> (Answer, Duration) {
+    let started = Instant::now();
+    loop {
+        let a = select(s, IMPORTED, "text/csv");
+        if a.text() != "n\r\n0\r\n" || started.elapsed() > Duration::from_secs(10) {
+            return (a, started.elapsed());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 #[test]
 fn select_and_construct_answers_are_negotiated_and_406_when_nothing_fits() {
     let dir = tempdir();
@@ -706,9 +736,7 @@ fn an_import_while_serving_is_picked_up_and_no_query_fails_meanwhile() {
     let dir = tempdir();
     let store = built_in(dir.path());
     let s = Served::start(&store, &[]);
-    let count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \
-                 \"https://w3id.org/conflict-kg/id/graph/import/\")) }";
-    assert_eq!(select(&s, count, "text/csv").text(), "n\r\n0\r\n");
+    assert_eq!(select(&s, IMPORTED, "text/csv").text(), "n\r\n0\r\n");
     let stop = Arc::new(AtomicBool::new(false));
     let (asked, failed) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
     let clients: Vec<_> = (0..3)
@@ -736,24 +764,9 @@ fn an_import_while_serving_is_picked_up_and_no_query_fails_meanwhile() {
         })
         .collect();
     for name in ["one", "two"] {
-        ckg()
-            .args(["import", "acled"])
-            .arg(repo().join("tests/fixtures/acled-sample.csv"))
-            .args(["--name", name, "--store"])
-            .arg(&store)
-            .arg("--data")
-            .arg(data_dir())
-            .run()
-            .success();
+        import_sample(&store, name);
     }
-    let started = Instant::now();
-    let fresh = loop {
-        let a = select(&s, count, "text/csv");
-        if a.text() != "n\r\n0\r\n" || started.elapsed() > Duration::from_secs(10) {
-            break a;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
+    let (fresh, waited) = first_answer_with_imports(&s);
     stop.store(true, Ordering::SeqCst);
     let failures: Vec<String> = clients
         .into_iter()
@@ -764,9 +777,8 @@ fn an_import_while_serving_is_picked_up_and_no_query_fails_meanwhile() {
         "the import was not picked up in 10 s"
     );
     assert!(
-        started.elapsed() < Duration::from_secs(5),
-        "picked up only after {:?}",
-        started.elapsed()
+        waited < Duration::from_secs(5),
+        "picked up only after {waited:?}"
     );
     assert!(asked.load(Ordering::SeqCst) > 20, "too few queries to tell");
     assert_eq!(
@@ -795,33 +807,16 @@ fn a_repeated_query_is_answered_from_the_cache_until_the_data_changes() {
     assert_eq!(select(&s, random, "text/csv").header("X-CKG-Cache"), None);
     assert_eq!(select(&s, random, "text/csv").header("X-CKG-Cache"), None);
     // A writer's change is a new generation: the same query is computed again, on the new data.
-    let count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \
-                 \"https://w3id.org/conflict-kg/id/graph/import/\")) }";
-    assert_eq!(select(&s, count, "text/csv").text(), "n\r\n0\r\n");
+    assert_eq!(select(&s, IMPORTED, "text/csv").text(), "n\r\n0\r\n");
     assert_eq!(
-        select(&s, count, "text/csv").header("X-CKG-Cache"),
+        select(&s, IMPORTED, "text/csv").header("X-CKG-Cache"),
         Some("hit")
     );
-    ckg()
-        .args(["import", "acled"])
-        .arg(repo().join("tests/fixtures/acled-sample.csv"))
-        .args(["--name", "one", "--store"])
-        .arg(&store)
-        .arg("--data")
-        .arg(data_dir())
-        .run()
-        .success();
-    let started = Instant::now();
-    let fresh = loop {
-        let a = select(&s, count, "text/csv");
-        if a.text() != "n\r\n0\r\n" || started.elapsed() > Duration::from_secs(10) {
-            break a;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
+    import_sample(&store, "one");
+    let (fresh, _) = first_answer_with_imports(&s);
     assert_ne!(fresh.text(), "n\r\n0\r\n", "the import was not picked up");
     assert_eq!(fresh.header("X-CKG-Cache"), Some("miss"));
-    let after = select(&s, count, "text/csv");
+    let after = select(&s, IMPORTED, "text/csv");
     assert_eq!(
         (after.header("X-CKG-Cache"), after.text()),
         (Some("hit"), fresh.text())

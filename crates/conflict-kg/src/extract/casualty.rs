@@ -198,22 +198,16 @@ fn coordinated_before(
     of_quantity: &[Option<usize>],
     out: &mut Vec<Casualty>,
 ) {
-    for qi in 0..qs.len().saturating_sub(1) {
-        let (q, q2) = (&qs[qi], &qs[qi + 1]);
-        let Some(next) = of_quantity[qi + 1].map(|i| out[i].clone()) else {
-            continue;
-        };
+    for (q, q2, n) in unpaired_before_paired(qs, of_quantity) {
+        let next = out[n].clone();
         // "one corpse and three wounded people": a word right after the next figure is that
         // figure's only.
-        if of_quantity[qi].is_some()
-            || next.rule != "figure-before-casualty-word"
+        if next.rule != "figure-before-casualty-word"
             || next.verb <= q2.end
             || q2.start < 2
             || !tokens[q2.start - 1].is("and")
             || q2.start - 1 - q.end > 6
-            || tokens[q.end..q2.start - 1]
-                .iter()
-                .any(|t| t.kind == TokenKind::Punct || kind_of(t).is_some() || clause_stop(t))
+            || !plain_gap(&tokens[q.end..q2.start - 1])
         {
             continue;
         }
@@ -231,12 +225,30 @@ fn coordinated_before(
             verb: next.verb,
         });
         // "at least 16 children and 11 women were among the dead": "at least" covers both.
-        if let Some(n) = of_quantity[qi + 1] {
-            if q.rule == "at-least" && out[n].quantity_rule == "exact-numeral" {
-                out[n].max = None;
-            }
+        if q.rule == "at-least" && out[n].quantity_rule == "exact-numeral" {
+            out[n].max = None;
         }
     }
+}
+
+/// Each figure with no casualty of its own right before one that has one: the two figures
+/// and the index of the second's casualty in `out`.
+fn unpaired_before_paired<'q>(
+    qs: &'q [Quantity],
+    of_quantity: &[Option<usize>],
+) -> Vec<(&'q Quantity, &'q Quantity, usize)> {
+    (0..qs.len().saturating_sub(1))
+        .filter(|&qi| of_quantity[qi].is_none())
+        .filter_map(|qi| of_quantity[qi + 1].map(|n| (&qs[qi], &qs[qi + 1], n)))
+        .collect()
+}
+
+/// Nothing between two figures that would end the first's clause: no punctuation, no verb of
+/// killing or wounding, no clause stop.
+fn plain_gap(between: &[Token]) -> bool {
+    !between
+        .iter()
+        .any(|t| t.kind == TokenKind::Punct || kind_of(t).is_some() || clause_stop(t))
 }
 
 /// "Eight Iranians were among 15 foreign pro-regime fighters killed": a figure that is among
@@ -248,19 +260,12 @@ fn among_next(
     of_quantity: &[Option<usize>],
     out: &mut Vec<Casualty>,
 ) {
-    for qi in 0..qs.len().saturating_sub(1) {
-        let (q, q2) = (&qs[qi], &qs[qi + 1]);
-        let Some(next) = of_quantity[qi + 1] else {
-            continue;
-        };
-        if of_quantity[qi].is_some()
-            || q2.start < 2
+    for (q, q2, next) in unpaired_before_paired(qs, of_quantity) {
+        if q2.start < 2
             || !tokens[q2.start - 1].is("among")
             || !tokens[q2.start - 2].is_any(&["were", "was", "are", "is"])
             || q2.start - q.end > 6
-            || tokens[q.end..q2.start]
-                .iter()
-                .any(|t| t.kind == TokenKind::Punct || kind_of(t).is_some() || clause_stop(t))
+            || !plain_gap(&tokens[q.end..q2.start])
         {
             continue;
         }
@@ -473,10 +478,7 @@ fn pair(
             p.verb < p.start
                 && p.end <= gap_end
                 && (q.start - p.end <= 6
-                    || (q.start - p.end <= 14
-                        && !tokens[p.end..gap_end].iter().any(|t| {
-                            t.kind == TokenKind::Punct || clause_stop(t) || kind_of(t).is_some()
-                        })))
+                    || (q.start - p.end <= 14 && plain_gap(&tokens[p.end..gap_end])))
         }) {
             let gend = (q.end..tokens.len())
                 .find(|&j| {

@@ -803,6 +803,23 @@ fn a_repeated_query_is_answered_from_the_cache_until_the_data_changes() {
     let json = select(&s, INCIDENTS, "application/sparql-results+json");
     assert_eq!(json.header("X-CKG-Cache"), Some("miss"));
     assert!(json.text().starts_with('{'), "{}", json.text());
+    // `format=` chooses as Accept does: another format, another answer.
+    let by_format = |f: &str| {
+        get(
+            &s,
+            &format!("/sparql?query={}&format={f}", encode(INCIDENTS)),
+            "*/*",
+        )
+    };
+    assert_eq!(by_format("csv").header("X-CKG-Cache"), Some("miss"));
+    let tsv = by_format("tsv");
+    assert_eq!(tsv.header("X-CKG-Cache"), Some("miss"));
+    assert!(
+        tsv.text().starts_with("?i\t") || tsv.text().starts_with("?i\n"),
+        "{}",
+        tsv.text()
+    );
+    assert_eq!(by_format("csv").header("X-CKG-Cache"), Some("hit"));
     let random = "SELECT (RAND() AS ?r) WHERE {}";
     assert_eq!(select(&s, random, "text/csv").header("X-CKG-Cache"), None);
     assert_eq!(select(&s, random, "text/csv").header("X-CKG-Cache"), None);

@@ -233,7 +233,11 @@ fn run_query(
             generation: generation.number,
             query: query.text.to_string(),
             dataset: format!("{:?}", query.dataset),
-            accept: req.header("accept").unwrap_or("").to_string(),
+            // What `negotiate` chooses by: `format=` first, else `Accept`.
+            accept: match req.param("format") {
+                Some(f) => format!("format={f}"),
+                None => req.header("accept").unwrap_or("").to_string(),
+            },
             max_rows: shared.config.limits.max_rows,
         });
         if let Some(hit) = key.as_ref().and_then(|k| shared.cache.get(k)) {
@@ -305,7 +309,6 @@ fn limit_error(e: &LimitError, shared: &Shared) -> Response {
     }
 }
 
-/// Runs the query on one store handle and writes the answer.
 /// One attempt at a query: the store handle it runs on, its cancellation, and the key its
 /// answer is kept under (if it may be).
 struct Run<'s> {
@@ -314,6 +317,7 @@ struct Run<'s> {
     cache_key: Option<super::cache::Key>,
 }
 
+/// Runs the query on one store handle and writes the answer.
 fn answer(
     shared: &Shared,
     req: &Request,

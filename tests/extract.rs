@@ -970,6 +970,9 @@ mod evaluation {
         //   relay/hedge 0.77 (44/57); unsupported 0.
         // Of the goals, claimant (0.8) is met; claims precision (0.9) and recall (0.7) and
         // dates (0.9) are not. The floors are these values rounded down.
+        // Later, a change prompted by the development set's relays ("told Reuters" in Reuters'
+        // own text is no relay; no rule was read off this set): relay/hedge 0.81 (46/57), the
+        // other fields unchanged.
         above_floors(&s, (0.8, 0.65), 0.8, 0.85, (0.7, 0.45));
     }
 

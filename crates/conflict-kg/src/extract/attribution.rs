@@ -536,9 +536,19 @@ fn appositive_subject(
     None
 }
 
-/// Whether `c` is the report's publisher itself.
+/// Whether `c` is the report's publisher itself, or the wire service its id names ("told
+/// Reuters" in `the-jerusalem-post-reuters`'s text is no relay).
 fn is_publisher(c: &Claimant, publisher: Option<&str>) -> bool {
-    matches!(c, Claimant::Known(id) if Some(id.as_str()) == publisher)
+    let Some(p) = publisher else {
+        return false;
+    };
+    match c {
+        Claimant::Known(id) => id == p,
+        Claimant::New { words, .. } => {
+            let id = super::slug(words);
+            !id.is_empty() && format!("-{p}-").contains(&format!("-{id}-"))
+        }
+    }
 }
 
 /// The attribution a sentence states, if any. `publisher` is the report's publisher (a relay
@@ -651,7 +661,7 @@ pub(super) fn attribution(
                         source_type:
                             SourceType::NewsAgency | SourceType::Newspaper | SourceType::OnlineOutlet,
                         ..
-                    } => Some(c),
+                    } if !is_publisher(&c, publisher) => Some(c),
                     _ => None,
                 }
             };

@@ -782,3 +782,21 @@ fn a_lead_at_least_and_its_speakers_exact_figure_are_one_claim_and_a_quotation_c
             .all(|c| c.claimant_text.as_deref() == Some("a security source"))
     );
 }
+
+#[test]
+fn telling_the_wire_service_the_publisher_names_is_no_relay() {
+    // The Jerusalem Post (Reuters), 20 Jan 2024: Reuters wrote the text, so it relays nothing.
+    let text = "H\n\nIS attacked Mayadeen on Wednesday.\n\nA spokesman for the Palestinian Islamic Jihad told Reuters that no members of their group were wounded in the strike.\n";
+    let opts = |publisher: &str| Options {
+        id: "r".into(),
+        published: "2024-01-20".into(),
+        publisher: Some(publisher.into()),
+        url: None,
+    };
+    let d = extract(text, &lexicon(), &opts("The Jerusalem Post (Reuters)")).unwrap();
+    assert_eq!(d.publisher, "the-jerusalem-post-reuters");
+    assert_eq!(d.casualties[0].via, None);
+    // Another publisher's article: Reuters is the relay.
+    let d = extract(text, &lexicon(), &opts("Al Jazeera")).unwrap();
+    assert_eq!(d.casualties[0].via.as_deref(), Some("reuters"));
+}

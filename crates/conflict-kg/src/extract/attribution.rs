@@ -536,6 +536,13 @@ fn appositive_subject(
     None
 }
 
+/// Where the clause that starts at `from` ends: the next clause break, or one of `stops`.
+fn clause_end(tokens: &[Token], from: usize, stops: &[&str]) -> usize {
+    (from..tokens.len())
+        .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is_any(stops))
+        .unwrap_or(tokens.len())
+}
+
 /// Whether `c` is the report's publisher itself, or the wire service its id names ("told
 /// Reuters" in `the-jerusalem-post-reuters`'s text is no relay).
 fn is_publisher(c: &Claimant, publisher: Option<&str>) -> bool {
@@ -569,9 +576,7 @@ pub(super) fn attribution(
     while k < n {
         let t = &tokens[k];
         if t.is_any(&["citing", "quoting"]) && cited.is_none() {
-            let b = (k + 1..n)
-                .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is_any(&["saying", "."]))
-                .unwrap_or(n);
+            let b = clause_end(tokens, k + 1, &["saying", "."]);
             // "CIT said up to six …, quoting social media reports of a funeral": what a
             // speaker bases its own figure on (reports, footage) is no claimant.
             let evidence = tokens[k + 1..b].iter().any(|t| {
@@ -589,9 +594,7 @@ pub(super) fn attribution(
             }
         }
         if t.is("according") && tokens.get(k + 1).is_some_and(|t| t.is("to")) {
-            let b = (k + 2..n)
-                .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is("."))
-                .unwrap_or(n);
+            let b = clause_end(tokens, k + 2, &["."]);
             if let Some(p) = party(text, tokens, mentions, lex, k + 2, b) {
                 cues.push((k, "according-to", p, None));
             }
@@ -618,9 +621,7 @@ pub(super) fn attribution(
         // "SANA quoted a medical source saying that …": the one quoted is the claimant, the
         // one quoting its relay.
         if t.is_any(&["quoted", "quotes"]) {
-            let b = (k + 1..n)
-                .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is_any(&["saying", "."]))
-                .unwrap_or(n);
+            let b = clause_end(tokens, k + 1, &["saying", "."]);
             if let Some(q) = party(text, tokens, mentions, lex, k + 1, b)
                 .filter(|p| p.claimant.is_some() && !p.pronoun)
             {
@@ -650,12 +651,11 @@ pub(super) fn attribution(
                     .find(|m| m.start == from)
                     .and_then(|m| m.source())
                 {
-                    return (Some(src) != publisher).then(|| Claimant::Known(src.to_string()));
+                    let relay = Claimant::Known(src.to_string());
+                    return (!is_publisher(&relay, publisher)).then_some(relay);
                 }
                 // "told local Syrian outlet Al-Watan Online that …": an outlet not curated.
-                let b = (from..n)
-                    .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is("."))
-                    .unwrap_or(n);
+                let b = clause_end(tokens, from, &["."]);
                 match party(text, tokens, mentions, lex, from, b)?.claimant? {
                     c @ Claimant::New {
                         source_type:
@@ -668,9 +668,7 @@ pub(super) fn attribution(
             // `…," said X` names the speaker after the verb; `…, told AFP` names the hearer,
             // and `…, said on his social media account` no one.
             let after = if inverted && !tokens[k].is_any(&["told", "tells"]) {
-                let b = (k + 1..n)
-                    .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is("."))
-                    .unwrap_or(n);
+                let b = clause_end(tokens, k + 1, &["."]);
                 let starts_with_preposition = tokens.get(k + 1).is_some_and(|t| {
                     t.is_any(&["on", "in", "at", "during", "to", "after", "from"])
                 });

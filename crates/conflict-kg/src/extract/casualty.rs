@@ -225,9 +225,18 @@ fn coordinated_before(
             verb: next.verb,
         });
         // "at least 16 children and 11 women were among the dead": "at least" covers both.
-        if q.rule == "at-least" && out[n].quantity_rule == "exact-numeral" {
-            out[n].max = None;
-        }
+        out[n].max = covered_max(q.rule, out[n].quantity_rule, out[n].max);
+    }
+}
+
+/// The maximum of an exact figure `max` joined to a figure whose qualifier is `joined_rule`:
+/// none when that one is "at least", which covers both ("at least 24 SDF fighters and 15
+/// civilians", "at least six people — five Iranians and a Syrian").
+fn covered_max(joined_rule: &str, rule: &str, max: Option<i64>) -> Option<i64> {
+    if joined_rule == "at-least" && rule == "exact-numeral" {
+        None
+    } else {
+        max
     }
 }
 
@@ -425,11 +434,7 @@ fn pair(
                     && apposition_before_verb(tokens, o).is_some_and(|close| close >= q.end)
             })
     }) {
-        let max = if whole.quantity_rule == "at-least" && q.rule == "exact-numeral" {
-            None
-        } else {
-            q.max
-        };
+        let max = covered_max(whole.quantity_rule, q.rule, q.max);
         return Some(Casualty {
             max,
             part_of: Some(i),
@@ -489,11 +494,7 @@ fn pair(
                 })
                 .unwrap_or(tokens.len());
             // "at least 24 SDF fighters and 15 civilians": "at least" covers both.
-            let max = if prev.quantity_rule == "at-least" && q.rule == "exact-numeral" {
-                None
-            } else {
-                q.max
-            };
+            let max = covered_max(prev.quantity_rule, q.rule, q.max);
             return Some(Casualty {
                 max,
                 ..Casualty::of_figure(

@@ -803,12 +803,13 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                         && (toks[j - 1].is(",") || toks[j - 1].is("-"))
                 })
                 .collect();
-            let mut bounds = vec![0];
-            bounds.extend(&cuts);
-            bounds.push(toks.len());
             if cuts.is_empty() {
                 Vec::new()
             } else {
+                let bounds: Vec<usize> = std::iter::once(0)
+                    .chain(cuts)
+                    .chain(std::iter::once(toks.len()))
+                    .collect();
                 bounds
                     .windows(2)
                     .filter_map(|w| {
@@ -881,25 +882,27 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                         0.5,
                     ),
                 };
-            // The same figure of the same incident from the same claimant again (a lead and
-            // then its quotation): one claim.
-            if b.draft.casualties[..first_index].iter().any(|o| {
+            // An earlier sentence's claim of the same kind, incident and claimant.
+            let same_claim = |o: &&DraftCasualty| {
                 (o.incident == inc || opens_quote_mark)
                     && o.casualty_type == c.casualty_type
-                    && (o.min, o.max) == (c.min, c.max)
                     && o.source.value == source
-                    && (c.min.is_some() || c.max.is_some())
-            }) {
+            };
+            let earlier = &b.draft.casualties[..first_index];
+            // The same figure again (a lead and then its quotation): one claim.
+            if earlier
+                .iter()
+                .filter(same_claim)
+                .any(|o| (o.min, o.max) == (c.min, c.max) && (c.min.is_some() || c.max.is_some()))
+            {
                 index_of.push(None);
                 continue;
             }
             // "At least three Iraqi troops have been killed …, a security source reported" and
             // then the source's "Three soldiers were killed": one claim, in the more precise
             // words (its slot and id stay the lead's).
-            let sharpens = b.draft.casualties[..first_index].iter().position(|o| {
-                (o.incident == inc || opens_quote_mark)
-                    && o.casualty_type == c.casualty_type
-                    && o.source.value == source
+            let sharpens = earlier.iter().position(|o| {
+                same_claim(&o)
                     && o.bounds_rule == "at-least"
                     && o.max.is_none()
                     && c.min.is_some()
@@ -1009,7 +1012,8 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                     attribution::hedge(&toks[a.saturating_sub(3)..(e + 1).min(toks.len())])
                         .map(|(h, r)| ruled(h, r, 0.8))
                 },
-                part_of: c.part_of.and_then(|p| index_of.get(p).copied().flatten()),
+                // Set below, once every figure of the sentence has its place.
+                part_of: None,
                 stated: stated.clone(),
                 evidence: s.span,
                 rule: c.rule,
@@ -1019,13 +1023,12 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                 None => b.draft.casualties.push(claim),
             }
         }
-        // A part whose whole comes after it in the sentence ("Eight Iranians were among 15 …
-        // killed"): its index is known only now.
+        // Parts point to their whole's claim, which may come after them in the sentence
+        // ("Eight Iranians were among 15 … killed").
         for (c, at) in found.iter().zip(&index_of) {
-            if let (Some(at), Some(p)) = (at, c.part_of) {
-                if b.draft.casualties[*at].part_of.is_none() {
-                    b.draft.casualties[*at].part_of = index_of.get(p).copied().flatten();
-                }
+            if let Some(at) = at {
+                b.draft.casualties[*at].part_of =
+                    c.part_of.and_then(|p| index_of.get(p).copied().flatten());
             }
         }
         let _ = &b.publisher_name;

@@ -80,7 +80,8 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
             while k < chars.len() && is_space(chars[k].1) {
                 k += 1;
             }
-            let followed = k > j && k < chars.len() && can_open_sentence(chars[k].1);
+            let followed = (k > j && k < chars.len() && can_open_sentence(chars[k].1))
+                || (c == '.' && k == j && glued(&chars, i, j));
             if followed && !(c == '.' && is_abbreviation(&line[..at])) {
                 push_trimmed(text, start + sentence_start, start + stop_end, out);
                 sentence_start = chars[k].0;
@@ -91,6 +92,17 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
         i += 1;
     }
     push_trimmed(text, start + sentence_start, end, out);
+}
+
+/// A stop with no space after it that still ends a sentence: text pasted from a page whose
+/// paragraphs lost their breaks ("close to Damascus.Just over two weeks ago"). Only a stop
+/// after three lower-case letters and before a capitalised word counts, so "U.S.Army",
+/// "e.g.", "sana.sy" and "Al-Monitor.com" stay whole.
+fn glued(chars: &[(usize, char)], stop: usize, next: usize) -> bool {
+    stop >= 3
+        && chars[stop - 3..stop].iter().all(|&(_, c)| c.is_lowercase())
+        && chars.get(next).is_some_and(|&(_, c)| c.is_uppercase())
+        && chars.get(next + 1).is_some_and(|&(_, c)| c.is_lowercase())
 }
 
 /// Whether the word ending at the end of `before` (the text before a full stop) is an
@@ -494,6 +506,25 @@ mod tests {
                 "“They do raids.”",
                 "Next"
             ]
+        );
+    }
+
+    #[test]
+    fn a_stop_glued_to_the_next_sentence_still_ends_it() {
+        // The 4th blind set's newsaz text lost its paragraph breaks.
+        assert_eq!(
+            split(
+                "close to the capital Damascus.Just over two weeks ago, it fell.The SOHR said so."
+            ),
+            [
+                "close to the capital Damascus.",
+                "Just over two weeks ago, it fell.",
+                "The SOHR said so."
+            ]
+        );
+        assert_eq!(
+            split("The U.S.Army said e.g.Two things on Al-Monitor.com today."),
+            ["The U.S.Army said e.g.Two things on Al-Monitor.com today."]
         );
     }
 

@@ -620,8 +620,20 @@ pub(super) fn attribution(
                 .any(|t| t.is_any(&["toll", "number"]));
         // "SANA quoted a medical source saying that …": the one quoted is the claimant, the
         // one quoting its relay.
-        if t.is_any(&["quoted", "quotes"]) {
-            let b = clause_end(tokens, k + 1, &["saying", "."]);
+        // "SANA cited a security source as saying that …": the same, with "as".
+        let cited_as = t.is_any(&["cited", "cites"]) && {
+            let b = clause_end(tokens, k + 1, &["as", "."]);
+            tokens.get(b).is_some_and(|a| a.is("as"))
+                && tokens
+                    .get(b + 1)
+                    .is_some_and(|v| v.is_any(&["saying", "stating", "telling"]))
+        };
+        if t.is_any(&["quoted", "quotes"]) || cited_as {
+            let mut b = clause_end(tokens, k + 1, &["saying", "as", "."]);
+            // "cited a security source on Thursday as saying": the day is not the source's.
+            while b > k + 2 && is_time_word(&tokens[b - 1]) {
+                b -= 1;
+            }
             if let Some(q) = party(text, tokens, mentions, lex, k + 1, b)
                 .filter(|p| p.claimant.is_some() && !p.pronoun)
             {

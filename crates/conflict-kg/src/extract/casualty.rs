@@ -75,6 +75,16 @@ fn transitive(t: &Token) -> bool {
     ])
 }
 
+/// "was killed", "were injured": the participle at `k` is passive and takes no object, so
+/// in "a man was killed and two children were injured" the two are not killed.
+fn passive(tokens: &[Token], k: usize) -> bool {
+    (1..=2).any(|back| {
+        k >= back
+            && tokens[k - back].is_any(&["was", "were", "been", "be", "is", "are"])
+            && (back == 1 || tokens[k - 1].is_any(&["also", "reportedly", "all", "allegedly"]))
+    })
+}
+
 /// Verbs of other harms: a figure after them is not a casualty figure even when a verb of
 /// killing comes shortly before ("wounding a resident and abducting three others").
 fn other_harm(t: &Token) -> bool {
@@ -452,6 +462,7 @@ fn pair(
     // injuring others" is five killed, whatever comes after.
     if q.start > 0
         && transitive(&tokens[q.start - 1])
+        && !passive(tokens, q.start - 1)
         && !tokens[q.start - 1].is_any(&["left", "leaving", "claimed", "claiming"])
     {
         let k = q.start - 1;
@@ -621,11 +632,19 @@ fn pair(
             break;
         }
         let toll = t.is("toll");
-        // "resulting in the death of at least 6 Syrian troops", "the killing of more than 100".
+        // "resulting in the death of at least 6 Syrian troops", "the killing of more than 100",
+        // "the explosion claimed the lives of five civilians".
+        let lives_taken = k >= 3
+            && tokens[k - 1].is("lives")
+            && tokens[k - 3..k - 1].iter().any(|v| {
+                v.is_any(&[
+                    "claimed", "claiming", "took", "taking", "cost", "costing", "claims", "takes",
+                ])
+            });
         if k + 1 == q.start
             && t.is("of")
             && k > 0
-            && tokens[k - 1].is_any(&["death", "deaths", "killing", "killings"])
+            && (tokens[k - 1].is_any(&["death", "deaths", "killing", "killings"]) || lives_taken)
         {
             let gend = group_end(tokens, q.end);
             return Some(Casualty::of_figure(
@@ -637,7 +656,7 @@ fn pair(
                 "death-of-figure",
             ));
         }
-        if transitive(t) || toll {
+        if (transitive(t) && !passive(tokens, k)) || toll {
             let kind = if toll {
                 CasualtyType::Killed
             } else {

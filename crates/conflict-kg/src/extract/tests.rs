@@ -670,6 +670,13 @@ fn citing_and_quoting_name_the_claimant_and_the_speaker_relays() {
         );
         assert_eq!(c.via.as_deref(), Some("syrian-arab-news-agency"), "{text}");
     }
+    // TRT World, 6 Mar 2025: "cited X as saying".
+    let d = draft(
+        "H\n\nSyria's state news agency SANA cited a security source on Thursday as saying that gunmen targeted soldiers near Beit Ana, killing one soldier and wounding others.\n",
+    );
+    let c = &d.casualties[0];
+    assert_eq!(c.claimant_text.as_deref(), Some("a security source"));
+    assert_eq!(c.via.as_deref(), Some("syrian-arab-news-agency"));
     // AFP, 27 May 2018 (a seed): what the speaker bases its own figure on is no claimant.
     let d = draft(
         "H\n\nThe international group Conflict Intelligence Team said up to six Russian soldiers could have been killed in the attack, quoting social media reports of a funeral for a Russian soldier.\n",
@@ -799,4 +806,41 @@ fn telling_the_wire_service_the_publisher_names_is_no_relay() {
     // Another publisher's article: Reuters is the relay.
     let d = extract(text, &lexicon(), &opts("Al Jazeera")).unwrap();
     assert_eq!(d.casualties[0].via.as_deref(), Some("reuters"));
+}
+
+#[test]
+fn an_explosion_that_claimed_the_lives_of_people_killed_them() {
+    // TRT World, 1 Jun 2019.
+    let d = draft(
+        "H\n\nThe explosion claimed the lives of five civilians and five militants of the SDF, according to the Syrian Observatory for Human Rights.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(5), Some(5), "five", None),
+            ("killed", Some(5), Some(5), "five", None)
+        ]
+    );
+    // Saving lives is no toll.
+    let d = draft(
+        "H\n\nRescuers saved the lives of five civilians in Idlib, the White Helmets said.\n",
+    );
+    assert!(d.casualties.is_empty(), "{:?}", figures(&d));
+}
+
+#[test]
+fn a_passive_verb_of_killing_takes_no_object_after_and() {
+    // The New Arab, 12 Sep 2023.
+    let d = draft(
+        "H\n\nAn elderly individual was killed and two men and three children were injured due to SDF strikes near Abu Hamam, according to local sources.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(1), None, "An elderly individual", None),
+            ("wounded", Some(2), Some(2), "two", None),
+            ("wounded", Some(3), Some(3), "three", None)
+        ]
+    );
+    assert_eq!(d.casualties[2].group, None);
 }

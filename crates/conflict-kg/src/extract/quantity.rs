@@ -104,7 +104,48 @@ const NOT_PEOPLE: &[&str] = &[
     "car",
     "cars",
     "vehicle",
+    // "attacks on several sites", "one of the movement's sites": places are no people.
+    "site",
+    "sites",
+    "positions",
+    "checkpoints",
+    "areas",
+    "locations",
+    "targets",
+    "neighbourhoods",
+    "neighborhoods",
+    "districts",
+    "provinces",
+    "cities",
+    "homes",
+    "schools",
+    "hospitals",
+    "shells",
+    "bombs",
+    "drones",
+    "occasions",
+    "incidents",
 ];
+
+/// Whether the figure ending at `end` counts something that is not people, directly ("three
+/// sites") or through "of" ("one of the Iran-backed movement's sites"): the head noun of the
+/// phrase after "of", before the next verb or punctuation, is one of `NOT_PEOPLE`.
+fn counts_things(tokens: &[Token], end: usize) -> bool {
+    if tokens.get(end).is_some_and(|n| n.is_any(NOT_PEOPLE)) {
+        return true;
+    }
+    if !tokens.get(end).is_some_and(|n| n.is("of")) {
+        return false;
+    }
+    let phrase = tokens[end + 1..].iter().take(6).take_while(|t| {
+        t.kind == TokenKind::Word
+            && !t.is_any(&[
+                "were", "was", "are", "is", "in", "on", "at", "near", "and", "or", "who", "that",
+                "which", "this", "last", "killed", "wounded", "injured", "died", "dead",
+            ])
+    });
+    phrase.last().is_some_and(|t| t.is_any(NOT_PEOPLE))
+}
 
 /// The months' abbreviations; their full names are `Token::is_month`'s.
 const MONTH_ABBREVIATIONS: &[&str] = &[
@@ -247,7 +288,7 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
                 return None;
             }
         }
-        if tokens.get(end).is_some_and(|n| n.is_any(NOT_PEOPLE))
+        if counts_things(tokens, end)
             || (at > 0 && month_word(&tokens[at - 1]))
             // "on Dec. 25": the month's abbreviation point stands between.
             || (at > 1 && tokens[at - 1].is(".") && month_word(&tokens[at - 2]))
@@ -308,6 +349,9 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     let t = tokens.get(at)?;
     let (mut min, mut rule) = vague_plural(t)?;
     let mut end = at + 1;
+    if counts_things(tokens, end) {
+        return None;
+    }
     // "hundreds of thousands", "tens of thousands": one vague figure, the least its words
     // entail (two hundred thousand), not two figures.
     let of_unit = |w: &str| words(tokens, at + 1, &["of", w]);
@@ -402,6 +446,24 @@ mod tests {
         assert!(q("a 12-year-old, 5 km away, 10 years").is_empty());
         // Jerusalem Post (Reuters), 20 Jan 2024.
         assert!(q("and another on Dec. 25 killed a senior adviser").is_empty());
+    }
+
+    #[test]
+    fn sites_and_one_of_the_sites_are_no_count_of_people() {
+        // AFP, 11 Dec 2023; Hamodia, 10 May 2018.
+        assert!(
+            q("guards working at one of the Iran-backed movement's sites were killed").is_empty()
+        );
+        assert!(q("the attacks on several sites in Syria have killed fighters").is_empty());
+        // AFP, 27 May 2018 (a seed): "this week" is when, not what the dozens count.
+        assert_eq!(
+            q("among dozens of pro-regime forces killed this week"),
+            [(Some(24), None, "dozens".to_string())]
+        );
+        assert_eq!(
+            q("one of the fighters was killed"),
+            [(Some(1), Some(1), "one".to_string())]
+        );
     }
 
     #[test]

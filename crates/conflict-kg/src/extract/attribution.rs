@@ -254,6 +254,21 @@ fn party(
     let joint = words.iter().any(|t| t.is("and"))
         && (inside.len() >= 2
             || (inside.len() == 1 && words.len() > inside[0].end - inside[0].start + 1));
+    // "an officer and a doctor said": two kinds of speaker, neither curated.
+    let two_kinds = || {
+        let and = words.iter().position(|t| t.is("and"))?;
+        let half = |w: &[&Token]| {
+            guess_type(
+                &w.iter()
+                    .map(|t| t.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        };
+        (and > 0 && half(&words[..and]).is_some() && half(&words[and + 1..]).is_some())
+            .then_some(())
+    };
+    let joint = joint || (inside.is_empty() && words.len() <= 8 && two_kinds().is_some());
     if joint && !inside.iter().any(|m| m.end - m.start == words.len()) {
         return Some(Party {
             start: a,
@@ -303,12 +318,26 @@ fn party(
     // "the official SANA news agency", "Syria's state news agency SANA"; not "United Nations
     // ceasefire observers", who are the speaker.
     let outlet = inside.iter().find_map(|m| {
-        let after_is_kind = tokens[m.end..b].iter().all(|t| {
-            t.kind == TokenKind::Punct
-                || t.is_any(&[
-                    "news", "agency", "media", "outlet", "channel", "tv", "website",
-                ])
-        });
+        // "The White Helmet rescue team in western Aleppo": where it works is not its kind.
+        let after_is_kind = tokens[m.end..b]
+            .iter()
+            .take_while(|t| !t.is_any(&["in", "at", "from"]))
+            .all(|t| {
+                t.kind == TokenKind::Punct
+                    || t.is_any(&[
+                        "news",
+                        "agency",
+                        "media",
+                        "outlet",
+                        "channel",
+                        "tv",
+                        "website",
+                        "rescue",
+                        "team",
+                        "teams",
+                        "volunteers",
+                    ])
+            });
         m.outlet().filter(|_| after_is_kind)
     });
     if let Some((label, source_type)) = outlet {
@@ -372,6 +401,8 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("guards")
         || has("guard")
         || has("police")
+        || has("officer")
+        || has("officers")
     {
         SourceType::Military
     } else if has("official")
@@ -415,7 +446,16 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("activist")
     {
         SourceType::LocalResidents
-    } else if has("medics") || has("doctors") || has("hospital") || has("medical") {
+    } else if has("medics")
+        || has("doctors")
+        || has("doctor")
+        || has("nurse")
+        || has("paramedics")
+        || has("hospital")
+        || has("medical")
+        || has("rescuers")
+        || has("rescue")
+    {
         SourceType::Official
     } else {
         return None;

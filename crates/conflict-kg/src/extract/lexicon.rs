@@ -136,6 +136,7 @@ pub(crate) const WELL_KNOWN_SOURCES: &[(&str, SourceType, &[&str])] = &[
         SourceType::Official,
         &[
             "White Helmets",
+            "White Helmet",
             "Syria Civil Defence",
             "Syrian Civil Defence",
             "Syrian Civil Defense",
@@ -146,6 +147,22 @@ pub(crate) const WELL_KNOWN_SOURCES: &[(&str, SourceType, &[&str])] = &[
         "Syrian Arab Red Crescent",
         SourceType::Official,
         &["Syrian Arab Red Crescent", "SARC"],
+    ),
+    (
+        "Turkish Ministry of National Defence",
+        SourceType::Government,
+        &[
+            "Turkish Ministry of National Defence",
+            "Turkish Ministry of National Defense",
+            "Turkish National Defence Ministry",
+            "Turkish National Defense Ministry",
+            "Turkey's National Defense Ministry",
+            "Turkey's National Defence Ministry",
+            "Turkish Defence Ministry",
+            "Turkish Defense Ministry",
+            "Turkey's Defense Ministry",
+            "Turkey's Defence Ministry",
+        ],
     ),
     (
         "Russian Centre for Reconciliation",

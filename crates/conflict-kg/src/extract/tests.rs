@@ -693,7 +693,8 @@ fn a_monitor_saying_a_ministrys_account_and_reports_suggesting_are_claimants() {
         "H\n\nAn international coalition pounded Raqa with air strikes Thursday, with a monitor saying at least 17 civilians had been killed in the bombardment.\n\nThe Syrian Observatory for Human Rights said the strikes went on.\n",
     );
     assert_eq!(d.casualties[0].source.value, "sohr");
-    // Anadolu, 8 Feb 2022: the ministry's Twitter account is the ministry, the speaker before.
+    // Anadolu, 8 Feb 2022: the ministry's Twitter account is the ministry, the speaker before
+    // (a well-known source, so under its usual name).
     let d = draft(
         "H\n\nThe Turkish National Defense Ministry said an attack was repelled in northern Syria.\n\nAccording to the ministry's Twitter account, at least four terrorists were killed in the attack.\n",
     );
@@ -701,7 +702,16 @@ fn a_monitor_saying_a_ministrys_account_and_reports_suggesting_are_claimants() {
     assert_eq!(c.min, Some(4));
     assert_eq!(
         c.claimant_text.as_deref(),
-        Some("The Turkish National Defense Ministry")
+        Some("Turkish Ministry of National Defence")
+    );
+    // A ministry not well known keeps the text's words.
+    let d = draft(
+        "H\n\nThe Iraqi Interior Ministry said an attack was repelled.\n\nAccording to the ministry's Twitter account, at least four terrorists were killed in the attack.\n",
+    );
+    let c = d.casualties.last().unwrap();
+    assert_eq!(
+        c.claimant_text.as_deref(),
+        Some("The Iraqi Interior Ministry")
     );
     // Kurdistan 24, 12 May 2023.
     let d = draft(
@@ -843,4 +853,25 @@ fn a_passive_verb_of_killing_takes_no_object_after_and() {
         ]
     );
     assert_eq!(d.casualties[2].group, None);
+}
+
+#[test]
+fn two_kinds_of_speaker_together_and_the_rescuers_by_their_usual_name() {
+    // The Guardian, 30 Jan 2015.
+    let d = draft(
+        "H\n\nIS fighters have killed a senior Kurdish commander in a major attack in Kirkuk province, an officer and a doctor said.\n",
+    );
+    let c = &d.casualties[0];
+    assert_eq!(c.claimant_text.as_deref(), Some("an officer and a doctor"));
+    assert_eq!(d.new_sources[0].source_type, SourceType::Joint);
+    // A News, 3 Feb 2020; Anadolu, 8 Feb 2022.
+    let d = draft(
+        "H\n\nThe White Helmet rescue team in western Aleppo has put the number of those killed in the airstrike at nine.\n\nAccording to Turkey's National Defense Ministry, at least four YPG terrorists were killed.\n",
+    );
+    let labels: Vec<&str> = d.new_sources.iter().map(|s| s.label.as_str()).collect();
+    assert!(
+        labels.contains(&"Syria Civil Defence (White Helmets)")
+            && labels.contains(&"Turkish Ministry of National Defence"),
+        "{labels:?}"
+    );
 }

@@ -623,6 +623,9 @@ fn pair(
             }
         }
     }
+    if let Some(c) = toll_risen_to(tokens, mentions, q) {
+        return Some(c);
+    }
     // Backward: "killed at least 11 pro-regime forces", "killing all 39 people on board",
     // "the death toll rose to 12".
     let from = q.start.saturating_sub(5);
@@ -716,6 +719,99 @@ fn pair(
         }
     }
     None
+}
+
+const RISING: &[&str] = &[
+    "risen",
+    "rose",
+    "rises",
+    "rising",
+    "climbed",
+    "climbs",
+    "increased",
+    "jumped",
+    "raise",
+    "raises",
+    "raised",
+    "raising",
+    "bring",
+    "brings",
+    "brought",
+    "bringing",
+    "mounted",
+];
+
+/// A toll said to have grown to the figure, however far the toll word is ("the death toll from
+/// a sectarian attack … in the town of Adra had risen to 28", "the number of people killed by
+/// barrel bombs … has risen to more than 70", "raise the number of Russian military reported
+/// killed in Syria to 26", "brings to 76 the number of Syrian troops … killed"). The kind is
+/// the first word of killing or wounding after the toll word, else killed ("death toll").
+fn toll_risen_to(tokens: &[Token], mentions: &[Mention], q: &Quantity) -> Option<Casualty> {
+    if q.start < 2 || !tokens[q.start - 1].is("to") {
+        return None;
+    }
+    let is_toll = |j: usize| {
+        tokens[j].is("toll")
+            || tokens[j].is("number") && tokens.get(j + 1).is_some_and(|n| n.is("of"))
+    };
+    let kind_after = |from: usize, to: usize| {
+        tokens[from..to]
+            .iter()
+            .find_map(kind_of)
+            .unwrap_or(CasualtyType::Killed)
+    };
+    // "brings to 76 the number of …": the toll after the figure.
+    if tokens[q.start - 2].is_any(RISING) {
+        let the = q.end;
+        if tokens.get(the).is_some_and(|t| t.is("the"))
+            && (the + 1..(the + 3).min(tokens.len())).any(is_toll)
+        {
+            let end = (the + 14).min(tokens.len());
+            let stop = (the..end)
+                .find(|&j| tokens[j].is(".") || tokens[j].is(";"))
+                .unwrap_or(end);
+            if tokens[the..stop].iter().any(|t| kind_of(t).is_some()) {
+                let kind = kind_after(the, stop);
+                return Some(Casualty::of_figure(
+                    q,
+                    mentions,
+                    q.end,
+                    kind,
+                    q.start - 2,
+                    "toll-brought-to-figure",
+                ));
+            }
+        }
+    }
+    // "the toll … had risen to 28", "raise the number of … killed … to 26": a rising verb
+    // and a toll word in the stretch before the figure.
+    let from = (q.start.saturating_sub(30)..q.start - 1)
+        .rev()
+        .find(|&j| tokens[j].is(".") || tokens[j].is(";"))
+        .map_or(q.start.saturating_sub(30), |j| j + 1);
+    (from..q.start - 1).find(|&j| tokens[j].is_any(RISING))?;
+    let toll = (from..q.start - 1).find(|&j| is_toll(j))?;
+    let kind = if tokens[toll].is("toll") {
+        // "the death toll", "the toll": deaths, unless its words say the wounded.
+        if toll > 0 && tokens[toll - 1].is("death") {
+            CasualtyType::Killed
+        } else {
+            kind_after(toll, q.start)
+        }
+    } else if tokens[toll..q.start].iter().any(|t| kind_of(t).is_some()) {
+        kind_after(toll, q.start)
+    } else {
+        // "the number of refugees rose to 5,000": no casualties.
+        return None;
+    };
+    Some(Casualty::of_figure(
+        q,
+        mentions,
+        q.end,
+        kind,
+        toll,
+        "toll-risen-to-figure",
+    ))
 }
 
 fn words_at(tokens: &[Token], i: usize, w: &[&str]) -> bool {

@@ -875,3 +875,42 @@ fn two_kinds_of_speaker_together_and_the_rescuers_by_their_usual_name() {
         "{labels:?}"
     );
 }
+
+#[test]
+fn a_toll_risen_to_a_figure_is_that_many_however_far_the_toll_word() {
+    // Channel 4, 15 Dec 2013; BBC, 16 Dec 2013; AFP, 20 Feb 2017.
+    for (text, kind, min, max) in [
+        (
+            "H\n\nThe observatory also said on Sunday the death toll from a sectarian attack by Islamist rebels on Wednesday in the town of Adra had risen to 28.\n",
+            "killed",
+            Some(28),
+            Some(28),
+        ),
+        (
+            "H\n\nThe number of people killed by barrel bombs dropped by government aircraft in the Syrian city of Aleppo on Sunday has risen to more than 70, activists say.\n",
+            "killed",
+            Some(71),
+            None,
+        ),
+        (
+            "H\n\nThe number of wounded has climbed to 40, the ministry said.\n",
+            "wounded",
+            Some(40),
+            Some(40),
+        ),
+        (
+            "H\n\nThe deaths raise the number of Russian military officially reported killed in Syria to 26.\n",
+            "killed",
+            Some(26),
+            Some(26),
+        ),
+    ] {
+        let d = draft(text);
+        let f = figures(&d);
+        let last = f.last().unwrap_or_else(|| panic!("{text}"));
+        assert_eq!((last.0, last.1, last.2), (kind, min, max), "{text}");
+    }
+    // A number of other things is no toll.
+    let d = draft("H\n\nThe number of refugees rose to 5,000 in the camp.\n");
+    assert!(d.casualties.is_empty());
+}

@@ -931,6 +931,8 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
                     "and", "were", "said", "told", "that", "who", "which", "when",
                 ]) || t.kind == TokenKind::Number
             })
+            // "As a result of the clash, one Syrian soldier was killed": the figure is "one".
+            || qs.iter().any(|q| q.start > i && q.start < was)
         {
             continue;
         }

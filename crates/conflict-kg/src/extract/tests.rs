@@ -914,3 +914,12 @@ fn a_toll_risen_to_a_figure_is_that_many_however_far_the_toll_word() {
     let d = draft("H\n\nThe number of refugees rose to 5,000 in the camp.\n");
     assert!(d.casualties.is_empty());
 }
+
+#[test]
+fn as_a_result_is_no_person_before_the_figure_of_one() {
+    // TASS, 8 Aug 2022.
+    let d = draft(
+        "H\n\n\"As a result of the armed clash, one Syrian soldier was killed,\" he added.\n",
+    );
+    assert_eq!(figures(&d), [("killed", Some(1), Some(1), "one", None)]);
+}

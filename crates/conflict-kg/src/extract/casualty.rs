@@ -566,14 +566,23 @@ fn pair(
             if joint_kinds(tokens, k, kind) {
                 return None;
             }
-            return Some(Casualty::of_figure(
-                q,
-                mentions,
-                k,
-                kind,
-                k,
-                "figure-before-casualty-word",
-            ));
+            // "At least ten people were killed and 20 wounded": the second figure's verb is
+            // left out, and "at least" with it.
+            let elided = k == q.end
+                && q.start > 0
+                && tokens[q.start - 1].is("and")
+                && before.last().is_some_and(|p| {
+                    p.verb + 1 < q.start
+                        && p.verb > p.end
+                        && !tokens[p.verb + 1..q.start - 1]
+                            .iter()
+                            .any(|t| clause_stop(t) || kind_of(t).is_some())
+                        && covered_max(p.quantity_rule, q.rule, q.max).is_none()
+                });
+            return Some(Casualty {
+                max: if elided { None } else { q.max },
+                ..Casualty::of_figure(q, mentions, k, kind, k, "figure-before-casualty-word")
+            });
         }
         k += 1;
     }

@@ -923,3 +923,22 @@ fn as_a_result_is_no_person_before_the_figure_of_one() {
     );
     assert_eq!(figures(&d), [("killed", Some(1), Some(1), "one", None)]);
 }
+
+#[test]
+fn at_least_covers_a_second_figure_whose_verb_is_left_out() {
+    // TRT World, 1 Jun 2019.
+    let d = draft(
+        "H\n\nAt least ten people were killed and 20 wounded on Saturday in a suicide car bomb attack in Raqqa, a monitor said.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(10), None, "At least ten", None),
+            ("wounded", Some(20), None, "20", None)
+        ]
+    );
+    // With a verb of its own, the second figure is exact.
+    let d =
+        draft("H\n\nAt least ten people were killed on Saturday and 20 were wounded on Sunday.\n");
+    assert_eq!(figures(&d)[1], ("wounded", Some(20), Some(20), "20", None));
+}

@@ -458,6 +458,29 @@ fn pair(
             )
         });
     }
+    // "95 bodies had been identified", "at least five bodies lying in a street", "the bodies
+    // of four children": the dead, counted by their bodies.
+    let bodies = |j: usize| {
+        tokens
+            .get(j)
+            .is_some_and(|t| t.is_any(&["bodies", "corpses", "corpse", "body"]))
+    };
+    if bodies(q.end) || (q.start >= 3 && tokens[q.start - 1].is("of") && bodies(q.start - 2)) {
+        let verb = if bodies(q.end) { q.end } else { q.start - 2 };
+        let gend = if bodies(q.end) {
+            q.end + 1
+        } else {
+            group_end(tokens, q.end)
+        };
+        return Some(Casualty::of_figure(
+            q,
+            mentions,
+            gend,
+            CasualtyType::Killed,
+            verb,
+            "figure-of-bodies",
+        ));
+    }
     // Right after a verb of killing or wounding: "killing at least five civilians and
     // injuring others" is five killed, whatever comes after.
     if q.start > 0

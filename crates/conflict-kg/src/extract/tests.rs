@@ -335,15 +335,17 @@ fn a_figure_joined_by_and_to_the_next_shares_its_verb_and_others_have_no_number(
             ("wounded", None, None, "others", None),
         ]
     );
-    // The Jerusalem Post (Reuters), 20 Jan 2024: "wounded" right after "three" is its own.
+    // The Jerusalem Post (Reuters), 20 Jan 2024: "wounded" right after "three" is its own;
+    // the corpse is one dead.
     let d = draft(
         "H\n\nEssam Al-Amin, head of the Al-Mowasat Hospital in Damascus, told local Syrian outlet Al-Watan Online that his hospital had received one corpse and three wounded people, including a woman, following Saturday's attack.\n",
     );
     assert_eq!(
         figures(&d),
         [
+            ("killed", Some(1), Some(1), "one", None),
             ("wounded", Some(3), Some(3), "three", None),
-            ("wounded", Some(1), None, "a woman", Some(0)),
+            ("wounded", Some(1), None, "a woman", Some(1)),
         ]
     );
     let c = &d.casualties[0];
@@ -941,4 +943,35 @@ fn at_least_covers_a_second_figure_whose_verb_is_left_out() {
     let d =
         draft("H\n\nAt least ten people were killed on Saturday and 20 were wounded on Sunday.\n");
     assert_eq!(figures(&d)[1], ("wounded", Some(20), Some(20), "20", None));
+}
+
+#[test]
+fn bodies_are_the_dead_counted() {
+    // Reuters, 9 Nov 2012; Daily Messenger, 17 Aug 2015; Middle East Eye, 22 Jul 2021.
+    for (text, min, max, words) in [
+        (
+            "H\n\nFootage from al-Qurriya appeared to show at least five bodies lying in a street.\n",
+            Some(5),
+            None,
+            "at least five",
+        ),
+        (
+            "H\n\nRescue workers said 95 bodies had been identified.\n",
+            Some(95),
+            Some(95),
+            "95",
+        ),
+        (
+            "H\n\nI ran out and saw the bodies of four children under the rubble.\n",
+            Some(4),
+            Some(4),
+            "four",
+        ),
+    ] {
+        assert_eq!(
+            figures(&draft(text)),
+            [("killed", min, max, words, None)],
+            "{text}"
+        );
+    }
 }

@@ -909,6 +909,69 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
             }
             continue;
         }
+        // "a lieutenant colonel and two soldiers died": one person joined to a figure whose
+        // verb comes after it.
+        let np_and = (i + 1..(i + 6).min(tokens.len()))
+            .take_while(|&k| {
+                tokens[k].kind == TokenKind::Word
+                    && !tokens[k].is_any(AUXILIARIES)
+                    && kind_of(&tokens[k]).is_none()
+                    && !transitive(&tokens[k])
+            })
+            .find(|&k| tokens[k].is("and"));
+        if let Some(and) = np_and.filter(|&a| a > i + 1) {
+            if let Some(next) = out
+                .iter()
+                .find(|c| c.start == and + 1 && c.verb > c.end && c.part_of.is_none())
+                .cloned()
+            {
+                if !out.iter().any(|c| c.start <= i && i < c.end) {
+                    out.push(Casualty {
+                        start: i,
+                        end: and,
+                        min: Some(1),
+                        max: None,
+                        casualty_type: next.casualty_type,
+                        group: group_in(mentions, i, and),
+                        group_words: Some((i, and)),
+                        part_of: None,
+                        rule: "indefinite-singular-and-figure",
+                        quantity_rule: "one-person",
+                        verb: next.verb,
+                    });
+                }
+                continue;
+            }
+        }
+        // "took the life of a woman": one person killed.
+        let life_of = i >= 3
+            && tokens[i - 1].is("of")
+            && tokens[i - 2].is("life")
+            && tokens[i - 3].is("the")
+            && i >= 4
+            && tokens[i - 4].is_any(&["took", "claimed", "cost", "taking", "claiming", "costing"]);
+        if life_of && !out.iter().any(|c| c.start <= i && i < c.end) {
+            let np_end = (i + 1..(i + 5).min(tokens.len()))
+                .find(|&k| {
+                    tokens[k].kind != TokenKind::Word
+                        || tokens[k].is_any(&["in", "on", "near", "at", "and", "of", "from"])
+                })
+                .unwrap_or(tokens.len().min(i + 5));
+            out.push(Casualty {
+                start: i,
+                end: np_end,
+                min: Some(1),
+                max: None,
+                casualty_type: CasualtyType::Killed,
+                group: group_in(mentions, i, np_end),
+                group_words: Some((i, np_end)),
+                part_of: None,
+                rule: "life-of-indefinite-singular",
+                quantity_rule: "one-person",
+                verb: i - 4,
+            });
+            continue;
+        }
         // "killed a child", "killing a woman": one person, the verb's object.
         if i > 0
             && transitive(&tokens[i - 1])

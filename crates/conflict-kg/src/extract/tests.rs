@@ -975,3 +975,28 @@ fn bodies_are_the_dead_counted() {
         );
     }
 }
+
+#[test]
+fn one_person_joined_to_a_figure_and_a_life_taken_are_one_killed() {
+    // Kurdistan 24 (AFP), 21 May 2024; TRT World, 2 Feb 2020.
+    let d = draft(
+        "H\n\nThe Syrian Observatory for Human Rights said a lieutenant colonel and two soldiers died.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(1), None, "a lieutenant colonel", None),
+            ("killed", Some(2), Some(2), "two", None)
+        ]
+    );
+    let d = draft(
+        "H\n\nA regime air strike also killed a child in the town of Binnish, and a Russian raid took the life of a woman in the town of Atareb, the Observatory said.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(1), None, "a child", None),
+            ("killed", Some(1), None, "a woman", None)
+        ]
+    );
+}

@@ -671,6 +671,14 @@ mod evaluation {
                 sc.dates.extracted += 1;
                 if g.date.as_deref() == Some(dt.value.as_str()) {
                     sc.dates.right += 1;
+                } else if std::env::var_os("CKG_EXTRACT_DEBUG").is_some() {
+                    println!(
+                        "  DATE {} extracted {} gold {:?}: {}",
+                        a.name,
+                        dt.value,
+                        g.date,
+                        e.evidence.of(&d.text)
+                    );
                 }
             }
             if let Some(p) = &e.place {

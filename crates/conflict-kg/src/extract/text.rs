@@ -229,8 +229,9 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
         if norm.ends_with("'s") && norm.len() > 3 {
             norm.truncate(norm.len() - 2);
         }
-        let kind = if raw.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && raw
+        // "July 22's deaths": the possessive dropped, "22" is a number.
+        let kind = if norm.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && norm
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
         {
@@ -534,6 +535,19 @@ mod tests {
             split("Headline here\n\nJ. Smith said so.\n"),
             ["Headline here", "J. Smith said so."]
         );
+    }
+
+    #[test]
+    fn a_number_with_a_possessive_is_a_number() {
+        let text = "July 22's deaths";
+        let t = tokens(
+            text,
+            Span {
+                start: 0,
+                end: text.len(),
+            },
+        );
+        assert_eq!((t[1].norm.as_str(), t[1].kind), ("22", TokenKind::Number));
     }
 
     #[test]

@@ -699,6 +699,15 @@ mod evaluation {
                     .any(|gp| same(lex, Some(&p.value), &label, gp))
                 {
                     sc.perpetrators.right += 1;
+                } else if std::env::var_os("CKG_EXTRACT_DEBUG").is_some() {
+                    println!(
+                        "  PERPETRATOR {} extracted {} ({}) gold {:?}: {}",
+                        a.name,
+                        p.value,
+                        p.rule,
+                        g.perpetrators,
+                        e.evidence.of(&d.text)
+                    );
                 }
             }
         }
@@ -708,9 +717,12 @@ mod evaluation {
             let ev = e.evidence.of(&d.text).to_lowercase();
             let ev = extract::normalise(&ev);
             for p in &e.perpetrators {
+                // A name of the actor, or the adjective before an attack that names it ("a
+                // Turkish drone").
                 if !lex
                     .names_of(&p.value)
                     .iter()
+                    .chain(&lex.adjectives_of(&p.value))
                     .any(|n| ev.contains(n.as_str()))
                 {
                     sc.unsupported += 1;

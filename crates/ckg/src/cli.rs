@@ -179,8 +179,8 @@ pub enum Command {
     /// kept) writes to DIR: `<id>.toml`, a report in the schema of data/reports/*.toml marked
     /// `status = "draft"`, each value with the rule that produced it and a confidence, and a
     /// [[review]] item for everything the rules could not decide; `<id>.txt`, the text the
-    /// evidence quotes byte for byte; `<id>.reference-draft.toml`, the sources and places it
-    /// names that data/reference/ lacks. Incidents (event type, date resolved against
+    /// evidence quotes byte for byte; `<id>.reference-draft.toml`, the sources, actors and
+    /// places it names that data/reference/ lacks. Incidents (event type, date resolved against
     /// --published with only the precision the words give, place and qualifier, perpetrators
     /// and targets only where the sentence says who did it), casualty claims (killed/wounded,
     /// group, bounds from the qualifier, claimant, relay, hedge) and responsibility claims.
@@ -229,14 +229,17 @@ const EXTRACT_HELP: &str = "\
 What it does not do:
   - It does not guess. A figure gets only the bounds its words entail (\"dozens\" = at least
     24, \"about 40\" = no bound); a date only the precision of its words; a perpetrator only
-    when the sentence says who did it; a claim with no claimant in its sentence (or carried from
+    when the sentence says who did it (\"IS attacked\", \"killed by IS\", \"a Turkish drone
+    targeted\"); a claim with no claimant in its sentence (or carried from
     a speaker just quoted) is the publisher's own, marked for review.
   - No statistical model, no coreference beyond \"the attack\" / the same day, no arithmetic
     (\"two … and another two\" are two claims, never four), no control, presence, relation,
     strength or occurrence claims, no `linked_by`, no summaries.
-  - It proposes, never decides, new sources and places: a claimant not in data/reference goes
-    into the reference draft in the text's words (the usual agencies, monitors and UN bodies,
-    such as SANA, Anadolu or the Local Coordination Committees, under their usual name).
+  - It proposes, never decides, new sources, actors and places: a claimant not in
+    data/reference goes into the reference draft in the text's words (the usual agencies,
+    monitors and UN bodies, such as SANA, Anadolu or the Local Coordination Committees, under
+    their usual name); an actor only when it is one of the war's well-known ones (Turkey,
+    Israel, Hezbollah, HTS, the YPG, the Peshmerga…), never a name it does not know.
   - It never edits data/: the drafts go to -o DIR. `ckg build` refuses a draft until the
     analyst deletes `status = \"draft\"` (or builds it into a separate draft graph with
     --drafts). Accuracy measured on real articles: README.md, \"Adding a report\".";

@@ -3,7 +3,7 @@
 //! grammar says so: "IS targeted X", "attacks by Islamic State", "a surprise IS attack",
 //! "mortar fire from the Islamic State". An actor merely named near an event is no perpetrator.
 
-use super::lexicon::Mention;
+use super::lexicon::{Lexicon, Mention};
 use super::text::{Token, TokenKind};
 use crate::vocab::EventType;
 
@@ -267,6 +267,55 @@ const VERBS: &[&str] = &[
     "carried",
     "waged",
     "waging",
+    "dropped",
+    "pounded",
+];
+
+/// Verbs between an actor and an attack noun that make the attack someone else's ("Ankara
+/// blamed Saturday's attacks", "the army repelled IS attacks").
+const NOT_THE_ATTACKERS_VERBS: &[&str] = &[
+    "blamed",
+    "blames",
+    "blaming",
+    "accused",
+    "accuses",
+    "condemned",
+    "condemns",
+    "denied",
+    "denies",
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "repelled",
+    "repels",
+    "thwarted",
+    "foiled",
+    "prevented",
+    "survived",
+    "escaped",
+];
+
+/// The first words of triggers that name an attack an adjective can own ("Turkish drone",
+/// "Israeli strikes", "Russian raid", "regime shelling").
+const ATTACK_NOUNS: &[&str] = &[
+    "air",
+    "airstrike",
+    "airstrikes",
+    "drone",
+    "warplanes",
+    "shelling",
+    "artillery",
+    "mortar",
+    "rocket",
+    "missile",
+    "raid",
+    "raids",
+    "attack",
+    "attacks",
+    "bombardment",
+    "strike",
+    "strikes",
 ];
 
 /// Whether the actor named from token `start` is the object of something before it, inside the
@@ -312,6 +361,7 @@ pub(super) fn perpetrators_and_targets(
     tokens: &[Token],
     mentions: &[Mention],
     triggers: &[Trigger],
+    lex: &Lexicon,
 ) -> (RuledActors, RuledActors) {
     let mut perps: RuledActors = Vec::new();
     let mut targets: RuledActors = Vec::new();
@@ -327,9 +377,11 @@ pub(super) fn perpetrators_and_targets(
         if (m.end..(m.end + 3).min(tokens.len()))
             .find(|&k| is_trigger_at(k))
             .is_some_and(|k| {
+                // "Ankara blamed Saturday's attacks on the YPG": a verb between is no IS attack.
                 tokens[m.end..k].iter().all(|t| {
                     t.kind == TokenKind::Word
                         && !t.is_any(&["and", "on", "against", "in", "of", "to"])
+                        && !t.is_any(NOT_THE_ATTACKERS_VERBS)
                 })
             })
         {
@@ -412,6 +464,11 @@ pub(super) fn perpetrators_and_targets(
                     "gunmen",
                     "troops",
                     "forces",
+                    "helicopters",
+                    "aircraft",
+                    "warplanes",
+                    "jets",
+                    "planes",
                     "group",
                 ])
             }) {
@@ -431,6 +488,34 @@ pub(super) fn perpetrators_and_targets(
                 }
                 continue;
             }
+        }
+    }
+    // "a Turkish drone targeted a car", "Israeli missile strikes", "a regime air strike": the
+    // state whose forces the adjective names; not "a Turkish drone was shot down".
+    // The weakest cue, so only when no actor is named as the attacker, and only for the
+    // sentence's main event ("a regime air strike …, and a Russian raid …" tells two; "IS
+    // attacks …, prompting Russian airstrikes" names its attacker).
+    if let Some(t) = main_trigger(triggers).filter(|t| {
+        perps.is_empty()
+            && !t.rule.is_empty()
+            && t.event_type != EventType::ArmedClash
+            && ATTACK_NOUNS.iter().any(|w| tokens[t.at].is(w))
+    }) {
+        let mut k = t.at;
+        while k > 0
+            && tokens[k - 1].is_any(&["missile", "missiles", "rocket", "artillery", "heavy"])
+        {
+            k -= 1;
+        }
+        let downed = tokens[t.end..]
+            .iter()
+            .take(4)
+            .any(|x| x.is_any(&["down", "downed", "intercepted", "crashed", "shot"]));
+        if let Some(actor) = (k > 0 && !downed)
+            .then(|| lex.attacker_adjective(&tokens[k - 1].norm))
+            .flatten()
+        {
+            push(&mut perps, actor, "adjective-before-attack");
         }
     }
     // "attacks on regime positions", "assault against the army": the target.

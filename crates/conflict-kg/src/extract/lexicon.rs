@@ -11,7 +11,7 @@
 use super::text::{Token, TokenKind};
 use crate::gazetteer::{Gazetteer, name_key};
 use crate::model::Model;
-use crate::vocab::{PlaceType, SourceType};
+use crate::vocab::{ActorCategory, PlaceType, SourceType};
 use std::collections::HashMap;
 
 /// What a name stands for.
@@ -177,6 +177,183 @@ pub(crate) const WELL_KNOWN_SOURCES: &[(&str, SourceType, &[&str])] = &[
     ),
 ];
 
+/// Actors the war's reports name again and again, by their usual name and the forms texts
+/// use, for articles that name them before any curated report does: a draft that names one
+/// proposes it as a new actor (`Draft::new_actors`), as it does a well-known source. A curated
+/// actor with any of the names wins. The category is what the actor is, not a guess.
+pub(crate) const WELL_KNOWN_ACTORS: &[(&str, ActorCategory, &[&str])] = &[
+    (
+        "Turkey",
+        ActorCategory::Government,
+        &[
+            "Turkey",
+            "Türkiye",
+            "Turkiye",
+            "Ankara",
+            "Turkish government",
+        ],
+    ),
+    (
+        "Turkish Armed Forces",
+        ActorCategory::ExternalForces,
+        &[
+            "Turkish Armed Forces",
+            "Turkish army",
+            "Turkish forces",
+            "Turkish military",
+            "Turkish troops",
+            "Turkish soldiers",
+            "Turkish commandos",
+        ],
+    ),
+    (
+        "Israel",
+        ActorCategory::Government,
+        &["Israel", "Israeli government"],
+    ),
+    (
+        "Israel Defense Forces",
+        ActorCategory::ExternalForces,
+        &[
+            "Israel Defense Forces",
+            "IDF",
+            "Israeli army",
+            "Israeli military",
+            "Israeli forces",
+        ],
+    ),
+    // Not "Iran": the curated place's name.
+    (
+        "Iran",
+        ActorCategory::Government,
+        &["Tehran", "Iranian government"],
+    ),
+    (
+        "Islamic Revolutionary Guard Corps",
+        ActorCategory::ExternalForces,
+        &[
+            "Islamic Revolutionary Guard Corps",
+            "IRGC",
+            "Revolutionary Guards",
+            "Revolutionary Guard",
+            "Iranian Revolutionary Guards",
+            "Iran's Revolutionary Guards",
+        ],
+    ),
+    (
+        "Hezbollah",
+        ActorCategory::PoliticalMilitia,
+        &["Hezbollah", "Hizbollah", "Hizbullah", "Lebanese Hezbollah"],
+    ),
+    (
+        "Hayat Tahrir al-Sham",
+        ActorCategory::RebelGroup,
+        &["Hayat Tahrir al-Sham", "HTS", "Tahrir al-Sham"],
+    ),
+    (
+        "Nusra Front",
+        ActorCategory::RebelGroup,
+        &[
+            "Nusra Front",
+            "al-Nusra Front",
+            "Jabhat al-Nusra",
+            "al-Nusra",
+            "Nusra",
+        ],
+    ),
+    (
+        "People's Protection Units (YPG)",
+        ActorCategory::IdentityMilitia,
+        &[
+            "YPG",
+            "People's Protection Units",
+            "Kurdish People's Protection Units",
+            "YPG/PKK",
+        ],
+    ),
+    (
+        "Kurdistan Workers' Party (PKK)",
+        ActorCategory::RebelGroup,
+        &["PKK", "Kurdistan Workers' Party"],
+    ),
+    (
+        "Peshmerga",
+        ActorCategory::StateForces,
+        &["Peshmerga", "Kurdish Peshmerga", "Peshmerga forces"],
+    ),
+    (
+        "Iraqi security forces",
+        ActorCategory::StateForces,
+        &[
+            "Iraqi security forces",
+            "Iraqi forces",
+            "Iraqi army",
+            "Iraqi troops",
+        ],
+    ),
+    (
+        "Popular Mobilization Forces",
+        ActorCategory::StateForces,
+        &[
+            "Popular Mobilization Forces",
+            "Popular Mobilisation Forces",
+            "PMF",
+            "Hashd al-Shaabi",
+        ],
+    ),
+    (
+        "Syrian National Army",
+        ActorCategory::RebelGroup,
+        &[
+            "Syrian National Army",
+            "SNA",
+            "Turkish-backed Syrian National Army",
+        ],
+    ),
+    (
+        "Free Syrian Army",
+        ActorCategory::RebelGroup,
+        &["Free Syrian Army", "FSA"],
+    ),
+    (
+        "Asayish",
+        ActorCategory::StateForces,
+        &["Asayish", "Asayesh"],
+    ),
+    (
+        "Jaish al-Islam",
+        ActorCategory::RebelGroup,
+        &["Jaish al-Islam"],
+    ),
+    (
+        "Ahrar al-Sham",
+        ActorCategory::RebelGroup,
+        &["Ahrar al-Sham"],
+    ),
+    (
+        "Hurras al-Din",
+        ActorCategory::RebelGroup,
+        &["Hurras al-Din", "Hurras al-Deen"],
+    ),
+    (
+        "Liwa al-Quds",
+        ActorCategory::PoliticalMilitia,
+        &["Liwa al-Quds", "Liwa Al-Quds"],
+    ),
+];
+
+/// A nationality adjective right before an attack noun ("a Turkish drone targeted", "Israeli
+/// missile strikes", "a Russian raid", "a regime air strike") says whose forces carried it
+/// out: the adjective and a name of that state's actor (curated or well-known).
+pub(crate) const ATTACKER_ADJECTIVES: &[(&str, &str)] = &[
+    ("turkish", "Turkey"),
+    ("israeli", "Israel"),
+    ("russian", "Russia"),
+    ("american", "United States"),
+    ("iranian", "Iranian government"),
+    ("regime", "Syrian regime"),
+];
+
 #[derive(Debug, Clone)]
 struct Name {
     /// The name as curated (for the case-sensitive check of acronyms).
@@ -206,6 +383,11 @@ pub struct Lexicon {
     pub(crate) source_ids: std::collections::HashSet<String>,
     /// Actors that are one person.
     pub(crate) persons: std::collections::HashSet<String>,
+    /// Well-known actors the curated data lacks (id → label and category), not yet proposed
+    /// by an earlier draft of the run.
+    pub(crate) proposed_actors: HashMap<String, (String, ActorCategory)>,
+    /// Actor id → category, for the source type of an actor speaking for itself.
+    pub(crate) actor_categories: HashMap<String, ActorCategory>,
 }
 
 /// One name found in a sentence: tokens `[start, end)` and everything it may stand for.
@@ -330,6 +512,7 @@ impl Lexicon {
         let mut lex = Lexicon::default();
         for a in &model.actors {
             lex.actor_labels.insert(a.id.clone(), a.label.clone());
+            lex.actor_categories.insert(a.id.clone(), a.category);
             if a.person || a.category == crate::vocab::ActorCategory::Individual {
                 lex.persons.insert(a.id.clone());
             }
@@ -391,8 +574,40 @@ impl Lexicon {
                 );
             }
         }
+        for (label, category, names) in WELL_KNOWN_ACTORS {
+            // Only a curated actor of the name wins: "Turkey" the curated place stays a place
+            // too, the mention carrying both.
+            let curated = std::iter::once(label).chain(names.iter()).any(|n| {
+                lex.names
+                    .get(&normalise(n))
+                    .is_some_and(|v| v.iter().any(|x| matches!(x.entity, Entity::Actor { .. })))
+            });
+            let id = super::slug(label);
+            if curated || lex.actor_labels.contains_key(&id) {
+                continue;
+            }
+            lex.actor_labels.insert(id.clone(), label.to_string());
+            lex.actor_categories.insert(id.clone(), *category);
+            lex.proposed_actors
+                .insert(id.clone(), (label.to_string(), *category));
+            for n in names.iter() {
+                lex.add(n, Entity::Actor { id: id.clone() });
+            }
+        }
         lex.gazetteer = gazetteer;
         lex
+    }
+
+    /// The actor a nationality adjective before an attack noun names (`ATTACKER_ADJECTIVES`).
+    pub(crate) fn attacker_adjective(&self, word: &str) -> Option<&str> {
+        let (_, name) = ATTACKER_ADJECTIVES.iter().find(|(a, _)| *a == word)?;
+        self.names
+            .get(&normalise(name))?
+            .iter()
+            .find_map(|n| match &n.entity {
+                Entity::Actor { id } => Some(id.as_str()),
+                _ => None,
+            })
     }
 
     /// Takes in the sources and places `draft` proposes, as a later run reads them from its
@@ -400,6 +615,9 @@ impl Lexicon {
     /// proposing them again under the same id (two reference drafts defining `reuters` are a
     /// duplicate that `ckg validate` rejects).
     pub fn learn(&mut self, draft: &super::Draft) {
+        for a in &draft.new_actors {
+            self.proposed_actors.remove(&a.id);
+        }
         for s in &draft.new_sources {
             self.source_ids.insert(s.id.clone());
             self.add_source(&s.id, &s.label, s.source_type, s.actor.as_ref(), &[]);
@@ -486,6 +704,15 @@ impl Lexicon {
     }
 
     /// Every name (normalised) that stands for `id`.
+    /// The nationality adjectives that name actor `id` before an attack noun.
+    pub fn adjectives_of(&self, id: &str) -> Vec<String> {
+        ATTACKER_ADJECTIVES
+            .iter()
+            .filter(|(adjective, _)| self.attacker_adjective(adjective) == Some(id))
+            .map(|(adjective, _)| adjective.to_string())
+            .collect()
+    }
+
     pub fn names_of(&self, id: &str) -> Vec<String> {
         self.names
             .iter()

@@ -129,6 +129,14 @@ pub struct NewSource {
     pub actor: Option<String>,
 }
 
+/// A well-known actor (`lexicon::WELL_KNOWN_ACTORS`) the draft names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewActor {
+    pub id: String,
+    pub label: String,
+    pub category: crate::vocab::ActorCategory,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewPlace {
     pub id: String,
@@ -162,6 +170,7 @@ pub struct Draft {
     pub responsibilities: Vec<DraftResponsibility>,
     pub new_sources: Vec<NewSource>,
     pub new_places: Vec<NewPlace>,
+    pub new_actors: Vec<NewActor>,
     pub review: Vec<ReviewItem>,
 }
 
@@ -409,6 +418,7 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             responsibilities: Vec::new(),
             new_sources: Vec::new(),
             new_places: Vec::new(),
+            new_actors: Vec::new(),
             review: Vec::new(),
         },
         publisher_name: opts.publisher.clone(),
@@ -682,7 +692,7 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             } else if t.definite && last_incident.is_some() && event_date.is_none() {
                 incident = last_incident.map(|(i, _)| (i, "refers-back-to-last-incident"));
             } else if let Some((perps, targets)) = Some(events::perpetrators_and_targets(
-                toks, &mentions, &triggers,
+                toks, &mentions, &triggers, lex,
             ))
             .filter(|(p, tg)| {
                 event_date.is_some()
@@ -1034,7 +1044,42 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         let _ = &b.publisher_name;
     }
     b.draft.text = text;
+    b.draft.new_actors = new_actors(&b.draft, lex);
+    for a in &b.draft.new_actors {
+        b.draft.review.push(ReviewItem {
+            about: format!("actor.{}", a.id),
+            item: format!(
+                "new actor \"{}\" (a well-known actor, category {}) proposed in the reference draft: check it, or replace it by a curated actor",
+                a.label,
+                a.category.id()
+            ),
+        });
+    }
     Ok(b.draft)
+}
+
+/// The well-known actors the draft uses that the curated data lacks, in order of first use.
+fn new_actors(d: &Draft, lex: &Lexicon) -> Vec<NewActor> {
+    let used = d
+        .incidents
+        .iter()
+        .flat_map(|i| i.perpetrators.iter().chain(&i.targets).map(|a| &a.value))
+        .chain(d.casualties.iter().filter_map(|c| c.group.as_ref()))
+        .chain(d.responsibilities.iter().map(|r| &r.perpetrator))
+        .chain(d.new_sources.iter().filter_map(|s| s.actor.as_ref()));
+    let mut out: Vec<NewActor> = Vec::new();
+    for id in used {
+        if let Some((label, category)) = lex.proposed_actors.get(id) {
+            if !out.iter().any(|a| &a.id == id) {
+                out.push(NewActor {
+                    id: id.clone(),
+                    label: label.clone(),
+                    category: *category,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// A subheading: a paragraph of one line, of at most 25 words, without a sentence's final

@@ -444,10 +444,16 @@ fn a_relative_clause_an_actor_and_a_parenthesis_stay_in_the_subject() {
     let d = draft(
         "H\n\nIn a statement, the Revolutionary Guards confirmed four of its members were killed in the strike on the Syrian capital and accused Israel of being behind the attack.\n",
     );
+    // A well-known actor the test lexicon lacks, speaking for itself.
     assert_eq!(
         d.casualties[0].claimant_text.as_deref(),
-        Some("the Revolutionary Guards")
+        Some("Revolutionary Guards")
     );
+    assert_eq!(
+        d.new_sources[0].actor.as_deref(),
+        Some("islamic-revolutionary-guard-corps")
+    );
+    assert_eq!(d.new_actors[0].label, "Islamic Revolutionary Guard Corps");
     // Rudaw, 9 Nov 2021 (blind set 1): "martyred" is a word of killing.
     let d = draft(
         "H\n\nSiyamend Ali, head of media for the People’s Protection Units (YPG), said in a tweet that “three people were martyred as a result of a drone attack against a vehicle in al-Hilaliya neighborhood.”\n",
@@ -999,4 +1005,38 @@ fn one_person_joined_to_a_figure_and_a_life_taken_are_one_killed() {
             ("killed", Some(1), None, "a woman", None)
         ]
     );
+}
+
+#[test]
+fn a_nationality_adjective_before_an_attack_names_its_state_as_a_well_known_actor() {
+    // Kurdistan 24, 5 May 2023; TRT World, 2 Feb 2020.
+    let d = draft(
+        "H\n\nA Turkish drone on Friday killed two fighters of the Syrian Democratic Forces in the village of al-Qayrawan.\n",
+    );
+    let perps: Vec<&str> = d.incidents[0]
+        .perpetrators
+        .iter()
+        .map(|p| p.value.as_str())
+        .collect();
+    assert_eq!(perps, ["turkey"]);
+    assert_eq!(
+        d.incidents[0].perpetrators[0].rule,
+        "adjective-before-attack"
+    );
+    assert_eq!(d.new_actors.len(), 1);
+    assert_eq!(
+        (d.new_actors[0].label.as_str(), d.new_actors[0].category),
+        ("Turkey", crate::vocab::ActorCategory::Government)
+    );
+    let reference = reference_toml(&d);
+    assert!(
+        reference.contains("[[actor]]\nid = \"turkey\"\nlabel = \"Turkey\""),
+        "{reference}"
+    );
+    // A drone shot down is no attack of its state's.
+    let d = draft("H\n\nA Turkish drone was shot down near Qamishli on Friday.\n");
+    assert!(d.incidents.iter().all(|i| i.perpetrators.is_empty()));
+    // A curated actor of the name wins: "Russian" is the curated Russian state's, if any.
+    let d = draft("H\n\nAn Israeli air strike killed three fighters near Damascus on Friday.\n");
+    assert_eq!(d.incidents[0].perpetrators[0].value, "israel");
 }

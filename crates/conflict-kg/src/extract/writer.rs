@@ -187,13 +187,13 @@ pub fn report_toml(d: &Draft, article: &str) -> String {
     o
 }
 
-/// The reference draft (`<id>.reference-draft.toml`): the sources and places the draft names
-/// that the curated reference data lacks.
+/// The reference draft (`<id>.reference-draft.toml`): the sources, actors and places the draft
+/// names that the curated reference data lacks.
 pub fn reference_toml(d: &Draft) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "# Proposed by `ckg extract` for report {}: sources and places it names that",
+        "# Proposed by `ckg extract` for report {}: sources, actors and places it names that",
         d.id
     );
     let _ = writeln!(
@@ -219,6 +219,22 @@ pub fn reference_toml(d: &Draft) -> String {
         if let Some(a) = &s.actor {
             let _ = writeln!(o, "actor = {}", q(a));
         }
+    }
+    for a in &d.new_actors {
+        let _ = writeln!(o);
+        let _ = writeln!(o, "[[actor]]");
+        let _ = writeln!(o, "id = {}", q(&a.id));
+        let _ = writeln!(o, "label = {}", q(&a.label));
+        let _ = writeln!(
+            o,
+            "category = {}  # rule: well-known actor",
+            q(a.category.id())
+        );
+        let _ = writeln!(
+            o,
+            "description = {}",
+            q("Proposed by ckg extract: a well-known actor the curated data lacks")
+        );
     }
     for p in &d.new_places {
         let _ = writeln!(o);

@@ -496,7 +496,24 @@ fn appositive_subject(
                 return None;
             }
         };
-        if close - open > 16 {
+        // A parenthesis inside ("(division of the Russian defense ministry)") is not counted.
+        let parenthesised: usize = {
+            let mut n = 0;
+            let mut depth = 0;
+            for t in &tokens[open + 1..close] {
+                if t.is("(") {
+                    depth += 1;
+                }
+                if depth > 0 {
+                    n += 1;
+                }
+                if t.is(")") {
+                    depth -= 1;
+                }
+            }
+            n
+        };
+        if close - open - parenthesised > 16 {
             return None;
         }
         let segment = &tokens[open + 1..close];
@@ -635,8 +652,25 @@ pub(super) fn attribution(
         }
         if t.is("according") && tokens.get(k + 1).is_some_and(|t| t.is("to")) {
             let b = clause_end(tokens, k + 2, &["."]);
-            if let Some(p) = party(text, tokens, mentions, lex, k + 2, b) {
-                cues.push((k, "according-to", p, None));
+            // "according to anonymous sources talking to Turkey's Anadolu Agency": the sources
+            // are the claimant, the agency they spoke to its relay.
+            let to_relay = (k + 3..b).find(|&j| {
+                (tokens[j].is_any(&["talking", "speaking"])
+                    && tokens.get(j + 1).is_some_and(|n| n.is("to")))
+                    || (tokens[j].is_any(&["quoted", "cited"])
+                        && tokens.get(j + 1).is_some_and(|n| n.is("by")))
+            });
+            let (end, relay) = match to_relay {
+                Some(j) => (
+                    j,
+                    party(text, tokens, mentions, lex, j + 2, b)
+                        .and_then(|p| p.claimant)
+                        .filter(|c| !is_publisher(c, publisher)),
+                ),
+                None => (b, None),
+            };
+            if let Some(p) = party(text, tokens, mentions, lex, k + 2, end) {
+                cues.push((k, "according-to", p, relay));
             }
             k = b;
             continue;
@@ -689,7 +723,12 @@ pub(super) fn attribution(
                 continue;
             }
         }
-        if (t.is_any(VERBS) || claimed_that || put_toll) && !participle {
+        // "Hezbollah issued statements on Monday announcing the death of two of its fighters".
+        let issued = t.is("issued")
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is_any(&["a", "statements", "statement"]));
+        if (t.is_any(VERBS) || claimed_that || put_toll || issued) && !participle {
             // Inverted: `…," said X.` / `…, X said.` handled by the subject rule below.
             let inverted =
                 k > 0 && (tokens[k - 1].is(",") || tokens[k - 1].is("\"") || tokens[k - 1].is("'"));
@@ -759,10 +798,20 @@ pub(super) fn attribution(
                         }
                     }
                 }
-                // The nearest name before the verb, else the whole clause subject.
+                // The nearest name before the verb ("the Assad regime-allied Palestinian Liwa
+                // Al-Quds militia said": before its head noun), else the whole clause subject.
+                let head_noun = e > 0
+                    && tokens[e - 1].is_any(&[
+                        "militia",
+                        "group",
+                        "movement",
+                        "faction",
+                        "organisation",
+                        "organization",
+                    ]);
                 let p = mentions
                     .iter()
-                    .filter(|m| m.start >= a && m.end == e)
+                    .filter(|m| m.start >= a && (m.end == e || head_noun && m.end + 1 == e))
                     .filter_map(|m| party(text, tokens, mentions, lex, m.start, m.end))
                     .next()
                     .or_else(|| party(text, tokens, mentions, lex, a, subject_end));

@@ -504,6 +504,9 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         }
     };
     let mut current: Option<Attribution> = None;
+    // Named people the text quoted, by their last name ("Oleg Yegorov, deputy chief of …,
+    // said" and then "According to Yegorov, …").
+    let mut named_speakers: Vec<(String, Attribution)> = Vec::new();
     let mut last_incident: Option<(usize, usize)> = None; // (incident index, sentence index)
     let mut dateline_done = false;
     // The headline (a first line followed by a blank line) repeats the body; AFP's subheads
@@ -583,7 +586,39 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         } else {
             None
         };
-        let mut own = attribution.clone().or(quoted);
+        // "According to Yegorov", "Yegorov added": the last name of a person named before.
+        let by_last_name = || {
+            toks.iter().enumerate().find_map(|(j, t)| {
+                let (_, a) = named_speakers.iter().find(|(n, _)| t.is(n))?;
+                let cue = (j >= 2 && toks[j - 1].is("to") && toks[j - 2].is("according"))
+                    || toks.get(j + 1).is_some_and(|v| {
+                        v.is_any(&["said", "says", "added", "told", "stated", "noted"])
+                    });
+                cue.then(|| Attribution {
+                    rule: "last-name-of-earlier-speaker",
+                    confidence: 0.6,
+                    ..a.clone()
+                })
+            })
+        };
+        let mut own = attribution.clone().or(quoted).or_else(by_last_name);
+        if let Some(Attribution {
+            claimant: Claimant::New { words, .. },
+            ..
+        }) = &own
+        {
+            let names: Vec<&str> = words.split_whitespace().collect();
+            let person = (2..=4).contains(&names.len())
+                && names
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            if let Some(last) = names.last().filter(|_| person) {
+                let last = lexicon::normalise(last);
+                if !named_speakers.iter().any(|(n, _)| *n == last) {
+                    named_speakers.push((last, own.clone().expect("matched")));
+                }
+            }
+        }
         let described = own.as_ref().and_then(|a| match &a.claimant {
             Claimant::New {
                 words,

@@ -1040,3 +1040,51 @@ fn a_nationality_adjective_before_an_attack_names_its_state_as_a_well_known_acto
     let d = draft("H\n\nAn Israeli air strike killed three fighters near Damascus on Friday.\n");
     assert_eq!(d.incidents[0].perpetrators[0].value, "israel");
 }
+
+#[test]
+fn sources_talking_to_an_agency_are_the_claimant_and_the_agency_relays() {
+    // Al Jazeera, 3 Jun 2019.
+    let d = draft(
+        "H\n\nThe blast hit a market in Azaz, killing 14 people, according to anonymous sources talking to Turkey's Anadolu Agency.\n",
+    );
+    let c = &d.casualties[0];
+    assert_eq!(c.claimant_text.as_deref(), Some("anonymous sources"));
+    assert_eq!(c.via.as_deref(), Some("anadolu-agency"));
+}
+
+#[test]
+fn a_named_speaker_a_militia_by_its_head_noun_and_issued_statements_are_claimants() {
+    // TASS, 8 Aug 2022; The New Arab, 12 Sep 2023; AFP, 11 Dec 2023.
+    for (text, claimant) in [
+        (
+            "H\n\nThe attempt was repelled, three militants were killed, Oleg Yegorov, deputy chief of the Russian Center for Reconciliation of the Opposing Parties in Syria (division of the Russian defense ministry), said on Monday.\n",
+            "Oleg Yegorov",
+        ),
+        (
+            "H\n\nAmid the ongoing clashes, the Assad regime-allied Palestinian Liwa Al-Quds militia said that two of its members had been killed in Deir az-Zour.\n",
+            "Liwa Al-Quds",
+        ),
+        (
+            "H\n\nHezbollah issued statements on Monday announcing the death of two of its fighters.\n",
+            "Hezbollah",
+        ),
+    ] {
+        let d = draft(text);
+        assert_eq!(
+            d.casualties[0].claimant_text.as_deref(),
+            Some(claimant),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_named_speakers_last_name_later_is_that_speaker() {
+    // TASS, 8 Aug 2022.
+    let d = draft(
+        "H\n\nThe attempt was repelled, Oleg Yegorov, deputy chief of the Russian Center for Reconciliation, said on Monday.\n\nAccording to Yegorov, three militants were killed and the others retreated.\n",
+    );
+    let c = &d.casualties[0];
+    assert_eq!(c.claimant_text.as_deref(), Some("Oleg Yegorov"));
+    assert_eq!(c.source.rule, "last-name-of-earlier-speaker");
+}

@@ -689,7 +689,22 @@ mod evaluation {
                         || lex.label(&p.value).is_some_and(|l| same(lex, None, l, gp))
                 }) {
                     sc.places.right += 1;
+                } else if std::env::var_os("CKG_EXTRACT_DEBUG").is_some() {
+                    println!(
+                        "  PLACE {} extracted {} ({text}) gold {:?}: {}",
+                        a.name,
+                        p.value,
+                        g.place,
+                        e.evidence.of(&d.text)
+                    );
                 }
+            } else if g.place.is_some() && std::env::var_os("CKG_EXTRACT_DEBUG").is_some() {
+                println!(
+                    "  PLACE {} extracted none gold {:?}: {}",
+                    a.name,
+                    g.place,
+                    e.evidence.of(&d.text)
+                );
             }
             for p in &e.perpetrators {
                 sc.perpetrators.extracted += 1;

@@ -323,6 +323,17 @@ const PLACE_WORDS: &[&str] = &[
     "capital",
     "oil",
     "field",
+    // "in the Syrian city of Hama", "the Turkish-occupied northwestern Syrian city of Afrin".
+    "syrian",
+    "iraqi",
+    "kurdish",
+    "turkish-occupied",
+    "rebel-held",
+    "opposition-held",
+    "government-held",
+    "besieged",
+    "restive",
+    "border",
     "northeastern",
     "northwestern",
     "southeastern",
@@ -348,7 +359,8 @@ const LOCATIVES: &[&[&str]] = &[
     &["across"],
     &["inside"],
     &["into"],
-    &["across"],
+    // "artillery fire on Afrin", "barrel bombs on the northern city of Aleppo": the target.
+    &["on"],
 ];
 
 /// The locative words before a place mention ("near", "south of"), if the place is the scene.
@@ -780,6 +792,17 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                     let n = b.draft.incidents.len() + 1;
                     let id = format!("{}-incident-{n}", opts.id);
                     b.draft.review.push(ReviewItem { about: format!("incident.{id}.event_type"), item: "the sentence reports casualties but names no kind of event: `attack` is a placeholder, choose the event type".into() });
+                    // "Syrian forces killed 200 people … in Homs": no kind of event, but the
+                    // place and the one who killed, as a triggered incident has them.
+                    let (perps, targets) =
+                        events::perpetrators_and_targets(toks, &mentions, &[], lex);
+                    let place = match &place_mention {
+                        Some((m, _)) => m.place().and_then(|e| b.place_id(e)),
+                        None => None,
+                    };
+                    let place_text = place_mention.as_ref().map(|(m, _)| {
+                        text[toks[m.start].span.start..toks[m.end - 1].span.end].to_string()
+                    });
                     b.draft.incidents.push(DraftIncident {
                         id,
                         event_type: ruled(EventType::Attack, "placeholder-no-trigger", 0.2),
@@ -787,12 +810,14 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                         date_text: event_date.map(|d| {
                             text[toks[d.start].span.start..toks[d.end - 1].span.end].to_string()
                         }),
-                        place: None,
-                        place_text: None,
-                        location_qualifier: None,
-                        perpetrators: Vec::new(),
+                        location_qualifier: place
+                            .as_ref()
+                            .and(place_mention.as_ref().map(|(_, q)| q.clone())),
+                        place: place.map(|(id, rule, c)| ruled(id, rule, c)),
+                        place_text,
+                        perpetrators: perps.into_iter().map(|(a, r)| ruled(a, r, 0.7)).collect(),
                         perpetrator_stated_unknown: false,
-                        targets: Vec::new(),
+                        targets: targets.into_iter().map(|(a, r)| ruled(a, r, 0.6)).collect(),
                         evidence: s.span,
                     });
                     Some((b.draft.incidents.len() - 1, "new-incident-for-casualties"))

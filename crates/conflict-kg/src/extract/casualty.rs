@@ -878,8 +878,13 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
                 .max_by_key(|(_, c)| c.end)
                 .map(|(w, _)| w)
         } else if i > 0 && tokens[i - 1].is("and") {
+            // "including a woman and a child"; "six people — five Iranians and a Syrian —".
             out.iter()
-                .find(|c| c.end == i - 1 && c.rule == "including-one-person")
+                .find(|c| {
+                    (c.end == i - 1 && c.rule == "including-one-person")
+                        || (c.rule == "apposition-part-of-figure"
+                            && c.group_words.map_or(c.end, |(_, e)| e) == i - 1)
+                })
                 .and_then(|c| c.part_of)
         } else {
             None

@@ -1150,10 +1150,19 @@ fn is_heading(text: &str, span: text::Span) -> bool {
     let after = &text[span.end..];
     let own_paragraph = (before.is_empty() || before.ends_with("\n\n"))
         && (after.trim().is_empty() || after.starts_with("\n\n"));
+    // A text cut off mid-sentence ("… said at least six people — five Iranians and a Syrian —
+    // were killed in") ends on a word no heading ends on.
+    let last = line.split_whitespace().last().unwrap_or("");
+    let cut_off = [
+        "in", "of", "the", "a", "an", "and", "or", "to", "at", "on", "by", "for", "with", "from",
+        "that", "as", "its", "their", "his", "her", "were", "was", "had", "have", "has",
+    ]
+    .contains(&last);
     own_paragraph
         && !line.contains('\n')
         && !line.trim_end().ends_with(['.', '!', '?', '"', '”', '\''])
         && line.split_whitespace().count() <= 25
+        && !cut_off
 }
 
 #[cfg(test)]

@@ -531,6 +531,7 @@ fn a_figure_inside_an_apposition_before_the_verb_is_a_part_and_a_named_segment_t
         [
             ("killed", Some(6), None, "at least six", None),
             ("killed", Some(5), None, "five", Some(0)),
+            ("killed", Some(1), None, "a Syrian", Some(0)),
         ]
     );
     assert!(d.casualties.iter().all(|c| c.source.value == "sohr"));
@@ -1087,4 +1088,25 @@ fn a_named_speakers_last_name_later_is_that_speaker() {
     let c = &d.casualties[0];
     assert_eq!(c.claimant_text.as_deref(), Some("Oleg Yegorov"));
     assert_eq!(c.source.rule, "last-name-of-earlier-speaker");
+}
+
+#[test]
+fn a_text_cut_off_mid_sentence_keeps_its_last_figures() {
+    // AP (The National Herald), 20 Jan 2024, as stored: the copy ends mid-sentence.
+    let d = draft(
+        "H\n\nIsrael struck Damascus on Saturday.\n\nAn opposition war monitor, the Syrian Observatory for Human Rights, said at least six people — five Iranians and a Syrian — were killed in\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(6), None, "at least six", None),
+            ("killed", Some(5), None, "five", Some(0)),
+            ("killed", Some(1), None, "a Syrian", Some(0))
+        ]
+    );
+    // A subheading still repeats the body and is skipped.
+    let d = draft(
+        "H\n\nSOHR: 4 members of SMO killed\n\nFour members of the SMO were killed, the SOHR said.\n",
+    );
+    assert_eq!(d.casualties.len(), 1);
 }

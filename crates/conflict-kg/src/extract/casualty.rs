@@ -555,6 +555,16 @@ fn pair(
                 limit = (k + 6).min(tokens.len());
                 continue;
             }
+            // "six people, including a “member of the regime forces” were killed": no closing
+            // comma; the breakdown runs to the verb.
+            if let Some(verb) = (k + 2..(k + 16).min(tokens.len()))
+                .take_while(|&j| tokens[j].kind == TokenKind::Word || tokens[j].is("\""))
+                .find(|&j| tokens[j].is_any(&["were", "was", "have", "had", "are"]))
+            {
+                k = verb;
+                limit = (k + 5).min(tokens.len());
+                continue;
+            }
         }
         // A parenthesis is skipped whole ("the Syrian Democratic Forces (SDF) were killed");
         // a closing one ends the figure's clause ("(Kurdistan 24) – … killed").
@@ -667,6 +677,24 @@ fn pair(
             break;
         }
         let toll = t.is("toll");
+        // "The victims included 15 people foraging for truffles", "Among the victims were
+        // four siblings": the dead.
+        if k + 1 == q.start
+            && t.is_any(&["included", "include", "were"])
+            && k > 0
+            && tokens[k - 1].is("victims")
+            && (t.is("were") == (k > 2 && tokens[k - 3].is("among")))
+        {
+            let gend = group_end(tokens, q.end);
+            return Some(Casualty::of_figure(
+                q,
+                mentions,
+                gend,
+                CasualtyType::Killed,
+                k,
+                "victims-included-figure",
+            ));
+        }
         // "resulting in the death of at least 6 Syrian troops", "the killing of more than 100",
         // "the explosion claimed the lives of five civilians".
         let lives_taken = k >= 3

@@ -1110,3 +1110,28 @@ fn a_text_cut_off_mid_sentence_keeps_its_last_figures() {
     );
     assert_eq!(d.casualties.len(), 1);
 }
+
+#[test]
+fn a_breakdown_with_no_closing_comma_and_the_victims_included() {
+    // Rudaw, 24 Feb 2024; The National, 16 Apr 2023; Gulan Media, 8 Apr 2024.
+    let d = draft(
+        "H\n\nThe Syrian Observatory for Human Rights, a UK-based war monitor, reported that six people, including a “member of the regime forces” were killed in the attack.\n",
+    );
+    assert_eq!(figures(&d)[0], ("killed", Some(6), Some(6), "six", None));
+    for text in [
+        "H\n\nThe victims included 15 people foraging for truffles.\n",
+        "H\n\nAmong the victims were 15 siblings.\n",
+    ] {
+        assert_eq!(
+            figures(&draft(text)),
+            [("killed", Some(15), Some(15), "15", None)],
+            "{text}"
+        );
+    }
+    // Victims who were something else are no figure of the dead.
+    assert!(
+        draft("H\n\nThe victims were 15 kilometres away.\n")
+            .casualties
+            .is_empty()
+    );
+}

@@ -182,6 +182,7 @@ pub(super) fn casualties(
     coordinated_before(tokens, mentions, &qs, &of_quantity, &mut out);
     among_next(tokens, mentions, &qs, &of_quantity, &mut out);
     singular(tokens, mentions, &qs, &mut out);
+    definite_person(tokens, mentions, &mut out);
     named_person(tokens, mentions, persons, &mut out);
     zero(tokens, mentions, &qs, &mut out);
     others(tokens, &qs, &mut out);
@@ -872,6 +873,92 @@ fn toll_risen_to(tokens: &[Token], mentions: &[Mention], q: &Quantity) -> Option
         toll,
         "toll-risen-to-figure",
     ))
+}
+
+/// Nouns of one person's role ("the pilot", "the bodyguard").
+const PERSON_NOUNS: &[&str] = &[
+    "pilot",
+    "co-pilot",
+    "driver",
+    "bodyguard",
+    "commander",
+    "officer",
+    "soldier",
+    "journalist",
+    "photographer",
+    "cameraman",
+    "reporter",
+    "doctor",
+    "nurse",
+    "mayor",
+    "governor",
+    "colonel",
+    "brigadier",
+    "lieutenant",
+    "spokesman",
+    "imam",
+    "priest",
+    "boy",
+    "girl",
+    "woman",
+    "man",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+];
+
+/// "the pilot was killed", "The bodyguard was killed instantly": the one person the text
+/// refers to, so exactly one (the group is that person, data/README.md "Vague quantities").
+fn definite_person(tokens: &[Token], mentions: &[Mention], out: &mut Vec<Casualty>) {
+    for i in 0..tokens.len() {
+        if !tokens[i].is("the") || out.iter().any(|c| c.start <= i && i < c.end) {
+            continue;
+        }
+        // Up to two modifiers, then the role noun, then "was".
+        let Some(noun) = (i + 1..(i + 4).min(tokens.len()))
+            .take_while(|&k| tokens[k].kind == TokenKind::Word && !tokens[k].is_any(AUXILIARIES))
+            .find(|&k| tokens[k].is_any(PERSON_NOUNS))
+        else {
+            continue;
+        };
+        if !tokens.get(noun + 1).is_some_and(|t| t.is("was")) {
+            continue;
+        }
+        let Some(v) =
+            (noun + 2..(noun + 5).min(tokens.len())).find(|&k| kind_of(&tokens[k]).is_some())
+        else {
+            continue;
+        };
+        if !tokens[noun + 2..v].iter().all(|t| {
+            t.is_any(&[
+                "also",
+                "reportedly",
+                "later",
+                "then",
+                "badly",
+                "seriously",
+                "fatally",
+            ])
+        }) {
+            continue;
+        }
+        out.push(Casualty {
+            start: i,
+            end: noun + 1,
+            min: Some(1),
+            max: Some(1),
+            casualty_type: kind_of(&tokens[v]).expect("checked"),
+            group: group_in(mentions, i, noun + 1),
+            group_words: Some((i, noun + 1)),
+            part_of: None,
+            rule: "definite-person-was-killed",
+            quantity_rule: "one-person",
+            verb: v,
+        });
+    }
 }
 
 fn words_at(tokens: &[Token], i: usize, w: &[&str]) -> bool {

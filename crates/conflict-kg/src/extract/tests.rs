@@ -1135,3 +1135,30 @@ fn a_breakdown_with_no_closing_comma_and_the_victims_included() {
             .is_empty()
     );
 }
+
+#[test]
+fn the_one_person_a_text_refers_to_is_exactly_one() {
+    // Reuters, 3 Feb 2018; Asharq Al-Awsat (AP), 23 Nov 2022.
+    for (text, words) in [
+        (
+            "H\n\nThe Russian Su-25 warplane was brought down in Idlib, and the pilot was killed during a fight, the Defence Ministry said.\n",
+            "the pilot",
+        ),
+        (
+            "H\n\nThe bodyguard was killed instantly while the colonel was taken to a hospital.\n",
+            "The bodyguard",
+        ),
+    ] {
+        assert_eq!(
+            figures(&draft(text)),
+            [("killed", Some(1), Some(1), words, None)],
+            "{text}"
+        );
+    }
+    // Not a person: "the city was hit".
+    assert!(
+        draft("H\n\nThe city was hit and the army was killed off.\n")
+            .casualties
+            .is_empty()
+    );
+}

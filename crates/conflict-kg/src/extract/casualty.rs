@@ -459,6 +459,39 @@ fn pair(
             )
         });
     }
+    // "two civilians were also killed on Saturday, one during army raids in Damascus and one
+    // by gunfire in Homs": each "one" is one of the figure before, exactly.
+    if q.min == Some(1)
+        && q.max == Some(1)
+        && q.start > 0
+        && tokens[q.start - 1].is_any(&[",", "and"])
+        && tokens.get(q.end).is_some_and(|t| {
+            t.is_any(&[
+                "during", "by", "in", "on", "from", "at", "near", "when", "after",
+            ])
+        })
+    {
+        if let Some((i, whole)) = before.iter().enumerate().rfind(|(_, c)| {
+            c.part_of.is_none()
+                && c.min.is_some_and(|m| m >= 2)
+                && c.end < q.start
+                && !tokens[c.end..q.start]
+                    .iter()
+                    .any(|t| t.is(";") || t.is("."))
+        }) {
+            return Some(Casualty {
+                part_of: Some(i),
+                ..Casualty::of_figure(
+                    q,
+                    mentions,
+                    q.end,
+                    whole.casualty_type,
+                    whole.verb,
+                    "one-of-figure-before",
+                )
+            });
+        }
+    }
     // "95 bodies had been identified", "at least five bodies lying in a street", "the bodies
     // of four children": the dead, counted by their bodies.
     let bodies = |j: usize| {

@@ -1162,3 +1162,19 @@ fn the_one_person_a_text_refers_to_is_exactly_one() {
             .is_empty()
     );
 }
+
+#[test]
+fn one_and_one_after_a_figure_are_its_parts() {
+    // Reuters, 2 Jun 2012.
+    let d = draft(
+        "H\n\nThe Observatory said that two civilians were also killed on Saturday, one during army raids in Damascus and one by gunfire in the central city of Homs.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(2), Some(2), "two", None),
+            ("killed", Some(1), Some(1), "one", Some(0)),
+            ("killed", Some(1), Some(1), "one", Some(0))
+        ]
+    );
+}

@@ -1011,6 +1011,24 @@ mod evaluation {
         above_floors(&s, (0.8, 0.65), 0.8, 0.85, (0.7, 0.45));
     }
 
+    /// The fifth blind set (`tests/extract/blind-5/`, 20 articles, its README says how it was
+    /// built): assembled by someone who had seen neither the extractor nor the other sets, and
+    /// measured once, on the extractor frozen after tuning on the fourth blind set.
+    #[test]
+    fn fifth_blind_set() {
+        let s = measured("blind-5", "fifth blind set", 18);
+        // Measured once, 2026-12-01 21:36 UTC, commit c53fc3b (the extractor as tuning on the
+        // fourth blind set left it), 20 articles, 61 gold incidents, 97 gold claims, before any
+        // rule was changed:
+        //   incidents P 0.71 (36/51) R 0.59 (36/61); event type 0.72; dates P 1.00 (22/22)
+        //   R 0.51; places P 0.58 (14/24) R 0.23; perpetrators P 1.00 (5/5) R 0.14;
+        //   casualty claims P 0.89 (63/71) R 0.65 (63/97); claimant 0.76 (48/63);
+        //   relay/hedge 0.89 (56/63); unsupported 0.
+        // Of the goals, dates (0.9) is met; claims precision (0.9), recall (0.7) and claimant
+        // (0.8) are not. The floors are these values rounded down.
+        above_floors(&s, (0.85, 0.6), 0.75, 0.95, (0.7, 0.55));
+    }
+
     /// The third blind set (`tests/extract/blind-3/`, 20 articles, its README says how it was
     /// built): assembled by someone who had seen neither the extractor nor the other sets, and
     /// measured once, on the extractor frozen after tuning on the second blind set.

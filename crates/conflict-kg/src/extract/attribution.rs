@@ -246,6 +246,13 @@ fn party(
     let raw = text[tokens[a].span.start..tokens[b - 1].span.end]
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_string();
+    // A quotation mark whose pair the trimming took ("an anonymous "official source"): none.
+    let quotes = |c: char| matches!(c, '"' | '“' | '”');
+    let raw = if raw.chars().filter(|&c| quotes(c)).count() % 2 == 1 {
+        raw.replace(quotes, "")
+    } else {
+        raw
+    };
     let inside: Vec<&Mention> = mentions
         .iter()
         .filter(|m| m.start >= a && m.end <= b)
@@ -422,6 +429,9 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("monitoring")
         || has("observatory")
         || has("watchdog")
+        || has("centre")
+        || has("center")
+        || has("institute")
         || has("group") && (has("rights") || has("activist") || has("monitoring"))
     {
         SourceType::Monitor
@@ -676,8 +686,16 @@ pub(super) fn attribution(
             continue;
         }
         // "X claimed that …" reports a statement; "IS claimed the attack" is responsibility.
-        let claimed_that =
-            t.is_any(&["claimed", "claims"]) && tokens.get(k + 1).is_some_and(|n| n.is("that"));
+        // "The Observatory claimed at least 50 soldiers were killed": a figure follows.
+        let claimed_that = t.is_any(&["claimed", "claims"])
+            && tokens.get(k + 1).is_some_and(|n| {
+                n.is("that")
+                    || n.kind == TokenKind::Number
+                    || n.is_any(&[
+                        "at", "more", "over", "up", "nearly", "almost", "about", "around", "two",
+                        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+                    ])
+            });
         // "officially reported killed": a participle of the toll, not a report.
         // "social media reports of a funeral": a noun, not a report.
         let noun = t.is_any(&["reports", "estimates", "documents", "states"])
@@ -777,6 +795,20 @@ pub(super) fn attribution(
                 cues.push((k, "said-named-speaker-with-description", p, relay));
             } else {
                 let mut e = k;
+                // "A hospital official, however, told DPA": the adverb between commas is no
+                // part of the subject.
+                if e >= 3
+                    && tokens[e - 1].is(",")
+                    && tokens[e - 2].is_any(&["however", "meanwhile", "though", "too", "also"])
+                    && tokens[e - 3].is(",")
+                {
+                    e -= 3;
+                }
+                // "SANA went on to cite an anonymous official source who said": the one before
+                // "who".
+                if e >= 2 && tokens[e - 1].is("who") {
+                    e -= 1;
+                }
                 while e > 0 && is_time_word(&tokens[e - 1]) && !tokens[e - 1].is("that") {
                     e -= 1;
                 }
@@ -789,7 +821,21 @@ pub(super) fn attribution(
                     }
                 }
                 let mut a = e;
-                while a > 0 && !is_clause_break(&tokens[a - 1]) && e - a < 12 {
+                // "an anonymous "official source" who said": a short quotation ends the subject.
+                if a > 1 && tokens[a - 1].is("\"") {
+                    if let Some(open) = (a.saturating_sub(7)..a - 1)
+                        .rev()
+                        .find(|&j| tokens[j].is("\""))
+                    {
+                        a = open;
+                    }
+                }
+                // "SANA went on to cite an anonymous source who said": the one cited.
+                while a > 0
+                    && !is_clause_break(&tokens[a - 1])
+                    && !tokens[a - 1].is_any(&["cite", "cited", "quote", "quoted"])
+                    && e - a < 12
+                {
                     a -= 1;
                     // "Local security forces (Asayish) said": the parenthesis is in the subject.
                     if a > 0 && tokens[a - 1].is(")") {

@@ -271,6 +271,18 @@ fn plain_gap(between: &[Token]) -> bool {
         .any(|t| t.kind == TokenKind::Punct || kind_of(t).is_some() || clause_stop(t))
 }
 
+/// "killed 10 members of the Kurdish forces, called the Asayish, and six civilians": a gap
+/// whose only punctuation is the commas of an apposition, with no verb of its own.
+fn apposition_gap(between: &[Token]) -> bool {
+    between.iter().filter(|t| t.is(",")).count() <= 2
+        && !between.iter().any(|t| {
+            (t.kind == TokenKind::Punct && !t.is(","))
+                || kind_of(t).is_some()
+                || (clause_stop(t) && !t.is(","))
+                || t.is_any(&["was", "were", "is", "are", "has", "have", "had"])
+        })
+}
+
 /// "Eight Iranians were among 15 foreign pro-regime fighters killed": a figure that is among
 /// the next figure is a part of it, of its type.
 fn among_next(
@@ -551,7 +563,10 @@ fn pair(
             p.verb < p.start
                 && p.end <= gap_end
                 && (q.start - p.end <= 6
-                    || (q.start - p.end <= 14 && plain_gap(&tokens[p.end..gap_end])))
+                    || (q.start - p.end <= 14 && plain_gap(&tokens[p.end..gap_end]))
+                    || (q.start - p.end <= 14
+                        && p.part_of.is_none()
+                        && apposition_gap(&tokens[p.end..gap_end])))
         }) {
             let gend = (q.end..tokens.len())
                 .find(|&j| {

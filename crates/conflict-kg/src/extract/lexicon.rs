@@ -94,6 +94,38 @@ pub(crate) const WELL_KNOWN_SOURCES: &[(&str, SourceType, &[&str])] = &[
     ),
     ("Rudaw", SourceType::OnlineOutlet, &["Rudaw"]),
     (
+        "Deutsche Presse-Agentur",
+        SourceType::NewsAgency,
+        &["Deutsche Presse-Agentur", "DPA", "dpa"],
+    ),
+    (
+        "Xinhua",
+        SourceType::NewsAgency,
+        &["Xinhua", "Xinhua News Agency"],
+    ),
+    ("TASS", SourceType::NewsAgency, &["TASS", "Tass"]),
+    (
+        "RIA Novosti",
+        SourceType::NewsAgency,
+        &["RIA Novosti", "RIA"],
+    ),
+    ("Interfax", SourceType::NewsAgency, &["Interfax"]),
+    ("Sputnik", SourceType::NewsAgency, &["Sputnik"]),
+    (
+        "WAFA",
+        SourceType::NewsAgency,
+        &["WAFA", "Wafa", "Palestinian News and Information Agency"],
+    ),
+    (
+        "Rojava Information Center",
+        SourceType::Monitor,
+        &[
+            "Rojava Information Center",
+            "Rojava Information Centre",
+            "RIC",
+        ],
+    ),
+    (
         "Kurdistan 24",
         SourceType::OnlineOutlet,
         &["Kurdistan 24", "Kurdistan24"],
@@ -670,12 +702,18 @@ impl Lexicon {
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
         let slot = self.names.entry(key).or_default();
-        if !slot.iter().any(|x| x.entity == entity) {
-            slot.push(Name {
+        match slot.iter_mut().find(|x| x.entity == entity) {
+            // "SANA" (an acronym, matched as written) and then "Sana": either form matches.
+            Some(x) if x.case_sensitive && !case_sensitive => {
+                x.case_sensitive = false;
+                x.written = written.to_string();
+            }
+            Some(_) => {}
+            None => slot.push(Name {
                 written: written.to_string(),
                 case_sensitive,
                 entity,
-            });
+            }),
         }
     }
 

@@ -519,6 +519,8 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
     // Named people the text quoted, by their last name ("Oleg Yegorov, deputy chief of …,
     // said" and then "According to Yegorov, …").
     let mut named_speakers: Vec<(String, Attribution)> = Vec::new();
+    // Every claimant named so far, for definite descriptions of them.
+    let mut speakers_seen: Vec<Claimant> = Vec::new();
     let mut last_incident: Option<(usize, usize)> = None; // (incident index, sentence index)
     let mut dateline_done = false;
     // The headline (a first line followed by a blank line) repeats the body; AFP's subheads
@@ -614,6 +616,19 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             })
         };
         let mut own = attribution.clone().or(quoted).or_else(by_last_name);
+        // "The Defence Ministry added": a definite description of a speaker named before
+        // ("the Russian Ministry of Defence"), every word of it in that speaker's name.
+        if let Some(a) = own.as_mut() {
+            if let Some(earlier) = described_earlier(&a.claimant, &speakers_seen, lex) {
+                a.claimant = earlier;
+                a.rule = "definite-description-of-earlier-speaker";
+            }
+        }
+        if let Some(a) = &own {
+            if !speakers_seen.contains(&a.claimant) {
+                speakers_seen.push(a.claimant.clone());
+            }
+        }
         if let Some(Attribution {
             claimant: Claimant::New { words, .. },
             ..
@@ -1116,6 +1131,48 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         });
     }
     Ok(b.draft)
+}
+
+/// The earlier claimant that `c`, a definite description ("The Defence Ministry"), refers to:
+/// the last one whose name holds every word of the description after "the" (spelling variants
+/// folded: defense/defence, center/centre), and only if there is one such.
+fn described_earlier(c: &Claimant, seen: &[Claimant], lex: &Lexicon) -> Option<Claimant> {
+    let Claimant::New { words, .. } = c else {
+        return None;
+    };
+    let fold = |w: &str| -> String {
+        match w {
+            "defense" => "defence".into(),
+            "center" => "centre".into(),
+            w => w.to_string(),
+        }
+    };
+    let norm = lexicon::normalise(words);
+    let mut description = norm.split(' ');
+    if description.next() != Some("the") {
+        return None;
+    }
+    let content: Vec<String> = description.map(fold).collect();
+    if content.is_empty() {
+        return None;
+    }
+    let name_of = |e: &Claimant| -> Option<String> {
+        match e {
+            Claimant::Known(id) => lex.source_labels.get(id).cloned(),
+            Claimant::New { words, .. } => Some(words.clone()),
+        }
+    };
+    let matches: Vec<&Claimant> = seen
+        .iter()
+        .filter(|e| *e != c)
+        .filter(|e| {
+            name_of(e).is_some_and(|n| {
+                let name: Vec<String> = lexicon::normalise(&n).split(' ').map(fold).collect();
+                content.iter().all(|w| name.contains(w))
+            })
+        })
+        .collect();
+    (matches.len() == 1).then(|| matches[0].clone())
 }
 
 /// The well-known actors the draft uses that the curated data lacks, in order of first use.

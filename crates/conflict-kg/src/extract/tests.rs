@@ -1178,3 +1178,58 @@ fn one_and_one_after_a_figure_are_its_parts() {
         ]
     );
 }
+
+#[test]
+fn a_definite_description_of_a_speaker_named_before_is_that_speaker() {
+    // Press TV, 3 Feb 2018 (the fifth blind set, tuned on after its measurement).
+    let d = draft(
+        "H\n\nThe Iraqi Ministry of Defense said a plane was downed.\n\nThe Defence Ministry added that more than 30 terrorists were killed in the strikes.\n",
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("The Iraqi Ministry of Defense")
+    );
+    assert_eq!(
+        d.casualties[0].source.rule,
+        "definite-description-of-earlier-speaker"
+    );
+    // With no such speaker before, the description stays the claimant.
+    let d = draft("H\n\nThe Defence Ministry said that more than 30 terrorists were killed.\n");
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("The Defence Ministry")
+    );
+}
+
+#[test]
+fn sources_cited_claimed_figures_and_adverbs_between_commas() {
+    // GlobalPost, 5 Nov 2012; SOHR, Jun 2022; MINA, 7 Aug 2023 (the fifth blind set).
+    for (text, claimant) in [
+        (
+            "H\n\nThe activist group the Syrian Observatory for Human Rights claimed at least 50 soldiers were killed in a suicide bombing Monday.\n",
+            "Syrian Observatory for Human Rights",
+        ),
+        (
+            "H\n\nSANA went on to cite an anonymous \"official source\" who said 2 citizens were killed.\n",
+            "an anonymous official source",
+        ),
+        (
+            "H\n\nA hospital official, however, told German news outlet Deutsche Presse-Agentur (DPA) that eight people had been killed.\n",
+            "A hospital official",
+        ),
+        (
+            "H\n\nFour soldiers were killed on Monday, Wafa reported.\n",
+            "WAFA",
+        ),
+        (
+            "H\n\nFour soldiers were killed on Monday, Sana reported.\n",
+            "Syrian Arab News Agency",
+        ),
+    ] {
+        assert_eq!(
+            draft(text).casualties[0].claimant_text.as_deref(),
+            Some(claimant),
+            "{text}"
+        );
+    }
+}

@@ -603,6 +603,66 @@ fn appositive_subject(
     None
 }
 
+/// "chief of the Russian Center for reconciliation of the conflicting sides Alexey Bakin said":
+/// a name of two or three capitalised words no lexicon knows, right before the verb at `e`,
+/// after a description of the speaker; the name is the claimant, the description its type.
+fn described_name_before(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    e: usize,
+) -> Option<Party> {
+    // The whole run of capitalised words before the verb: two or three, a person's name, not
+    // "Qara Tapa Municipal Council".
+    let capital = |t: &Token| t.kind == TokenKind::Word && t.capitalised(text);
+    let name_start = (0..e).rev().take_while(|&j| capital(&tokens[j])).last()?;
+    if !(2..=3).contains(&(e - name_start))
+        || tokens[e - 1].is_any(&[
+            "council",
+            "committee",
+            "ministry",
+            "agency",
+            "forces",
+            "army",
+            "command",
+            "centre",
+            "center",
+            "office",
+            "group",
+            "front",
+        ])
+    {
+        return None;
+    }
+    if mentions.iter().any(|m| m.start < e && m.end > name_start) {
+        return None;
+    }
+    let from = (name_start.saturating_sub(16)..name_start)
+        .rev()
+        .find(|&j| is_clause_break(&tokens[j]))
+        .map_or(name_start.saturating_sub(16), |j| j + 1);
+    if from >= name_start {
+        return None;
+    }
+    let description: Vec<&str> = tokens[from..name_start]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
+    // The description must start with a word of a role, not end a clause of its own.
+    let source_type = guess_type(description.first().copied().unwrap_or(""))
+        .or_else(|| guess_type(&description[..description.len().min(3)].join(" ")))?;
+    Some(Party {
+        start: name_start,
+        claimant: Some(Claimant::New {
+            words: text[tokens[name_start].span.start..tokens[e - 1].span.end].to_string(),
+            source_type,
+            actor: None,
+        }),
+        voiced_by: None,
+        pronoun: false,
+    })
+}
+
 /// Where the clause that starts at `from` ends: the next clause break, or one of `stops`.
 fn clause_end(tokens: &[Token], from: usize, stops: &[&str]) -> usize {
     (from..tokens.len())
@@ -860,6 +920,7 @@ pub(super) fn attribution(
                     .filter(|m| m.start >= a && (m.end == e || head_noun && m.end + 1 == e))
                     .filter_map(|m| party(text, tokens, mentions, lex, m.start, m.end))
                     .next()
+                    .or_else(|| described_name_before(text, tokens, mentions, e))
                     .or_else(|| party(text, tokens, mentions, lex, a, subject_end));
                 if let Some(p) = p {
                     let relay = told_to(k + 1);

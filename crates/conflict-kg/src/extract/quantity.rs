@@ -125,6 +125,18 @@ const NOT_PEOPLE: &[&str] = &[
     "drones",
     "occasions",
     "incidents",
+    // "At least one blast ripped through a house": the blasts are no people.
+    "blast",
+    "blasts",
+    "explosion",
+    "explosions",
+    "bomb",
+    "shell",
+    "rocket",
+    "missile",
+    "strike",
+    "attack",
+    "raid",
 ];
 
 /// Whether the figure ending at `end` counts something that is not people, directly ("three

@@ -1233,3 +1233,20 @@ fn sources_cited_claimed_figures_and_adverbs_between_commas() {
         );
     }
 }
+
+#[test]
+fn a_described_name_before_the_verb_is_the_claimant_and_its_last_name_later() {
+    // TASS, 10 Jul 2019 (the fifth blind set, tuned on after its measurement).
+    let d = draft(
+        "H\n\nMilitants have shelled the settlement of Jurin, killing three civilians, chief of the Russian Center for reconciliation of the conflicting sides Alexey Bakin said.\n\n\"Two more civilians were killed in the shelling,\" Bakin said.\n",
+    );
+    let claimants: Vec<Option<&str>> = d
+        .casualties
+        .iter()
+        .map(|c| c.claimant_text.as_deref())
+        .collect();
+    assert_eq!(claimants, [Some("Alexey Bakin"), Some("Alexey Bakin")]);
+    // A blast is no person.
+    let d = draft("H\n\nAt least one blast ripped through a house killing 15 officers.\n");
+    assert_eq!(figures(&d), [("killed", Some(15), Some(15), "15", None)]);
+}

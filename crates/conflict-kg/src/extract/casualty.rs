@@ -163,6 +163,7 @@ fn clause_stop(t: &Token) -> bool {
 
 /// The casualty figures of a sentence.
 pub(super) fn casualties(
+    text: &str,
     tokens: &[Token],
     mentions: &[Mention],
     persons: &std::collections::HashSet<String>,
@@ -184,6 +185,7 @@ pub(super) fn casualties(
     singular(tokens, mentions, &qs, &mut out);
     definite_person(tokens, mentions, &mut out);
     named_person(tokens, mentions, persons, &mut out);
+    unknown_named_person(text, tokens, mentions, &mut out);
     zero(tokens, mentions, &qs, &mut out);
     others(tokens, &qs, &mut out);
     // Sorted by position; `part_of` indexes follow their figures.
@@ -1296,6 +1298,110 @@ fn named_person(
             quantity_rule: "one-person",
             verb: k,
         });
+    }
+}
+
+/// "Nader al-Mafaalani was killed by unknown gunmen", "Aida Ibrahim al-Hoshan, a woman
+/// residing in the town of Mahja, was shot and killed", "Ahmed Mahmoud al-Jaouni lost his
+/// life": a person's name no lexicon knows (two to five capitalised words, "al-" names
+/// included) opening the sentence or a clause, and a verb of their death or wounding. One
+/// person, who is the group: exactly one.
+fn unknown_named_person(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    out: &mut Vec<Casualty>,
+) {
+    let name_word = |t: &Token| {
+        t.kind == TokenKind::Word
+            && (t.capitalised(text)
+                || ["al-", "el-", "abu", "bin", "ibn", "abdel"]
+                    .iter()
+                    .any(|p| t.norm.starts_with(p)))
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let opens = i == 0 || tokens[i - 1].is_any(&[",", "\"", ":"]);
+        if !opens || !tokens[i].capitalised(text) || !name_word(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let end = (i..tokens.len())
+            .take_while(|&j| name_word(&tokens[j]))
+            .last()
+            .map_or(i, |j| j + 1);
+        let n = end - i;
+        let known = mentions.iter().any(|m| m.start < end && m.end > i);
+        if !(2..=5).contains(&n) || known || out.iter().any(|c| c.start < end && i < c.end) {
+            i = end.max(i + 1);
+            continue;
+        }
+        // An apposition after the name: ", a woman residing in the town of Mahja,".
+        let mut k = end;
+        if tokens.get(k).is_some_and(|t| t.is(",")) {
+            if let Some(close) = (k + 1..(k + 15).min(tokens.len())).find(|&j| tokens[j].is(",")) {
+                if !tokens[k + 1..close]
+                    .iter()
+                    .any(|t| t.is_any(AUXILIARIES) || kind_of(t).is_some())
+                {
+                    k = close + 1;
+                }
+            }
+        }
+        let at = |j: usize, w: &str| tokens.get(j).is_some_and(|t| t.is(w));
+        let verb = if at(k, "died") {
+            Some((k, CasualtyType::Killed))
+        } else if at(k, "lost") && tokens.get(k + 2).is_some_and(|t| t.is("life")) {
+            Some((k + 2, CasualtyType::Killed))
+        } else if at(k, "was") {
+            let mut v = k + 1;
+            while tokens.get(v).is_some_and(|t| {
+                t.is_any(&[
+                    "also",
+                    "reportedly",
+                    "later",
+                    "then",
+                    "fatally",
+                    "seriously",
+                    "badly",
+                ])
+            }) {
+                v += 1;
+            }
+            // "was shot dead", "was shot to death", "was fatally shot", "was shot and killed".
+            let shot_dead = at(v, "shot")
+                && (at(v + 1, "dead")
+                    || (at(v + 1, "to") && at(v + 2, "death"))
+                    || tokens[v - 1].is("fatally"));
+            if shot_dead {
+                Some((v, CasualtyType::Killed))
+            } else if at(v, "shot") && at(v + 1, "and") {
+                tokens
+                    .get(v + 2)
+                    .and_then(kind_of)
+                    .map(|kind| (v + 2, kind))
+            } else {
+                tokens.get(v).and_then(kind_of).map(|kind| (v, kind))
+            }
+        } else {
+            None
+        };
+        if let Some((v, kind)) = verb {
+            out.push(Casualty {
+                start: i,
+                end,
+                min: Some(1),
+                max: Some(1),
+                casualty_type: kind,
+                group: None,
+                group_words: Some((i, end)),
+                part_of: None,
+                rule: "unknown-named-person-was-killed",
+                quantity_rule: "one-person",
+                verb: v,
+            });
+        }
+        i = end;
     }
 }
 

@@ -560,7 +560,7 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             });
         }
         let triggers = events::triggers(&text, toks);
-        let found = casualty::casualties(toks, &mentions, &lex.persons);
+        let found = casualty::casualties(&text, toks, &mentions, &lex.persons);
         let attribution =
             attribution::attribution(&text, toks, &mentions, lex, Some(&publisher_id)).map(
                 |(mut a, pronoun)| {

@@ -1250,3 +1250,35 @@ fn a_described_name_before_the_verb_is_the_claimant_and_its_last_name_later() {
     let d = draft("H\n\nAt least one blast ripped through a house killing 15 officers.\n");
     assert_eq!(figures(&d), [("killed", Some(15), Some(15), "15", None)]);
 }
+
+#[test]
+fn a_named_person_no_lexicon_knows_killed_is_exactly_one() {
+    // The Syrian Observer, 22 Jun 2023; North Press, Jan 2023 (the fifth blind set, tuned on
+    // after its measurement).
+    for (text, words) in [
+        (
+            "H\n\nAida Ibrahim al-Hoshan, a woman residing in the town of Mahja, was shot and killed after midnight.\n",
+            "Aida Ibrahim al-Hoshan",
+        ),
+        (
+            "H\n\nOn the same day, Nader al-Mafaalani was killed by unknown gunmen in the city of Hirak.\n",
+            "Nader al-Mafaalani",
+        ),
+        (
+            "H\n\nIn yet another incident, Ahmed Mahmoud al-Jaouni lost his life when unknown assailants opened fire.\n",
+            "Ahmed Mahmoud al-Jaouni",
+        ),
+        (
+            "H\n\nFurthermore, Khaled Saleh al-Madahala was fatally shot by unidentified individuals.\n",
+            "Khaled Saleh al-Madahala",
+        ),
+    ] {
+        assert_eq!(
+            figures(&draft(text)),
+            [("killed", Some(1), Some(1), words, None)],
+            "{text}"
+        );
+    }
+    // A place or an organisation is no person; a wounded shot is no death.
+    assert!(draft("H\n\nKhaled Saleh was shot in the leg.\n").casualties.is_empty());
+}

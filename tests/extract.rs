@@ -1029,6 +1029,25 @@ mod evaluation {
         above_floors(&s, (0.85, 0.6), 0.75, 0.95, (0.7, 0.55));
     }
 
+    /// The sixth blind set (`tests/extract/blind-6/`, 18 articles, its README says how it was
+    /// built): assembled by someone who had seen neither the extractor nor the other sets, and
+    /// measured once, on the extractor frozen after tuning on the fifth blind set. Its brief
+    /// added the "no number the sentence does not contain": figures never added up.
+    #[test]
+    fn sixth_blind_set() {
+        let s = measured("blind-6", "sixth blind set", 18);
+        // Measured once, 2026-12-01 22:07 UTC, commit 9aa0aba (the extractor as tuning on the
+        // fifth blind set left it), 18 articles, 54 gold incidents, 75 gold claims, before any
+        // rule was changed:
+        //   incidents P 0.79 (34/43) R 0.63 (34/54); event type 0.74; dates P 0.90 (18/20)
+        //   R 0.47; places P 0.38 (8/21) R 0.19; perpetrators P 1.00 (9/9) R 0.20;
+        //   casualty claims P 0.97 (56/58) R 0.75 (56/75, 0.747); claimant 0.73 (41/56);
+        //   relay/hedge 0.96 (54/56); unsupported 0.
+        // Of the goals, claims precision (0.9) and recall (0.7) and dates (0.9) are met;
+        // claimant (0.8) is not. The floors are these values rounded down.
+        above_floors(&s, (0.95, 0.74), 0.7, 0.9, (0.75, 0.6));
+    }
+
     /// The third blind set (`tests/extract/blind-3/`, 20 articles, its README says how it was
     /// built): assembled by someone who had seen neither the extractor nor the other sets, and
     /// measured once, on the extractor frozen after tuning on the second blind set.

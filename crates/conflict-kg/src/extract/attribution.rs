@@ -65,6 +65,10 @@ const VERBS: &[&str] = &[
     "suggest",
     "suggests",
     "suggested",
+    "maintained",
+    "maintains",
+    "insisted",
+    "insists",
 ];
 
 /// Words after a speaker's possessive that name where it spoke, not another speaker ("the
@@ -149,6 +153,7 @@ fn is_time_word(t: &Token) -> bool {
             "recently",
             "separately",
             "again",
+            "still",
             "has",
             "have",
             "had",
@@ -375,6 +380,12 @@ fn party(
     if raw.split_whitespace().count() > 10 {
         return None;
     }
+    // An actor speaking for itself is named as the actor is ("the SDF said" → "Syrian
+    // Democratic Forces"), so that one actor is one source whatever form the text uses.
+    let raw = match actor.as_ref().and_then(|a| lex.actor_labels.get(a)) {
+        Some(label) => label.clone(),
+        None => raw,
+    };
     Some(Party {
         start: a,
         claimant: Some(Claimant::New {
@@ -452,6 +463,8 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("locals")
         || has("witnesses")
         || has("witness")
+        || has("eyewitnesses")
+        || has("eyewitness")
         || has("activists")
         || has("activist")
     {
@@ -766,10 +779,19 @@ pub(super) fn attribution(
                     n.is_any(&["killed", "dead", "wounded", "injured", "missing", "slain"])
                 });
         // "The Observatory put the death toll at nine": a statement of a figure.
-        let put_toll = t.is_any(&["put", "puts", "putting"])
-            && tokens[k + 1..n.min(k + 4)]
-                .iter()
-                .any(|t| t.is_any(&["toll", "number"]));
+        // "… gave a toll of five killed", "… published an official death toll at 6".
+        let put_toll = t.is_any(&[
+            "put",
+            "puts",
+            "putting",
+            "gave",
+            "gives",
+            "giving",
+            "published",
+            "publishes",
+        ]) && tokens[k + 1..n.min(k + 5)]
+            .iter()
+            .any(|t| t.is_any(&["toll", "number"]));
         // "SANA quoted a medical source saying that …": the one quoted is the claimant, the
         // one quoting its relay.
         // "SANA cited a security source as saying that …": the same, with "as".

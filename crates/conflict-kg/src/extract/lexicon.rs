@@ -93,6 +93,12 @@ pub(crate) const WELL_KNOWN_SOURCES: &[(&str, SourceType, &[&str])] = &[
         &["North Press Agency", "North Press"],
     ),
     ("Rudaw", SourceType::OnlineOutlet, &["Rudaw"]),
+    // The Islamic State's own news agency: its claims are the group's.
+    (
+        "Amaq News Agency",
+        SourceType::ArmedGroup,
+        &["Amaq", "Amaq News Agency", "A'maq"],
+    ),
     (
         "Deutsche Presse-Agentur",
         SourceType::NewsAgency,
@@ -172,6 +178,7 @@ pub(crate) const WELL_KNOWN_SOURCES: &[(&str, SourceType, &[&str])] = &[
             "Syria Civil Defence",
             "Syrian Civil Defence",
             "Syrian Civil Defense",
+            "Syrian Civil Defenses",
             "Syria Civil Defense",
         ],
     ),

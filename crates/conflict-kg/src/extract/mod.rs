@@ -251,6 +251,34 @@ impl Builder<'_> {
         }
     }
 
+    /// A new incident of the sentence `span`, numbered after the draft's others: its type, the
+    /// date and place its words give, who did it and to whom.
+    fn incident(
+        &mut self,
+        opts: &Options,
+        event_type: Ruled<EventType>,
+        date: Option<&when::DateMention>,
+        place_mention: Option<&(&Mention, String)>,
+        (perps, targets): (events::RuledActors, events::RuledActors),
+        (text, toks, span): (&str, &[text::Token], text::Span),
+    ) -> DraftIncident {
+        let words = |a: usize, e: usize| text[toks[a].span.start..toks[e - 1].span.end].to_string();
+        let place = place_mention.and_then(|(m, _)| m.place().and_then(|e| self.place_id(e)));
+        DraftIncident {
+            id: format!("{}-incident-{}", opts.id, self.draft.incidents.len() + 1),
+            event_type,
+            date: date.map(|d| ruled(d.value.clone(), d.rule, 0.8)),
+            date_text: date.map(|d| words(d.start, d.end)),
+            location_qualifier: place.as_ref().and(place_mention.map(|(_, q)| q.clone())),
+            place: place.map(|(id, rule, c)| ruled(id, rule, c)),
+            place_text: place_mention.map(|(m, _)| words(m.start, m.end)),
+            perpetrators: perps.into_iter().map(|(a, r)| ruled(a, r, 0.7)).collect(),
+            perpetrator_stated_unknown: false,
+            targets: targets.into_iter().map(|(a, r)| ruled(a, r, 0.6)).collect(),
+            evidence: span,
+        }
+    }
+
     fn place_id(&mut self, e: &Entity) -> Option<(String, &'static str, f32)> {
         match e {
             Entity::Place { id, .. } => Some((id.clone(), "curated-place-name", 0.9)),
@@ -763,32 +791,14 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                     || !tg.is_empty()
                     || !found.is_empty()
             }) {
-                let n = b.draft.incidents.len() + 1;
-                let id = format!("{}-incident-{n}", opts.id);
-                let place = match &place_mention {
-                    Some((m, _)) => m.place().and_then(|e| b.place_id(e)),
-                    None => None,
-                };
-                let place_text = place_mention.as_ref().map(|(m, _)| {
-                    text[toks[m.start].span.start..toks[m.end - 1].span.end].to_string()
-                });
-                let inc = DraftIncident {
-                    id,
-                    event_type: ruled(t.event_type, t.rule, 0.7),
-                    date: event_date.map(|d| ruled(d.value.clone(), d.rule, 0.8)),
-                    date_text: event_date.map(|d| {
-                        text[toks[d.start].span.start..toks[d.end - 1].span.end].to_string()
-                    }),
-                    location_qualifier: place
-                        .as_ref()
-                        .and(place_mention.as_ref().map(|(_, q)| q.clone())),
-                    place: place.map(|(id, rule, c)| ruled(id, rule, c)),
-                    place_text,
-                    perpetrators: perps.into_iter().map(|(a, r)| ruled(a, r, 0.7)).collect(),
-                    perpetrator_stated_unknown: false,
-                    targets: targets.into_iter().map(|(a, r)| ruled(a, r, 0.6)).collect(),
-                    evidence: s.span,
-                };
+                let inc = b.incident(
+                    opts,
+                    ruled(t.event_type, t.rule, 0.7),
+                    event_date,
+                    place_mention.as_ref(),
+                    (perps, targets),
+                    (&text, toks, s.span),
+                );
                 b.draft.incidents.push(inc);
                 incident = Some((b.draft.incidents.len() - 1, "trigger-in-sentence"));
             }
@@ -804,37 +814,19 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             incident = match last_incident {
                 Some((i, at)) if si - at <= 3 => Some((i, "nearest-earlier-incident")),
                 _ => {
-                    let n = b.draft.incidents.len() + 1;
-                    let id = format!("{}-incident-{n}", opts.id);
-                    b.draft.review.push(ReviewItem { about: format!("incident.{id}.event_type"), item: "the sentence reports casualties but names no kind of event: `attack` is a placeholder, choose the event type".into() });
                     // "Syrian forces killed 200 people … in Homs": no kind of event, but the
                     // place and the one who killed, as a triggered incident has them.
-                    let (perps, targets) =
-                        events::perpetrators_and_targets(toks, &mentions, &[], lex);
-                    let place = match &place_mention {
-                        Some((m, _)) => m.place().and_then(|e| b.place_id(e)),
-                        None => None,
-                    };
-                    let place_text = place_mention.as_ref().map(|(m, _)| {
-                        text[toks[m.start].span.start..toks[m.end - 1].span.end].to_string()
-                    });
-                    b.draft.incidents.push(DraftIncident {
-                        id,
-                        event_type: ruled(EventType::Attack, "placeholder-no-trigger", 0.2),
-                        date: event_date.map(|d| ruled(d.value.clone(), d.rule, 0.8)),
-                        date_text: event_date.map(|d| {
-                            text[toks[d.start].span.start..toks[d.end - 1].span.end].to_string()
-                        }),
-                        location_qualifier: place
-                            .as_ref()
-                            .and(place_mention.as_ref().map(|(_, q)| q.clone())),
-                        place: place.map(|(id, rule, c)| ruled(id, rule, c)),
-                        place_text,
-                        perpetrators: perps.into_iter().map(|(a, r)| ruled(a, r, 0.7)).collect(),
-                        perpetrator_stated_unknown: false,
-                        targets: targets.into_iter().map(|(a, r)| ruled(a, r, 0.6)).collect(),
-                        evidence: s.span,
-                    });
+                    let id = format!("{}-incident-{}", opts.id, b.draft.incidents.len() + 1);
+                    b.draft.review.push(ReviewItem { about: format!("incident.{id}.event_type"), item: "the sentence reports casualties but names no kind of event: `attack` is a placeholder, choose the event type".into() });
+                    let inc = b.incident(
+                        opts,
+                        ruled(EventType::Attack, "placeholder-no-trigger", 0.2),
+                        event_date,
+                        place_mention.as_ref(),
+                        events::perpetrators_and_targets(toks, &mentions, &[], lex),
+                        (&text, toks, s.span),
+                    );
+                    b.draft.incidents.push(inc);
                     Some((b.draft.incidents.len() - 1, "new-incident-for-casualties"))
                 }
             };

@@ -238,7 +238,11 @@ impl Builder<'_> {
                 });
                 self.draft.review.push(ReviewItem {
                     about: format!("source.{id}"),
-                    item: format!("new source \"{words}\" (type {} guessed from its words) proposed in the reference draft: check it, or replace it by a curated source", source_type.id()),
+                    item: format!(
+                        "new source \"{words}\" (type {} {}) proposed in the reference draft: check it, or replace it by a curated source",
+                        source_type.id(),
+                        if lexicon::is_well_known(words) { "as the well-known source is" } else { "guessed from its words" }
+                    ),
                 });
                 id
             }
@@ -474,13 +478,22 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                 },
             );
             let ms = lex.mentions(name, &toks);
-            match ms
-                .iter()
-                .find(|m| m.start == 0 && m.end == toks.len())
-                .and_then(|m| m.source())
-            {
-                Some(id) => Claimant::Known(id.to_string()),
-                None => Claimant::New {
+            let whole = ms.iter().find(|m| m.start == 0 && m.end == toks.len());
+            match (
+                whole.and_then(|m| m.source()),
+                whole.and_then(|m| m.outlet()),
+            ) {
+                (Some(id), _) => Claimant::Known(id.to_string()),
+                // A well-known outlet ("Kurdistan 24", "Rudaw"): its usual name and its type.
+                (None, Some((label, source_type))) => match lex.source_labelled(label) {
+                    Some(id) => Claimant::Known(id.to_string()),
+                    None => Claimant::New {
+                        words: label.to_string(),
+                        source_type,
+                        actor: None,
+                    },
+                },
+                (None, None) => Claimant::New {
                     words: name.clone(),
                     source_type: SourceType::NewsAgency,
                     actor: None,

@@ -1317,3 +1317,25 @@ fn a_toll_given_or_published_eyewitnesses_maintaining_and_amaq() {
         );
     }
 }
+
+#[test]
+fn a_well_known_publisher_is_proposed_with_its_own_type() {
+    let opts = Options {
+        id: "r".into(),
+        published: "2023-05-05".into(),
+        publisher: Some("Kurdistan 24".into()),
+        url: None,
+    };
+    let d = extract(
+        "H\n\nTwo fighters were killed on Friday, the SDF said.\n",
+        &lexicon(),
+        &opts,
+    )
+    .unwrap();
+    let s = d.new_sources.iter().find(|s| s.id == d.publisher).unwrap();
+    assert_eq!(
+        (s.label.as_str(), s.source_type),
+        ("Kurdistan 24", SourceType::OnlineOutlet)
+    );
+    assert!(reference_toml(&d).contains("type = \"online-outlet\"  # rule: well-known source"));
+}

@@ -213,8 +213,13 @@ pub fn reference_toml(d: &Draft) -> String {
         let _ = writeln!(o, "label = {}", q(&s.label));
         let _ = writeln!(
             o,
-            "type = {}  # rule: guessed from the words",
-            q(s.source_type.id())
+            "type = {}  # rule: {}",
+            q(s.source_type.id()),
+            if super::lexicon::is_well_known(&s.label) {
+                "well-known source"
+            } else {
+                "guessed from the words"
+            }
         );
         if let Some(a) = &s.actor {
             let _ = writeln!(o, "actor = {}", q(a));

@@ -353,14 +353,7 @@ fn party(
         m.outlet().filter(|_| after_is_kind)
     });
     if let Some((label, source_type)) = outlet {
-        let claimant = match lex.source_labelled(label) {
-            Some(id) => Claimant::Known(id.to_string()),
-            None => Claimant::New {
-                words: label.to_string(),
-                source_type,
-                actor: None,
-            },
-        };
+        let claimant = outlet_claimant(lex, label, source_type);
         return Some(Party {
             start: a,
             claimant: Some(claimant),
@@ -396,6 +389,19 @@ fn party(
         voiced_by: None,
         pronoun: false,
     })
+}
+
+/// A well-known source by its usual name: the source a curated record or an earlier article
+/// of the run gave that name, else a new one of its own type.
+pub(super) fn outlet_claimant(lex: &Lexicon, label: &str, source_type: SourceType) -> Claimant {
+    match lex.source_labelled(label) {
+        Some(id) => Claimant::Known(id.to_string()),
+        None => Claimant::New {
+            words: label.to_string(),
+            source_type,
+            actor: None,
+        },
+    }
 }
 
 /// The source type a describing phrase suggests ("a Syrian military source" → anonymous).

@@ -30,6 +30,32 @@ pub(super) struct Casualty {
 }
 
 impl Casualty {
+    /// One person, the words `[start, end)` naming them and their group: at least one, at most
+    /// `max` (one where the group is that person), of `kind` with its verb at `verb`; not part
+    /// of another figure.
+    fn one_person(
+        mentions: &[Mention],
+        (start, end): (usize, usize),
+        kind: CasualtyType,
+        verb: usize,
+        max: Option<i64>,
+        rule: &'static str,
+    ) -> Casualty {
+        Casualty {
+            start,
+            end,
+            min: Some(1),
+            max,
+            casualty_type: kind,
+            group: group_in(mentions, start, end),
+            group_words: Some((start, end)),
+            part_of: None,
+            rule,
+            quantity_rule: "one-person",
+            verb,
+        }
+    }
+
     /// The figure `q` as a claim of `kind` with its verb at `verb`, its group named in the words
     /// from its end to `gend`; not part of another figure.
     fn of_figure(
@@ -925,6 +951,18 @@ fn toll_risen_to(tokens: &[Token], mentions: &[Mention], q: &Quantity) -> Option
     ))
 }
 
+/// Adverbs between "was" and a verb of killing or wounding ("was also reportedly killed",
+/// "was seriously wounded").
+const BEFORE_THE_VERB: &[&str] = &[
+    "also",
+    "reportedly",
+    "later",
+    "then",
+    "badly",
+    "seriously",
+    "fatally",
+];
+
 /// Nouns of one person's role ("the pilot", "the bodyguard").
 const PERSON_NOUNS: &[&str] = &[
     "pilot",
@@ -982,32 +1020,20 @@ fn definite_person(tokens: &[Token], mentions: &[Mention], out: &mut Vec<Casualt
         else {
             continue;
         };
-        if !tokens[noun + 2..v].iter().all(|t| {
-            t.is_any(&[
-                "also",
-                "reportedly",
-                "later",
-                "then",
-                "badly",
-                "seriously",
-                "fatally",
-            ])
-        }) {
+        if !tokens[noun + 2..v]
+            .iter()
+            .all(|t| t.is_any(BEFORE_THE_VERB))
+        {
             continue;
         }
-        out.push(Casualty {
-            start: i,
-            end: noun + 1,
-            min: Some(1),
-            max: Some(1),
-            casualty_type: kind_of(&tokens[v]).expect("checked"),
-            group: group_in(mentions, i, noun + 1),
-            group_words: Some((i, noun + 1)),
-            part_of: None,
-            rule: "definite-person-was-killed",
-            quantity_rule: "one-person",
-            verb: v,
-        });
+        out.push(Casualty::one_person(
+            mentions,
+            (i, noun + 1),
+            kind_of(&tokens[v]).expect("checked"),
+            v,
+            Some(1),
+            "definite-person-was-killed",
+        ));
     }
 }
 
@@ -1064,17 +1090,15 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
             if np_end > i + 1 && !out.iter().any(|c| c.start <= i && i < c.end) {
                 let whole = out[w].clone();
                 out.push(Casualty {
-                    start: i,
-                    end: np_end,
-                    min: Some(1),
-                    max: None,
-                    casualty_type: whole.casualty_type,
-                    group: group_in(mentions, i, np_end),
-                    group_words: Some((i, np_end)),
                     part_of: Some(w),
-                    rule: "including-one-person",
-                    quantity_rule: "one-person",
-                    verb: whole.verb,
+                    ..Casualty::one_person(
+                        mentions,
+                        (i, np_end),
+                        whole.casualty_type,
+                        whole.verb,
+                        None,
+                        "including-one-person",
+                    )
                 });
             }
             continue;
@@ -1096,19 +1120,14 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
                 .cloned()
             {
                 if !out.iter().any(|c| c.start <= i && i < c.end) {
-                    out.push(Casualty {
-                        start: i,
-                        end: and,
-                        min: Some(1),
-                        max: None,
-                        casualty_type: next.casualty_type,
-                        group: group_in(mentions, i, and),
-                        group_words: Some((i, and)),
-                        part_of: None,
-                        rule: "indefinite-singular-and-figure",
-                        quantity_rule: "one-person",
-                        verb: next.verb,
-                    });
+                    out.push(Casualty::one_person(
+                        mentions,
+                        (i, and),
+                        next.casualty_type,
+                        next.verb,
+                        None,
+                        "indefinite-singular-and-figure",
+                    ));
                 }
                 continue;
             }
@@ -1127,19 +1146,14 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
                         || tokens[k].is_any(&["in", "on", "near", "at", "and", "of", "from"])
                 })
                 .unwrap_or(tokens.len().min(i + 5));
-            out.push(Casualty {
-                start: i,
-                end: np_end,
-                min: Some(1),
-                max: None,
-                casualty_type: CasualtyType::Killed,
-                group: group_in(mentions, i, np_end),
-                group_words: Some((i, np_end)),
-                part_of: None,
-                rule: "life-of-indefinite-singular",
-                quantity_rule: "one-person",
-                verb: i - 4,
-            });
+            out.push(Casualty::one_person(
+                mentions,
+                (i, np_end),
+                CasualtyType::Killed,
+                i - 4,
+                None,
+                "life-of-indefinite-singular",
+            ));
             continue;
         }
         // "killed a child", "killing a woman": one person, the verb's object.
@@ -1163,21 +1177,16 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
             });
             if np_end > i + 1 && !counted && !out.iter().any(|c| c.start <= i && i < c.end) {
                 if let Some(kind) = kind_of(&tokens[i - 1]) {
-                    out.push(Casualty {
-                        start: i,
-                        end: np_end,
+                    out.push(Casualty::one_person(
+                        mentions,
+                        (i, np_end),
+                        kind,
+                        i - 1,
                         // One person of the group, not the group's toll: no maximum
                         // (data/README.md, "Vague quantities").
-                        min: Some(1),
-                        max: None,
-                        casualty_type: kind,
-                        group: group_in(mentions, i, np_end),
-                        group_words: Some((i, np_end)),
-                        part_of: None,
-                        rule: "verb-then-indefinite-singular",
-                        quantity_rule: "one-person",
-                        verb: i - 1,
-                    });
+                        None,
+                        "verb-then-indefinite-singular",
+                    ));
                 }
             }
             continue;
@@ -1214,20 +1223,10 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
         {
             continue;
         }
-        if !tokens[was + 1..v].iter().all(|t| {
-            t.is_any(&[
-                "also",
-                "reportedly",
-                "been",
-                "later",
-                "allegedly",
-                "apparently",
-                "then",
-                "badly",
-                "seriously",
-                "fatally",
-            ])
-        }) {
+        if !tokens[was + 1..v]
+            .iter()
+            .all(|t| t.is_any(BEFORE_THE_VERB) || t.is_any(&["been", "allegedly", "apparently"]))
+        {
             continue;
         }
         // The noun phrase up to a comma is the one person ("A local commander of …, a militia, was").
@@ -1240,17 +1239,15 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
             .find(|&k| tokens[k].is_any(&["of", "from", "in", "with"]))
             .unwrap_or(np_end);
         out.push(Casualty {
-            start: i,
             end: first_np_end,
-            min: Some(1),
-            max: None,
-            casualty_type: kind,
-            group: group_in(mentions, i, np_end),
-            group_words: Some((i, np_end)),
-            part_of: None,
-            rule: "indefinite-singular-was-killed",
-            quantity_rule: "one-person",
-            verb: v,
+            ..Casualty::one_person(
+                mentions,
+                (i, np_end),
+                kind,
+                v,
+                None,
+                "indefinite-singular-was-killed",
+            )
         });
     }
 }
@@ -1286,17 +1283,15 @@ fn named_person(
             continue;
         }
         out.push(Casualty {
-            start: m.start,
-            end: m.end,
-            min: Some(1),
-            max: Some(1),
-            casualty_type: kind,
             group: Some(actor.to_string()),
-            group_words: Some((m.start, m.end)),
-            part_of: None,
-            rule: "named-person-was-killed",
-            quantity_rule: "one-person",
-            verb: k,
+            ..Casualty::one_person(
+                mentions,
+                (m.start, m.end),
+                kind,
+                k,
+                Some(1),
+                "named-person-was-killed",
+            )
         });
     }
 }
@@ -1355,17 +1350,7 @@ fn unknown_named_person(
             Some((k + 2, CasualtyType::Killed))
         } else if at(k, "was") {
             let mut v = k + 1;
-            while tokens.get(v).is_some_and(|t| {
-                t.is_any(&[
-                    "also",
-                    "reportedly",
-                    "later",
-                    "then",
-                    "fatally",
-                    "seriously",
-                    "badly",
-                ])
-            }) {
+            while tokens.get(v).is_some_and(|t| t.is_any(BEFORE_THE_VERB)) {
                 v += 1;
             }
             // "was shot dead", "was shot to death", "was fatally shot", "was shot and killed".
@@ -1388,17 +1373,15 @@ fn unknown_named_person(
         };
         if let Some((v, kind)) = verb {
             out.push(Casualty {
-                start: i,
-                end,
-                min: Some(1),
-                max: Some(1),
-                casualty_type: kind,
                 group: None,
-                group_words: Some((i, end)),
-                part_of: None,
-                rule: "unknown-named-person-was-killed",
-                quantity_rule: "one-person",
-                verb: v,
+                ..Casualty::one_person(
+                    mentions,
+                    (i, end),
+                    kind,
+                    v,
+                    Some(1),
+                    "unknown-named-person-was-killed",
+                )
             });
         }
         i = end;

@@ -377,7 +377,7 @@ pub(crate) const WELL_KNOWN_ACTORS: &[(&str, ActorCategory, &[&str])] = &[
     (
         "Liwa al-Quds",
         ActorCategory::PoliticalMilitia,
-        &["Liwa al-Quds", "Liwa Al-Quds"],
+        &["Liwa al-Quds"],
     ),
 ];
 
@@ -422,11 +422,9 @@ pub struct Lexicon {
     pub(crate) source_ids: std::collections::HashSet<String>,
     /// Actors that are one person.
     pub(crate) persons: std::collections::HashSet<String>,
-    /// Well-known actors the curated data lacks (id → label and category), not yet proposed
-    /// by an earlier draft of the run.
-    pub(crate) proposed_actors: HashMap<String, (String, ActorCategory)>,
-    /// Actor id → category, for the source type of an actor speaking for itself.
-    pub(crate) actor_categories: HashMap<String, ActorCategory>,
+    /// Well-known actors the curated data lacks (id → category; the label is in
+    /// `actor_labels`), not yet proposed by an earlier draft of the run.
+    pub(crate) proposed_actors: HashMap<String, ActorCategory>,
 }
 
 /// One name found in a sentence: tokens `[start, end)` and everything it may stand for.
@@ -551,7 +549,6 @@ impl Lexicon {
         let mut lex = Lexicon::default();
         for a in &model.actors {
             lex.actor_labels.insert(a.id.clone(), a.label.clone());
-            lex.actor_categories.insert(a.id.clone(), a.category);
             if a.person || a.category == crate::vocab::ActorCategory::Individual {
                 lex.persons.insert(a.id.clone());
             }
@@ -626,9 +623,7 @@ impl Lexicon {
                 continue;
             }
             lex.actor_labels.insert(id.clone(), label.to_string());
-            lex.actor_categories.insert(id.clone(), *category);
-            lex.proposed_actors
-                .insert(id.clone(), (label.to_string(), *category));
+            lex.proposed_actors.insert(id.clone(), *category);
             for n in names.iter() {
                 lex.add(n, Entity::Actor { id: id.clone() });
             }

@@ -255,6 +255,11 @@ impl Builder<'_> {
         }
     }
 
+    /// The id the next incident of the draft gets.
+    fn next_incident_id(&self, opts: &Options) -> String {
+        format!("{}-incident-{}", opts.id, self.draft.incidents.len() + 1)
+    }
+
     /// A new incident of the sentence `span`, numbered after the draft's others: its type, the
     /// date and place its words give, who did it and to whom.
     fn incident(
@@ -269,7 +274,7 @@ impl Builder<'_> {
         let words = |a: usize, e: usize| text[toks[a].span.start..toks[e - 1].span.end].to_string();
         let place = place_mention.and_then(|(m, _)| m.place().and_then(|e| self.place_id(e)));
         DraftIncident {
-            id: format!("{}-incident-{}", opts.id, self.draft.incidents.len() + 1),
+            id: self.next_incident_id(opts),
             event_type,
             date: date.map(|d| ruled(d.value.clone(), d.rule, 0.8)),
             date_text: date.map(|d| words(d.start, d.end)),
@@ -485,14 +490,9 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             ) {
                 (Some(id), _) => Claimant::Known(id.to_string()),
                 // A well-known outlet ("Kurdistan 24", "Rudaw"): its usual name and its type.
-                (None, Some((label, source_type))) => match lex.source_labelled(label) {
-                    Some(id) => Claimant::Known(id.to_string()),
-                    None => Claimant::New {
-                        words: label.to_string(),
-                        source_type,
-                        actor: None,
-                    },
-                },
+                (None, Some((label, source_type))) => {
+                    attribution::outlet_claimant(lex, label, source_type)
+                }
                 (None, None) => Claimant::New {
                     words: name.clone(),
                     source_type: SourceType::NewsAgency,
@@ -829,7 +829,7 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                 _ => {
                     // "Syrian forces killed 200 people … in Homs": no kind of event, but the
                     // place and the one who killed, as a triggered incident has them.
-                    let id = format!("{}-incident-{}", opts.id, b.draft.incidents.len() + 1);
+                    let id = b.next_incident_id(opts);
                     b.draft.review.push(ReviewItem { about: format!("incident.{id}.event_type"), item: "the sentence reports casualties but names no kind of event: `attack` is a placeholder, choose the event type".into() });
                     let inc = b.incident(
                         opts,
@@ -1191,7 +1191,9 @@ fn new_actors(d: &Draft, lex: &Lexicon) -> Vec<NewActor> {
         .chain(d.new_sources.iter().filter_map(|s| s.actor.as_ref()));
     let mut out: Vec<NewActor> = Vec::new();
     for id in used {
-        if let Some((label, category)) = lex.proposed_actors.get(id) {
+        if let (Some(category), Some(label)) =
+            (lex.proposed_actors.get(id), lex.actor_labels.get(id))
+        {
             if !out.iter().any(|a| &a.id == id) {
                 out.push(NewActor {
                     id: id.clone(),

@@ -1056,6 +1056,25 @@ mod evaluation {
         above_floors(&s, (0.95, 0.74), 0.85, 0.9, (0.75, 0.6));
     }
 
+    /// The seventh blind set (`tests/extract/blind-7/`, 17 articles, its README says how it was
+    /// built and which delivered article was dropped before measuring): assembled by someone who
+    /// had seen neither the extractor nor the other sets, and measured once, on the extractor
+    /// frozen after tuning on the sixth blind set.
+    #[test]
+    fn seventh_blind_set() {
+        let s = measured("blind-7", "seventh blind set", 17);
+        // Measured once, 2026-12-02 01:03 UTC, commit d77a6ee (the extractor as tuning on the
+        // sixth blind set left it), 17 articles, 58 gold incidents, 84 gold claims, before any
+        // rule was changed:
+        //   incidents P 0.73 (35/48) R 0.60 (35/58); event type 0.63; dates P 0.89 (24/27)
+        //   R 0.63; places P 0.56 (9/16) R 0.17; perpetrators P 0.80 (8/10) R 0.17;
+        //   casualty claims P 0.89 (59/66, 0.894) R 0.70 (59/84, 0.702); claimant 0.88 (52/59);
+        //   relay/hedge 0.86 (51/59); unsupported 0.
+        // Of the goals, claims recall (0.7) and claimant (0.8) are met; claims precision (0.9)
+        // and dates (0.9) are not, each by one item. The floors are these values rounded down.
+        above_floors(&s, (0.88, 0.7), 0.88, 0.88, (0.72, 0.6));
+    }
+
     /// The third blind set (`tests/extract/blind-3/`, 20 articles, its README says how it was
     /// built): assembled by someone who had seen neither the extractor nor the other sets, and
     /// measured once, on the extractor frozen after tuning on the second blind set.

@@ -69,7 +69,15 @@ const VERBS: &[&str] = &[
     "maintains",
     "insisted",
     "insists",
+    "revealed",
+    "reveals",
+    "disclosed",
+    "discloses",
 ];
+
+/// Verbs whose hearer follows "to" ("revealed to Al Jazeera", "confirmed to AFP"): that
+/// outlet is a relay, as the one after "told" is.
+const TO_VERBS: &[&str] = &["revealed", "disclosed", "confirmed", "explained"];
 
 /// Words after a speaker's possessive that name where it spoke, not another speaker ("the
 /// ministry's Twitter account", "the group's statement").
@@ -114,6 +122,8 @@ pub(super) fn hedge(tokens: &[Token]) -> Option<(Hedge, &'static str)> {
             "purportedly" | "purporting" | "purported" => {
                 Some((Hedge::Purportedly, "hedge-purportedly"))
             }
+            // The scheme has no "allegedly" of its own: an allegation is a purported fact.
+            "allegedly" => Some((Hedge::Purportedly, "hedge-allegedly")),
             "apparently" | "appeared" | "appears" => Some((Hedge::Apparently, "hedge-apparently")),
             "possibly" | "likely" | "probably" => Some((Hedge::Possibly, "hedge-possibly")),
             "could" | "may" | "might" if matches!(next, "have" | "be") => {
@@ -389,6 +399,19 @@ fn party(
         voiced_by: None,
         pronoun: false,
     })
+}
+
+/// `"Reliable sources reported to the Observatory that 23 … were killed," the watchdog group
+/// said`: a quotation that opens the sentence is its outer speaker's, whatever cues it holds
+/// inside. The index of that speaker's cue, if earlier cues are all inside the quotation.
+fn outer_speaker<T>(tokens: &[Token], cues: &[(usize, &'static str, Party, T)]) -> Option<usize> {
+    if !tokens.first().is_some_and(|t| t.is("\"")) {
+        return None;
+    }
+    let close = (1..tokens.len()).find(|&j| tokens[j].is("\""))?;
+    let outer = cues.iter().position(|c| c.0 > close)?;
+    let p = &cues[outer].2;
+    (outer > 0 && (p.claimant.is_some() || p.pronoun)).then_some(outer)
 }
 
 /// A well-known source by its usual name: the source a curated record or an earlier article
@@ -838,11 +861,27 @@ pub(super) fn attribution(
             // Inverted: `…," said X.` / `…, X said.` handled by the subject rule below.
             let inverted =
                 k > 0 && (tokens[k - 1].is(",") || tokens[k - 1].is("\"") || tokens[k - 1].is("'"));
+            // "… in the Manbij area on Monday reported the Syrian Observatory for Human
+            // Rights.": no comma, but a named source ends the sentence after the verb.
+            let inverted = inverted
+                || (k > 0
+                    && t.is_any(&["reported", "said"])
+                    && tokens[k - 1].kind == TokenKind::Word
+                    && mentions.iter().any(|m| {
+                        (m.start == k + 1 || (m.start == k + 2 && tokens[k + 1].is("the")))
+                            && (m.source().is_some() || m.outlet().is_some())
+                            && tokens[m.end..].iter().all(|t| t.kind == TokenKind::Punct)
+                    }));
             // The object of "told": the relay.
             let told_to = |from: usize| -> Option<Claimant> {
-                if !tokens[k].is_any(&["told", "tells"]) {
+                let from = if tokens[k].is_any(&["told", "tells"]) {
+                    from
+                } else if tokens[k].is_any(TO_VERBS) && tokens.get(from).is_some_and(|t| t.is("to"))
+                {
+                    from + 1
+                } else {
                     return None;
-                }
+                };
                 if let Some(src) = mentions
                     .iter()
                     .find(|m| m.start == from)
@@ -949,7 +988,19 @@ pub(super) fn attribution(
                     .filter_map(|m| party(text, tokens, mentions, lex, m.start, m.end))
                     .next()
                     .or_else(|| described_name_before(text, tokens, mentions, e))
-                    .or_else(|| party(text, tokens, mentions, lex, a, subject_end));
+                    .or_else(|| party(text, tokens, mentions, lex, a, subject_end))
+                    .or_else(|| {
+                        // "Abdel Rahman described the explosion as “massive” and said at least
+                        // 14 …": the speaker that opens the sentence says the second verb too.
+                        if !(e > 0 && tokens[e - 1].is("and")) {
+                            return None;
+                        }
+                        mentions
+                            .iter()
+                            .find(|m| m.start == 0 && m.end < e)
+                            .and_then(|m| party(text, tokens, mentions, lex, m.start, m.end))
+                            .filter(|p| p.claimant.is_some())
+                    });
                 if let Some(p) = p {
                     let relay = told_to(k + 1);
                     cues.push((k, "said-subject", p, relay));
@@ -997,6 +1048,8 @@ pub(super) fn attribution(
             .is_some_and(|c| is_publisher(c, publisher))
     {
         (0, cues[last].2.claimant.clone())
+    } else if let Some(outer) = outer_speaker(tokens, &cues) {
+        (outer, None)
     } else {
         // "according to" wins over verbs; among verbs the first.
         (

@@ -96,8 +96,22 @@ fn kind_of(t: &Token) -> Option<CasualtyType> {
 /// Verbs that take the victims as object after them ("killed at least 11", "killing all 39").
 fn transitive(t: &Token) -> bool {
     t.is_any(&[
-        "killed", "killing", "kills", "wounded", "wounding", "injured", "injuring", "injures",
-        "left", "leaving", "claimed", "claiming",
+        "killed",
+        "killing",
+        "kills",
+        "wounded",
+        "wounding",
+        "injured",
+        "injuring",
+        "injures",
+        "left",
+        "leaving",
+        "claimed",
+        "claiming",
+        "executed",
+        "executing",
+        "beheaded",
+        "beheading",
     ])
 }
 
@@ -755,11 +769,18 @@ fn pair(
         }
         let toll = t.is("toll");
         // "The victims included 15 people foraging for truffles", "Among the victims were
-        // four siblings": the dead.
+        // four siblings", "The dead comprise 67 civilians": the dead.
         if k + 1 == q.start
-            && t.is_any(&["included", "include", "were"])
+            && t.is_any(&[
+                "included",
+                "include",
+                "includes",
+                "comprise",
+                "comprised",
+                "were",
+            ])
             && k > 0
-            && tokens[k - 1].is("victims")
+            && tokens[k - 1].is_any(&["victims", "dead"])
             && (t.is("were") == (k > 2 && tokens[k - 3].is("among")))
         {
             let gend = group_end(tokens, q.end);

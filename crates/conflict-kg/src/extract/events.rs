@@ -423,7 +423,18 @@ pub(super) fn perpetrators_and_targets(
                         "killed", "wounded", "injured", "claimed", "carried", "fire", "blamed",
                         "targeted", "attacked",
                     ]));
-            if near_trigger && (tokens[by].is("by") || tokens[by - 1].is("fire")) {
+            // "the environs of the capital held by rebels": who holds a place did not do it.
+            let holder = by > 0
+                && tokens[by - 1].is_any(&[
+                    "held",
+                    "controlled",
+                    "run",
+                    "backed",
+                    "supported",
+                    "dominated",
+                    "occupied",
+                ]);
+            if near_trigger && !holder && (tokens[by].is("by") || tokens[by - 1].is("fire")) {
                 push(&mut perps, actor, "by-actor-after-trigger");
                 continue;
             }

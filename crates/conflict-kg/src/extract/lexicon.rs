@@ -138,6 +138,39 @@ pub(crate) const WELL_KNOWN_SOURCES: &[(&str, SourceType, &[&str])] = &[
     ),
     ("Enab Baladi", SourceType::OnlineOutlet, &["Enab Baladi"]),
     ("Nour News", SourceType::OnlineOutlet, &["Nour News"]),
+    // Broadcasters and papers that tolls are attributed to ("According to Al Jazeera").
+    (
+        "Al Jazeera",
+        SourceType::OnlineOutlet,
+        &["Al Jazeera", "Al-Jazeera", "Aljazeera", "Al Jazeera Arabic"],
+    ),
+    (
+        "Al Arabiya",
+        SourceType::OnlineOutlet,
+        &["Al Arabiya", "Al-Arabiya"],
+    ),
+    (
+        "Al-Manar",
+        SourceType::OnlineOutlet,
+        &["Al-Manar", "Al Manar"],
+    ),
+    (
+        "Sky News Arabia",
+        SourceType::OnlineOutlet,
+        &["Sky News Arabia"],
+    ),
+    (
+        "Asharq Al-Awsat",
+        SourceType::Newspaper,
+        &["Asharq Al-Awsat", "Asharq al-Awsat"],
+    ),
+    ("Al-Watan", SourceType::Newspaper, &["Al-Watan", "Al Watan"]),
+    ("Orient News", SourceType::OnlineOutlet, &["Orient News"]),
+    (
+        "Step News Agency",
+        SourceType::NewsAgency,
+        &["Step News Agency", "Step News"],
+    ),
     (
         "Local Coordination Committees",
         SourceType::Monitor,

@@ -713,15 +713,19 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             let number = t.is_any(&[
                 "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
             ]);
+            // "Moreover, 93 people were injured": the same account goes on.
+            let goes_on = t.is_any(&["moreover", "furthermore", "additionally"])
+                || (t.is("in") && second.is_some_and(|n| n.is("addition")));
             (t.is_any(&[
                 "he", "she", "they", "it", "another", "others", "of", "among", "these", "those",
-            ]) || (number
-                && second.is_some_and(|n| {
-                    n.is_any(&[
-                        "others", "other", "more", "of", "were", "was", "had", "have", "died",
-                        "are",
-                    ])
-                })))
+            ]) || goes_on
+                || (number
+                    && second.is_some_and(|n| {
+                        n.is_any(&[
+                            "others", "other", "more", "of", "were", "was", "had", "have", "died",
+                            "are",
+                        ])
+                    })))
                 || (t.norm == "the"
                     && toks
                         .get(1)
@@ -884,14 +888,11 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         }
 
         // --- casualty claims --------------------------------------------------------------
-        // "SOHR confirmed a dozen deaths, while the LCC said 45 people were killed": a clause
-        // with a speaker of its own speaks for its figures.
+        // "SOHR confirmed a dozen deaths, while the LCC said 45 people were killed" (with or
+        // without the comma): a clause with a speaker of its own speaks for its figures.
         let clause_speakers: Vec<(usize, usize, Attribution)> = {
             let cuts: Vec<usize> = (1..toks.len())
-                .filter(|&j| {
-                    toks[j].is_any(&["while", "whereas"])
-                        && (toks[j - 1].is(",") || toks[j - 1].is("-"))
-                })
+                .filter(|&j| toks[j].is_any(&["while", "whereas"]))
                 .collect();
             if cuts.is_empty() {
                 Vec::new()

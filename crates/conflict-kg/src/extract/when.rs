@@ -44,7 +44,14 @@ pub(crate) const SAYING: &[&str] = &[
 /// The resolved form of a span.
 pub(super) fn format_span(span: &DateSpan) -> String {
     match (span.precision, span.end) {
-        (_, None) => format!("since {}", span.start.year()),
+        // An open span ("since 24th of March 2019") keeps its start's precision.
+        (_, None) => format!(
+            "since {}",
+            format_span(&DateSpan {
+                end: Some(span.start),
+                ..*span
+            })
+        ),
         (DatePrecision::Day, Some(end)) if end != span.start => {
             format!(
                 "{}/{}",
@@ -148,16 +155,13 @@ pub(super) fn dates(
                 found = Some((i, i + 1, t.norm.clone(), "relative"));
             } else if t.is_any(MONTHS) && cap(i) && (t.norm != "may" || month_context(tokens, i)) {
                 let month = MONTHS.iter().position(|m| *m == t.norm).expect("a month") as u32 + 1;
-                let day_after = tokens
-                    .get(i + 1)
-                    .filter(|d| d.kind == TokenKind::Number)
-                    .and_then(|d| d.norm.parse::<u32>().ok())
-                    .filter(|d| (1..=31).contains(d));
-                let day_before = (i > 0)
-                    .then(|| &tokens[i - 1])
-                    .filter(|d| d.kind == TokenKind::Number)
-                    .and_then(|d| d.norm.parse::<u32>().ok())
-                    .filter(|d| (1..=31).contains(d));
+                let day_after = tokens.get(i + 1).and_then(day_of_month);
+                let day_before = (i > 0).then(|| day_of_month(&tokens[i - 1])).flatten();
+                // "24th of March 2019".
+                let ordinal_of =
+                    (i > 1 && tokens[i - 1].is("of") && tokens[i - 2].kind == TokenKind::Word)
+                        .then(|| day_of_month(&tokens[i - 2]))
+                        .flatten();
                 let mut end = i + 1;
                 let mut start = i;
                 let day = if let Some(d) = day_after {
@@ -165,6 +169,9 @@ pub(super) fn dates(
                     Some(d)
                 } else if let Some(d) = day_before {
                     start = i - 1;
+                    Some(d)
+                } else if let Some(d) = ordinal_of {
+                    start = i - 2;
                     Some(d)
                 } else {
                     None
@@ -290,6 +297,19 @@ pub(super) fn dates(
 fn weekday_at<'a>(tokens: &'a [Token], text: &str, i: usize) -> Option<&'a str> {
     let t = tokens.get(i)?;
     (t.is_weekday() && t.capitalised(text)).then_some(t.norm.as_str())
+}
+
+/// A day of the month: "24", or the ordinal "24th", "1st", "2nd", "3rd".
+fn day_of_month(t: &Token) -> Option<u32> {
+    let digits = if t.kind == TokenKind::Number {
+        t.norm.as_str()
+    } else {
+        ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|suffix| t.norm.strip_suffix(suffix))
+            .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))?
+    };
+    digits.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
 }
 
 /// "May" the month, not the verb: after in/on/of/since/early/late or before a day number.

@@ -1075,6 +1075,24 @@ mod evaluation {
         above_floors(&s, (0.88, 0.7), 0.88, 0.88, (0.72, 0.6));
     }
 
+    /// The eighth blind set (`tests/extract/blind-8/`, 19 articles, its README says how it was
+    /// built): assembled by someone who had seen neither the extractor nor the other sets, and
+    /// measured once, on the extractor frozen after tuning on the seventh blind set.
+    #[test]
+    fn eighth_blind_set() {
+        let s = measured("blind-8", "eighth blind set", 19);
+        // Measured once, 2026-12-02 01:18 UTC, commit 75bf25a (the extractor as tuning on the
+        // seventh blind set left it), 19 articles, 53 gold incidents, 78 gold claims, before any
+        // rule was changed:
+        //   incidents P 0.58 (28/48) R 0.53 (28/53); event type 0.64; dates P 0.80 (16/20)
+        //   R 0.42; places P 0.53 (8/15) R 0.15; perpetrators P 1.00 (10/10) R 0.33;
+        //   casualty claims P 0.82 (56/68) R 0.72 (56/78); claimant 0.77 (43/56);
+        //   relay/hedge 0.98 (55/56); unsupported 0.
+        // Of the goals, claims recall (0.7) is met; claims precision (0.9), claimant (0.8) and
+        // dates (0.9) are not. The floors are these values rounded down.
+        above_floors(&s, (0.8, 0.7), 0.75, 0.8, (0.55, 0.5));
+    }
+
     /// The third blind set (`tests/extract/blind-3/`, 20 articles, its README says how it was
     /// built): assembled by someone who had seen neither the extractor nor the other sets, and
     /// measured once, on the extractor frozen after tuning on the second blind set.

@@ -73,6 +73,13 @@ const VERBS: &[&str] = &[
     "reveals",
     "disclosed",
     "discloses",
+    "informed",
+    "informs",
+    // "the United Nations denounced the killing of four aid workers": who condemns a toll
+    // gives it.
+    "denounced",
+    "condemned",
+    "deplored",
 ];
 
 /// Verbs whose hearer follows "to" ("revealed to Al Jazeera", "confirmed to AFP"): that
@@ -111,6 +118,8 @@ const PRONOUNS: &[&str] = &[
     "the agency",
     "the war monitor",
     "the monitoring group",
+    "the report",
+    "the statement",
 ];
 
 /// The hedge of a sentence's statements, if its words give one, with the rule.
@@ -874,7 +883,7 @@ pub(super) fn attribution(
                     }));
             // The object of "told": the relay.
             let told_to = |from: usize| -> Option<Claimant> {
-                let from = if tokens[k].is_any(&["told", "tells"]) {
+                let from = if tokens[k].is_any(&["told", "tells", "informed", "informs"]) {
                     from
                 } else if tokens[k].is_any(TO_VERBS) && tokens.get(from).is_some_and(|t| t.is("to"))
                 {
@@ -903,7 +912,8 @@ pub(super) fn attribution(
             };
             // `…," said X` names the speaker after the verb; `…, told AFP` names the hearer,
             // and `…, said on his social media account` no one.
-            let after = if inverted && !tokens[k].is_any(&["told", "tells"]) {
+            let after = if inverted && !tokens[k].is_any(&["told", "tells", "informed", "informs"])
+            {
                 let b = clause_end(tokens, k + 1, &["."]);
                 let starts_with_preposition = tokens.get(k + 1).is_some_and(|t| {
                     t.is_any(&["on", "in", "at", "during", "to", "after", "from"])

@@ -563,6 +563,8 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
     // Every claimant named so far, for definite descriptions of them.
     let mut speakers_seen: Vec<Claimant> = Vec::new();
     let mut last_incident: Option<(usize, usize)> = None; // (incident index, sentence index)
+    // The last sentence whose figures have no claimant, and those claims.
+    let mut unattributed: Option<(usize, Vec<usize>)> = None;
     let mut dateline_done = false;
     // The headline (a first line followed by a blank line) repeats the body; AFP's subheads
     // ("- IS claims attack -") are no sentences.
@@ -727,9 +729,17 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                         ])
                     })))
                 || (t.norm == "the"
-                    && toks
-                        .get(1)
-                        .is_some_and(|n| n.is_any(&["remaining", "others", "rest"])))
+                    && toks.get(1).is_some_and(|n| {
+                        // "The dead included 427 Druze fighters": the toll just given.
+                        n.is_any(&[
+                            "remaining",
+                            "others",
+                            "rest",
+                            "dead",
+                            "victims",
+                            "casualties",
+                        ])
+                    }))
         });
         // A sentence that is all quotation ("\"Three soldiers were killed and a fourth was
         // injured.\"") after its speaker's sentence continues that speaker.
@@ -885,6 +895,45 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                 perpetrator: actor,
                 evidence: s.span,
             });
+        }
+
+        // --- a claimant named after the figures -------------------------------------------
+        // "At least 25 civilians have been killed …" and then "According to the Syrian
+        // Observatory, the deaths occurred during overnight raids": a sentence with a claimant
+        // and no figure of its own, about "the deaths" just told with no claimant, names who
+        // gave them.
+        let about_the_dead = toks.windows(2).any(|w| {
+            w[0].is("the") && w[1].is_any(&["deaths", "dead", "killings", "victims", "casualties"])
+        }) && !toks.iter().any(|t| t.kind == text::TokenKind::Number);
+        if let (true, true, Some(a), Some((at, claims))) = (
+            found.is_empty(),
+            about_the_dead,
+            own.as_ref().filter(|a| a.rule != "carried-speaker"),
+            unattributed.as_ref(),
+        ) {
+            if si - at <= 2 {
+                let src = b.source_id(&a.claimant);
+                let words = match &a.claimant {
+                    Claimant::Known(id) => lex.source_labels.get(id).cloned(),
+                    Claimant::New { words, .. } => Some(words.clone()),
+                };
+                let via = a.relay.as_ref().map(|r| b.source_id(r));
+                b.cite(&src);
+                for &ci in claims {
+                    let c = &mut b.draft.casualties[ci];
+                    c.source = ruled(src.clone(), "claimant-named-after-figure", 0.5);
+                    c.claimant_text = words.clone();
+                    c.via = via.clone();
+                    let about = format!("casualty_claim.{}.source", c.id);
+                    if let Some(r) = b.draft.review.iter_mut().find(|r| r.about == about) {
+                        r.item = format!(
+                            "no claimant in the figure's sentence: written as the claimant of sentence {}, which speaks of the dead just told; check",
+                            si + 1
+                        );
+                    }
+                }
+            }
+            unattributed = None;
         }
 
         // --- casualty claims --------------------------------------------------------------
@@ -1120,6 +1169,18 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             if let Some(at) = at {
                 b.draft.casualties[*at].part_of =
                     c.part_of.and_then(|p| index_of.get(p).copied().flatten());
+            }
+        }
+        // The figures of this sentence written as the publisher's own, for a claimant named
+        // just after them.
+        if !found.is_empty() {
+            let mine: Vec<usize> = (first_index..b.draft.casualties.len())
+                .filter(|&ci| b.draft.casualties[ci].source.rule == "no-claimant-publisher")
+                .collect();
+            if !mine.is_empty() {
+                unattributed = Some((si, mine));
+            } else if own.is_some() {
+                unattributed = None;
             }
         }
         let _ = &b.publisher_name;

@@ -25,7 +25,7 @@ pub(super) struct DateMention {
 }
 
 const MONTHS: &[&str] = &crate::dates::MONTHS;
-pub(crate) const SAYING: &[&str] = &[
+const SAYING: &[&str] = &[
     "said",
     "says",
     "told",
@@ -39,6 +39,8 @@ pub(crate) const SAYING: &[&str] = &[
     "claimed",
     "tweeted",
     "wrote",
+    "released",
+    "published",
 ];
 
 /// The resolved form of a span.
@@ -274,10 +276,24 @@ pub(super) fn dates(
         };
         match span {
             Some(span) => {
+                // "On Sunday the IDF confirmed that …": a date that opens the sentence before
+                // its speaker's verb is when it was said.
+                let opens_before_saying = tokens[..start]
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Punct || t.is("on"))
+                    && (end..tokens.len().min(end + 5))
+                        .take_while(|&j| tokens[j].kind != TokenKind::Number)
+                        .any(|j| {
+                            // Not "On April 9, a double bombing claimed by Daesh killed 13".
+                            tokens[j].is_any(SAYING)
+                                && !tokens[j].is("claimed")
+                                && !tokens.get(j + 1).is_some_and(|n| n.is("by"))
+                        });
                 let stated = start > 0 && tokens[start - 1].is_any(SAYING)
                     || (start > 1
                         && tokens[start - 1].is("on")
-                        && tokens[start - 2].is_any(SAYING));
+                        && tokens[start - 2].is_any(SAYING))
+                    || opens_before_saying;
                 out.push(DateMention {
                     start,
                     end,

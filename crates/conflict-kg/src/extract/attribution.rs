@@ -287,7 +287,6 @@ fn party(
             || (inside.len() == 1 && words.len() > inside[0].end - inside[0].start + 1));
     // "an officer and a doctor said": two kinds of speaker, neither curated.
     let two_kinds = || {
-        let and = words.iter().position(|t| t.is("and"))?;
         let half = |w: &[&Token]| {
             guess_type(
                 &w.iter()
@@ -295,11 +294,14 @@ fn party(
                     .collect::<Vec<_>>()
                     .join(" "),
             )
+            .is_some()
         };
-        (and > 0 && half(&words[..and]).is_some() && half(&words[and + 1..]).is_some())
-            .then_some(())
+        words
+            .iter()
+            .position(|t| t.is("and"))
+            .is_some_and(|and| and > 0 && half(&words[..and]) && half(&words[and + 1..]))
     };
-    let joint = joint || (inside.is_empty() && words.len() <= 8 && two_kinds().is_some());
+    let joint = joint || (inside.is_empty() && words.len() <= 8 && two_kinds());
     if joint && !inside.iter().any(|m| m.end - m.start == words.len()) {
         return Some(Party {
             start: a,

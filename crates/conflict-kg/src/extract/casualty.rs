@@ -676,6 +676,15 @@ fn pair(
         if clause_stop(t) || t.is(")") {
             break;
         }
+        // "One of its wounded fighters … died", "three of the wounded died": the wounded
+        // named as a group are not this figure's harm; the verb after them is.
+        if kind_of(t) == Some(CasualtyType::Wounded)
+            && k > 0
+            && tokens[k - 1].is_any(&["its", "their", "his", "her", "the"])
+        {
+            k += 1;
+            continue;
+        }
         if let Some(kind) = kind_of(t) {
             // "died of their wounds" is a death.
             let kind = if t.is("wounds") {

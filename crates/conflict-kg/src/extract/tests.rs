@@ -1501,3 +1501,20 @@ fn a_date_that_opens_a_sentence_before_its_speakers_verb_is_when_it_was_said() {
         .collect();
     assert_eq!(dates, ["2018-04-09"]);
 }
+
+#[test]
+fn the_wounded_named_as_a_group_who_then_died_are_dead() {
+    // ANF, 20 May 2024 (the sixth blind set, tuned on after its measurement).
+    for text in [
+        "H\n\nOne of its wounded fighters, Mazlum Qamislo, died in hospital on Monday, the SDF said.\n",
+        "H\n\nThree of the wounded died later in hospital.\n",
+    ] {
+        let d = draft(text);
+        assert_eq!(d.casualties.len(), 1, "{text}");
+        assert_eq!(
+            d.casualties[0].casualty_type,
+            CasualtyType::Killed,
+            "{text}"
+        );
+    }
+}

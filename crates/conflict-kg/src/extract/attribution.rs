@@ -607,7 +607,17 @@ fn appositive_subject(
         }
         let words: Vec<&str> = segment.iter().map(|t| t.norm.as_str()).collect();
         description = format!("{} {description}", words.join(" "));
-        // The name before this description: up to five capitalised words after a break.
+        // The name before this description: up to five capitalised words after a break (and
+        // before its acronym: "The Syrian Observatory for Human Rights (SOHR), a UK-based war
+        // monitor, reported").
+        let open = if open > 1 && tokens[open - 1].is(")") {
+            (0..open - 1)
+                .rev()
+                .find(|&o| tokens[o].is("("))
+                .unwrap_or(open)
+        } else {
+            open
+        };
         let start = (0..open)
             .rev()
             .find(|&j| {
@@ -1003,13 +1013,20 @@ pub(super) fn attribution(
                     .or_else(|| party(text, tokens, mentions, lex, a, subject_end))
                     .or_else(|| {
                         // "Abdel Rahman described the explosion as “massive” and said at least
-                        // 14 …": the speaker that opens the sentence says the second verb too.
-                        if !(e > 0 && tokens[e - 1].is("and")) {
+                        // 14 …", "The Syrian Observatory … described the confrontations as …,
+                        // stating, …": the speaker that opens the sentence says it too.
+                        let second_verb = e > 0
+                            && (tokens[e - 1].is("and")
+                                || (tokens[e - 1].is(",")
+                                    && tokens[k].is_any(&["saying", "stating"])));
+                        if !second_verb {
                             return None;
                         }
                         mentions
                             .iter()
-                            .find(|m| m.start == 0 && m.end < e)
+                            .find(|m| {
+                                (m.start == 0 || (m.start == 1 && tokens[0].is("the"))) && m.end < e
+                            })
                             .and_then(|m| party(text, tokens, mentions, lex, m.start, m.end))
                             .filter(|p| p.claimant.is_some())
                     });

@@ -369,6 +369,12 @@ fn party(
                         "team",
                         "teams",
                         "volunteers",
+                        // "according to a Reuters tally": its count is its claim.
+                        "tally",
+                        "count",
+                        "figures",
+                        "report",
+                        "toll",
                     ])
             });
         m.outlet().filter(|_| after_is_kind)
@@ -535,6 +541,12 @@ fn appositive_subject(
     lex: &Lexicon,
     k: usize,
 ) -> Option<Party> {
+    // "The Aleppo Media Center, an activist collective …, also said": the adverb is skipped.
+    let k = if k > 1 && tokens[k - 1].is("also") {
+        k - 1
+    } else {
+        k
+    };
     if k == 0 || !tokens[k - 1].is(",") {
         return None;
     }

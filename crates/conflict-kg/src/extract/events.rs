@@ -522,7 +522,10 @@ pub(super) fn perpetrators_and_targets(
             .iter()
             .take(4)
             .any(|x| x.is_any(&["down", "downed", "intercepted", "crashed", "shot"]));
-        if let Some(actor) = (k > 0 && !downed)
+        // "A suspected Israeli airstrike": a suspicion names nobody.
+        let suspected = k > 1
+            && tokens[k - 2].is_any(&["suspected", "alleged", "presumed", "apparent", "reported"]);
+        if let Some(actor) = (k > 0 && !downed && !suspected)
             .then(|| lex.attacker_adjective(&tokens[k - 1].norm))
             .flatten()
         {

@@ -179,7 +179,11 @@ pub(crate) const WELL_KNOWN_SOURCES: &[(&str, SourceType, &[&str])] = &[
     (
         "Syrian Network for Human Rights",
         SourceType::Monitor,
-        &["Syrian Network for Human Rights", "SNHR"],
+        &[
+            "Syrian Network for Human Rights",
+            "Syrian Network of Human Rights",
+            "SNHR",
+        ],
     ),
     (
         "Violations Documentation Center",

@@ -123,6 +123,13 @@ const NOT_PEOPLE: &[&str] = &[
     "shells",
     "bombs",
     "drones",
+    // "when two mines exploded": explosives are no people.
+    "mines",
+    "landmines",
+    "mine",
+    "landmine",
+    "devices",
+    "mortars",
     "occasions",
     "incidents",
     // "At least one blast ripped through a house": the blasts are no people.
@@ -194,13 +201,8 @@ fn cardinal(tokens: &[Token], i: usize) -> Option<(i64, usize)> {
         }
     } else if let Some(&(_, v)) = UNITS.iter().find(|(w, _)| *w == t.norm) {
         v
-    } else if let Some((tens, unit)) = t.norm.split_once('-') {
-        let tens = UNITS.iter().find(|(w, _)| *w == tens).map(|&(_, v)| v)?;
-        let unit = UNITS.iter().find(|(w, _)| *w == unit).map(|&(_, v)| v)?;
-        if tens < 20 || unit > 9 {
-            return None;
-        }
-        tens + unit
+    } else if let Some(v) = hyphenated_tens(t) {
+        v
     } else if t.is_any(&["a", "one"])
         && tokens
             .get(i + 1)
@@ -221,7 +223,31 @@ fn cardinal(tokens: &[Token], i: usize) -> Option<(i64, usize)> {
         value *= m;
         used += 1;
     }
+    // "one hundred fifty", "two hundred and three": the words below a hundred after it.
+    if used > 1 && value >= 100 {
+        let j = i + used + usize::from(tokens.get(i + used).is_some_and(|t| t.is("and")));
+        let below = tokens.get(j).and_then(|t| {
+            UNITS
+                .iter()
+                .find(|(w, _)| *w == t.norm)
+                .map(|&(_, v)| v)
+                .or_else(|| hyphenated_tens(t))
+                .filter(|&v| v < 100)
+        });
+        if let Some(v) = below {
+            value += v;
+            used = j + 1 - i;
+        }
+    }
     Some((value, used))
+}
+
+/// "forty-nine": tens and a unit joined by a hyphen.
+fn hyphenated_tens(t: &Token) -> Option<i64> {
+    let (tens, unit) = t.norm.split_once('-')?;
+    let tens = UNITS.iter().find(|(w, _)| *w == tens).map(|&(_, v)| v)?;
+    let unit = UNITS.iter().find(|(w, _)| *w == unit).map(|&(_, v)| v)?;
+    (tens >= 20 && unit <= 9).then_some(tens + unit)
 }
 
 /// Vague plurals: the least their words entail ("dozens" at least two dozen).

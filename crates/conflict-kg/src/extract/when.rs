@@ -289,7 +289,10 @@ pub(super) fn dates(
                                 && !tokens[j].is("claimed")
                                 && !tokens.get(j + 1).is_some_and(|n| n.is("by"))
                         });
-                let stated = start > 0 && tokens[start - 1].is_any(SAYING)
+                // "KurdWatch, July 30, 2016—On July 27, …": a dateline's date is the report's.
+                let dateline = start <= 3 && tokens.get(end).is_some_and(|t| t.is("-"));
+                let stated = dateline
+                    || start > 0 && tokens[start - 1].is_any(SAYING)
                     || (start > 1
                         && tokens[start - 1].is("on")
                         && tokens[start - 2].is_any(SAYING))

@@ -453,6 +453,7 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("government")
         || has("governor")
         || has("authorities")
+        || has("authority")
         || has("presidency")
     {
         SourceType::Government
@@ -638,6 +639,25 @@ fn appositive_subject(
             })
             .map_or(0, |j| j + 1);
         let name = &tokens[start..open];
+        // "Meanwhile, the Syrian defense authority, in a statement …, put the toll at": an
+        // adverb opening the sentence is no name; the segment after it is the speaker.
+        if name.len() == 1
+            && name[0].is_any(&[
+                "meanwhile",
+                "however",
+                "moreover",
+                "separately",
+                "earlier",
+                "later",
+                "also",
+                "elsewhere",
+                "furthermore",
+                "additionally",
+            ])
+        {
+            return party(text, tokens, mentions, lex, open + 1, close)
+                .filter(|p| p.claimant.is_some());
+        }
         let is_name = !name.is_empty()
             && name.len() <= 5
             && name.iter().all(|t| {

@@ -902,8 +902,19 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         // Observatory, the deaths occurred during overnight raids": a sentence with a claimant
         // and no figure of its own, about "the deaths" just told with no claimant, names who
         // gave them.
+        // "Medical officials confirmed the casualty figures."
         let about_the_dead = toks.windows(2).any(|w| {
-            w[0].is("the") && w[1].is_any(&["deaths", "dead", "killings", "victims", "casualties"])
+            w[0].is("the")
+                && w[1].is_any(&[
+                    "deaths",
+                    "dead",
+                    "killings",
+                    "victims",
+                    "casualties",
+                    "casualty",
+                    "toll",
+                    "figures",
+                ])
         }) && !toks.iter().any(|t| t.kind == text::TokenKind::Number);
         if let (true, true, Some(a), Some((at, claims))) = (
             found.is_empty(),

@@ -1580,3 +1580,34 @@ fn number_words_explosives_suspicions_and_datelines() {
         .collect();
     assert_eq!(dates, ["2018-05-23"]);
 }
+
+#[test]
+fn statement_dates_a_figure_confirmed_later_and_an_adverb_before_a_description() {
+    // Al Arabiya, 14 Mar 2013; Xinhua, 14 Jul 2025; AP, 1 Oct 2014 (the tenth blind set,
+    // tuned on after its measurement).
+    let undated = |text: &str| draft(text).incidents.iter().all(|i| i.date.is_none());
+    assert!(undated(
+        "H\n\nThe Free Syrian Army said in a statement on Thursday that it had killed five members of Hezbollah.\n"
+    ));
+    assert!(undated(
+        "H\n\nDAMASCUS, May 14 (Xinhua) -- At least 89 people were killed in clashes in Sweida.\n"
+    ));
+    let d = draft(
+        "H\n\nTwo car bombs killed 13 people and wounded 25 in Baghdad.\n\nMedical officials confirmed the casualty figures.\n",
+    );
+    let sources: Vec<&str> = d
+        .casualties
+        .iter()
+        .map(|c| c.source.value.as_str())
+        .collect();
+    assert_eq!(sources, ["medical-officials", "medical-officials"]);
+    let d = draft(
+        "H\n\nMeanwhile, the Syrian defense authority, in a statement carried by SANA, put the death toll at more than 30.\n",
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("the Syrian defense authority")
+    );
+    let d = draft("H\n\nGunmen assassinated two officers in Daraa.\n");
+    assert_eq!(figures(&d), [("killed", Some(2), Some(2), "two", None)]);
+}

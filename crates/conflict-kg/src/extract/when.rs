@@ -290,8 +290,54 @@ pub(super) fn dates(
                                 && !tokens.get(j + 1).is_some_and(|n| n.is("by"))
                         });
                 // "KurdWatch, July 30, 2016—On July 27, …": a dateline's date is the report's.
-                let dateline = start <= 3 && tokens.get(end).is_some_and(|t| t.is("-"));
+                // "DAMASCUS, July 14 (Xinhua) --" too.
+                let agency_then_dash = tokens.get(end).is_some_and(|t| t.is("("))
+                    && (end + 1..tokens.len().min(end + 5))
+                        .find(|&j| tokens[j].is(")"))
+                        .is_some_and(|c| tokens.get(c + 1).is_some_and(|t| t.is("-")));
+                let dateline =
+                    start <= 3 && (tokens.get(end).is_some_and(|t| t.is("-")) || agency_then_dash);
+                // "said in a statement on Thursday", "said on its website on Monday".
+                let on = if tokens[start].is("on") {
+                    Some(start)
+                } else {
+                    (start > 0 && tokens[start - 1].is("on")).then(|| start - 1)
+                };
+                let said_through = on.is_some_and(|on| {
+                    (on.saturating_sub(7)..on).rev().any(|j| {
+                        tokens[j].is_any(SAYING)
+                            && tokens[j + 1..on].iter().all(|t| {
+                                t.is_any(&[
+                                    "in",
+                                    "a",
+                                    "an",
+                                    "its",
+                                    "his",
+                                    "her",
+                                    "their",
+                                    "the",
+                                    "on",
+                                    "statement",
+                                    "statements",
+                                    "website",
+                                    "channel",
+                                    "account",
+                                    "page",
+                                    "telegram",
+                                    "twitter",
+                                    "facebook",
+                                    "briefing",
+                                    "conference",
+                                    "press",
+                                    "news",
+                                    "interview",
+                                    "written",
+                                ])
+                            })
+                    })
+                });
                 let stated = dateline
+                    || said_through
                     || start > 0 && tokens[start - 1].is_any(SAYING)
                     || (start > 1
                         && tokens[start - 1].is("on")

@@ -218,6 +218,15 @@ type Figure<'a> = (
 );
 
 /// The figures of a draft.
+/// The resolved dates of a draft's incidents, in order (incidents with none left out).
+fn incident_dates(d: &Draft) -> Vec<&str> {
+    d.incidents
+        .iter()
+        .filter_map(|i| i.date.as_ref())
+        .map(|r| r.value.as_str())
+        .collect()
+}
+
 fn figures(d: &Draft) -> Vec<Figure<'_>> {
     d.casualties
         .iter()
@@ -1485,21 +1494,9 @@ fn a_date_that_opens_a_sentence_before_its_speakers_verb_is_when_it_was_said() {
     let d = draft(
         "H\n\nFigures released on Sunday by the Syrian Observatory for Human Rights said nine soldiers had been killed on Wednesday in an attack.\n",
     );
-    let dates: Vec<&str> = d
-        .incidents
-        .iter()
-        .filter_map(|i| i.date.as_ref())
-        .map(|r| r.value.as_str())
-        .collect();
-    assert_eq!(dates, ["2018-05-23"]);
+    assert_eq!(incident_dates(&d), ["2018-05-23"]);
     let d = draft("H\n\nOn April 9, a double bombing claimed by Daesh killed 13 people.\n");
-    let dates: Vec<&str> = d
-        .incidents
-        .iter()
-        .filter_map(|i| i.date.as_ref())
-        .map(|r| r.value.as_str())
-        .collect();
-    assert_eq!(dates, ["2018-04-09"]);
+    assert_eq!(incident_dates(&d), ["2018-04-09"]);
 }
 
 #[test]
@@ -1572,13 +1569,7 @@ fn number_words_explosives_suspicions_and_datelines() {
     let d = draft(
         "H\n\nKurdWatch, May 26, 2018—On May 23, 2018 in Mayadeen, a suicide bomber killed 49 people.\n",
     );
-    let dates: Vec<&str> = d
-        .incidents
-        .iter()
-        .filter_map(|i| i.date.as_ref())
-        .map(|r| r.value.as_str())
-        .collect();
-    assert_eq!(dates, ["2018-05-23"]);
+    assert_eq!(incident_dates(&d), ["2018-05-23"]);
 }
 
 #[test]

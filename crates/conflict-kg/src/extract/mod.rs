@@ -901,8 +901,7 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         // "At least 25 civilians have been killed …" and then "According to the Syrian
         // Observatory, the deaths occurred during overnight raids": a sentence with a claimant
         // and no figure of its own, about "the deaths" just told with no claimant, names who
-        // gave them.
-        // "Medical officials confirmed the casualty figures."
+        // gave them; so does "Medical officials confirmed the casualty figures".
         let about_the_dead = toks.windows(2).any(|w| {
             w[0].is("the")
                 && w[1].is_any(&[

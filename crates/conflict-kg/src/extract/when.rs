@@ -276,73 +276,7 @@ pub(super) fn dates(
         };
         match span {
             Some(span) => {
-                // "On Sunday the IDF confirmed that …": a date that opens the sentence before
-                // its speaker's verb is when it was said.
-                let opens_before_saying = tokens[..start]
-                    .iter()
-                    .all(|t| t.kind == TokenKind::Punct || t.is("on"))
-                    && (end..tokens.len().min(end + 5))
-                        .take_while(|&j| tokens[j].kind != TokenKind::Number)
-                        .any(|j| {
-                            // Not "On April 9, a double bombing claimed by Daesh killed 13".
-                            tokens[j].is_any(SAYING)
-                                && !tokens[j].is("claimed")
-                                && !tokens.get(j + 1).is_some_and(|n| n.is("by"))
-                        });
-                // "KurdWatch, July 30, 2016—On July 27, …": a dateline's date is the report's.
-                // "DAMASCUS, July 14 (Xinhua) --" too.
-                let agency_then_dash = tokens.get(end).is_some_and(|t| t.is("("))
-                    && (end + 1..tokens.len().min(end + 5))
-                        .find(|&j| tokens[j].is(")"))
-                        .is_some_and(|c| tokens.get(c + 1).is_some_and(|t| t.is("-")));
-                let dateline =
-                    start <= 3 && (tokens.get(end).is_some_and(|t| t.is("-")) || agency_then_dash);
-                // "said in a statement on Thursday", "said on its website on Monday".
-                let on = if tokens[start].is("on") {
-                    Some(start)
-                } else {
-                    (start > 0 && tokens[start - 1].is("on")).then(|| start - 1)
-                };
-                let said_through = on.is_some_and(|on| {
-                    (on.saturating_sub(7)..on).rev().any(|j| {
-                        tokens[j].is_any(SAYING)
-                            && tokens[j + 1..on].iter().all(|t| {
-                                t.is_any(&[
-                                    "in",
-                                    "a",
-                                    "an",
-                                    "its",
-                                    "his",
-                                    "her",
-                                    "their",
-                                    "the",
-                                    "on",
-                                    "statement",
-                                    "statements",
-                                    "website",
-                                    "channel",
-                                    "account",
-                                    "page",
-                                    "telegram",
-                                    "twitter",
-                                    "facebook",
-                                    "briefing",
-                                    "conference",
-                                    "press",
-                                    "news",
-                                    "interview",
-                                    "written",
-                                ])
-                            })
-                    })
-                });
-                let stated = dateline
-                    || said_through
-                    || start > 0 && tokens[start - 1].is_any(SAYING)
-                    || (start > 1
-                        && tokens[start - 1].is("on")
-                        && tokens[start - 2].is_any(SAYING))
-                    || opens_before_saying;
+                let stated = stated(tokens, start, end);
                 out.push(DateMention {
                     start,
                     end,
@@ -363,6 +297,70 @@ fn weekday_at<'a>(tokens: &'a [Token], text: &str, i: usize) -> Option<&'a str> 
     let t = tokens.get(i)?;
     (t.is_weekday() && t.capitalised(text)).then_some(t.norm.as_str())
 }
+
+/// Whether the date at `tokens[start..end]` is when something was said, not when it happened:
+/// "said Sunday", "said on Sunday", "said in a statement on Thursday", "On Sunday the IDF
+/// confirmed that …", and a dateline's date ("KurdWatch, July 30, 2016—", "DAMASCUS, July 14
+/// (Xinhua) --").
+fn stated(tokens: &[Token], start: usize, end: usize) -> bool {
+    // A date that opens the sentence before its speaker's verb; not "On April 9, a double
+    // bombing claimed by Daesh killed 13".
+    let opens_before_saying = tokens[..start]
+        .iter()
+        .all(|t| t.kind == TokenKind::Punct || t.is("on"))
+        && (end..tokens.len().min(end + 5))
+            .take_while(|&j| tokens[j].kind != TokenKind::Number)
+            .any(|j| {
+                tokens[j].is_any(SAYING)
+                    && !tokens[j].is("claimed")
+                    && !tokens.get(j + 1).is_some_and(|n| n.is("by"))
+            });
+    let agency_then_dash = tokens.get(end).is_some_and(|t| t.is("("))
+        && (end + 1..tokens.len().min(end + 5))
+            .find(|&j| tokens[j].is(")"))
+            .is_some_and(|c| tokens.get(c + 1).is_some_and(|t| t.is("-")));
+    let dateline = start <= 3 && (tokens.get(end).is_some_and(|t| t.is("-")) || agency_then_dash);
+    // "said on Sunday", "said in a statement on Thursday", "said on its website on Monday".
+    let on = if tokens[start].is("on") {
+        Some(start)
+    } else {
+        (start > 0 && tokens[start - 1].is("on")).then(|| start - 1)
+    };
+    let said_on = on.is_some_and(|on| {
+        (on.saturating_sub(7)..on).rev().any(|j| {
+            tokens[j].is_any(SAYING) && tokens[j + 1..on].iter().all(|t| t.is_any(THROUGH))
+        })
+    });
+    dateline || said_on || (start > 0 && tokens[start - 1].is_any(SAYING)) || opens_before_saying
+}
+
+/// The words between a verb of saying and "on" before its date ("said in a statement on").
+const THROUGH: &[&str] = &[
+    "in",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "the",
+    "on",
+    "statement",
+    "statements",
+    "website",
+    "channel",
+    "account",
+    "page",
+    "telegram",
+    "twitter",
+    "facebook",
+    "briefing",
+    "conference",
+    "press",
+    "news",
+    "interview",
+    "written",
+];
 
 /// A day of the month: "24", or the ordinal "24th", "1st", "2nd", "3rd".
 fn day_of_month(t: &Token) -> Option<u32> {

@@ -199,7 +199,7 @@ fn cardinal(tokens: &[Token], i: usize) -> Option<(i64, usize)> {
             }
             _ => value,
         }
-    } else if let Some(&(_, v)) = UNITS.iter().find(|(w, _)| *w == t.norm) {
+    } else if let Some(v) = unit_word(&t.norm) {
         v
     } else if let Some(v) = hyphenated_tens(t) {
         v
@@ -226,14 +226,10 @@ fn cardinal(tokens: &[Token], i: usize) -> Option<(i64, usize)> {
     // "one hundred fifty", "two hundred and three": the words below a hundred after it.
     if used > 1 && value >= 100 {
         let j = i + used + usize::from(tokens.get(i + used).is_some_and(|t| t.is("and")));
-        let below = tokens.get(j).and_then(|t| {
-            UNITS
-                .iter()
-                .find(|(w, _)| *w == t.norm)
-                .map(|&(_, v)| v)
-                .or_else(|| hyphenated_tens(t))
-                .filter(|&v| v < 100)
-        });
+        let below = tokens
+            .get(j)
+            .and_then(|t| unit_word(&t.norm).or_else(|| hyphenated_tens(t)))
+            .filter(|&v| v < 100);
         if let Some(v) = below {
             value += v;
             used = j + 1 - i;
@@ -245,9 +241,13 @@ fn cardinal(tokens: &[Token], i: usize) -> Option<(i64, usize)> {
 /// "forty-nine": tens and a unit joined by a hyphen.
 fn hyphenated_tens(t: &Token) -> Option<i64> {
     let (tens, unit) = t.norm.split_once('-')?;
-    let tens = UNITS.iter().find(|(w, _)| *w == tens).map(|&(_, v)| v)?;
-    let unit = UNITS.iter().find(|(w, _)| *w == unit).map(|&(_, v)| v)?;
+    let (tens, unit) = (unit_word(tens)?, unit_word(unit)?);
     (tens >= 20 && unit <= 9).then_some(tens + unit)
+}
+
+/// The value of a number word of `UNITS` ("nine", "forty").
+fn unit_word(word: &str) -> Option<i64> {
+    UNITS.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
 }
 
 /// Vague plurals: the least their words entail ("dozens" at least two dozen).

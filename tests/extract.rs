@@ -620,8 +620,10 @@ mod evaluation {
             || q.chars().any(|c| c.is_ascii_digit())
             || [
                 "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "dozen", "hundred",
-                "thousand", "score", "another", "a ", "an ",
+                "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+                "seventy", "eighty", "ninety", "dozen", "hundred", "thousand", "score",
+                "another", "a ", "an ",
             ]
             .iter()
             .any(|w| q.contains(w))
@@ -1132,6 +1134,26 @@ mod evaluation {
         // Of the goals, claimant (0.8) is met; claims precision (0.9) and recall (0.7) and
         // dates (0.9) are not. The floors are these values rounded down.
         above_floors(&s, (0.85, 0.6), 0.8, 0.8, (0.65, 0.5));
+    }
+
+    /// The eleventh blind set (`tests/extract/blind-11/`, 18 articles, its README says how it
+    /// was built): assembled by someone who had seen neither the extractor nor the other sets,
+    /// and measured once, on the extractor frozen after tuning on the tenth blind set.
+    #[test]
+    fn eleventh_blind_set() {
+        let s = measured("blind-11", "eleventh blind set", 18);
+        // Measured once, 2026-12-02 02:09 UTC, commit 1c66f57 (the extractor as tuning on the
+        // tenth blind set left it), 18 articles, 48 gold incidents, 93 gold claims, before any
+        // rule was changed:
+        //   incidents P 0.62 (26/42) R 0.54 (26/48); event type 0.58; dates P 0.94 (15/16)
+        //   R 0.45; places P 0.50 (6/12) R 0.13; perpetrators P 1.00 (7/7) R 0.24;
+        //   casualty claims P 0.81 (73/90) R 0.78 (73/93); claimant 0.82 (60/73);
+        //   relay/hedge 0.97 (71/73); unsupported 1, a false alarm of this evaluator: its list
+        //   of number words lacked "thirteen" ("Thirteen SDF fighters … were killed", 13). The
+        //   list was completed (teens and tens) and nothing else changed: unsupported 0.
+        // Of the goals, claims recall (0.7), claimant (0.8) and dates (0.9) are met; claims
+        // precision (0.9) is not. The floors are these values rounded down.
+        above_floors(&s, (0.8, 0.75), 0.8, 0.9, (0.6, 0.5));
     }
 
     /// The third blind set (`tests/extract/blind-3/`, 20 articles, its README says how it was

@@ -1073,8 +1073,11 @@ mod evaluation {
         //   casualty claims P 0.89 (59/66, 0.894) R 0.70 (59/84, 0.702); claimant 0.88 (52/59);
         //   relay/hedge 0.86 (51/59); unsupported 0.
         // Of the goals, claims recall (0.7) and claimant (0.8) are met; claims precision (0.9)
-        // and dates (0.9) are not, each by one item. The floors are these values rounded down.
-        above_floors(&s, (0.88, 0.7), 0.88, 0.88, (0.72, 0.6));
+        // and dates (0.9) are not, each by one item.
+        // Then tuned on its failures (no longer blind; commit 75bf25a): casualty claims P 0.90
+        // (65/72) R 0.77 (65/84); claimant 0.98 (64/65); the other fields unchanged. The floors
+        // are these values rounded down.
+        above_floors(&s, (0.9, 0.75), 0.95, 0.88, (0.72, 0.6));
     }
 
     /// The eighth blind set (`tests/extract/blind-8/`, 19 articles, its README says how it was
@@ -1114,8 +1117,11 @@ mod evaluation {
         //   casualty claims P 0.84 (62/74) R 0.69 (62/90); claimant 0.85 (53/62);
         //   relay/hedge 0.98 (61/62); unsupported 0.
         // Of the goals, claimant (0.8) and dates (0.9) are met; claims precision (0.9) and
-        // recall (0.7) are not. The floors are these values rounded down.
-        above_floors(&s, (0.83, 0.68), 0.85, 0.9, (0.75, 0.55));
+        // recall (0.7) are not.
+        // Then tuned on its failures (no longer blind; commit 35571d0): casualty claims P 0.87
+        // (62/71) R 0.69 (62/90); claimant 0.95 (59/62); dates P 0.95 (19/20). The floors are
+        // these values rounded down.
+        above_floors(&s, (0.85, 0.68), 0.93, 0.93, (0.75, 0.55));
     }
 
     /// The tenth blind set (`tests/extract/blind-10/`, 18 articles, its README says how it was
@@ -1132,8 +1138,11 @@ mod evaluation {
         //   casualty claims P 0.88 (44/50) R 0.61 (44/72); claimant 0.82 (36/44);
         //   relay/hedge 0.82 (36/44); unsupported 0.
         // Of the goals, claimant (0.8) is met; claims precision (0.9) and recall (0.7) and
-        // dates (0.9) are not. The floors are these values rounded down.
-        above_floors(&s, (0.85, 0.6), 0.8, 0.8, (0.65, 0.5));
+        // dates (0.9) are not.
+        // Then tuned on its failures (no longer blind; commit 01843c5): claimant 0.84 (37/44);
+        // dates P 0.93 (13/14); the other fields unchanged. The floors are these values rounded
+        // down.
+        above_floors(&s, (0.85, 0.6), 0.82, 0.9, (0.65, 0.5));
     }
 
     /// The eleventh blind set (`tests/extract/blind-11/`, 18 articles, its README says how it

@@ -153,6 +153,25 @@ fn counts_things(tokens: &[Token], end: usize) -> bool {
     if tokens.get(end).is_some_and(|n| n.is_any(NOT_PEOPLE)) {
         return true;
     }
+    // "executed 60 drone strikes", "two car bombs": a weapon before the thing counted.
+    if tokens.get(end).is_some_and(|n| {
+        n.is_any(&[
+            "drone",
+            "air",
+            "aerial",
+            "missile",
+            "rocket",
+            "car",
+            "truck",
+            "suicide",
+            "artillery",
+            "mortar",
+            "barrel",
+        ])
+    }) && tokens.get(end + 1).is_some_and(|n| n.is_any(NOT_PEOPLE))
+    {
+        return true;
+    }
     if !tokens.get(end).is_some_and(|n| n.is("of")) {
         return false;
     }

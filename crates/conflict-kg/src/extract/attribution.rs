@@ -711,6 +711,10 @@ fn described_name_before(
     // "Qara Tapa Municipal Council".
     let capital = |t: &Token| t.kind == TokenKind::Word && t.capitalised(text);
     let name_start = (0..e).rev().take_while(|&j| capital(&tokens[j])).last()?;
+    // "the Syrian Observatory for Human Right said": the end of an organisation's name.
+    if name_start > 0 && tokens[name_start - 1].is_any(&["for", "of"]) {
+        return None;
+    }
     if !(2..=3).contains(&(e - name_start))
         || tokens[e - 1].is_any(&[
             "council",

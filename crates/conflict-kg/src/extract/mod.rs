@@ -923,10 +923,7 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         ) {
             if si - at <= 2 {
                 let src = b.source_id(&a.claimant);
-                let words = match &a.claimant {
-                    Claimant::Known(id) => lex.source_labels.get(id).cloned(),
-                    Claimant::New { words, .. } => Some(words.clone()),
-                };
+                let words = claimant_name(&a.claimant, lex);
                 let via = a.relay.as_ref().map(|r| b.source_id(r));
                 b.cite(&src);
                 for &ci in claims {
@@ -1017,10 +1014,9 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                     Some((a, rule)) => {
                         let src = b.source_id(&a.claimant);
                         let via = a.relay.as_ref().map(|r| b.source_id(r));
-                        let words = described.clone().or_else(|| match &a.claimant {
-                            Claimant::Known(id) => lex.source_labels.get(id).cloned(),
-                            Claimant::New { words, .. } => Some(words.clone()),
-                        });
+                        let words = described
+                            .clone()
+                            .or_else(|| claimant_name(&a.claimant, lex));
                         (src, words, via, a.voiced_by.clone(), *rule, a.confidence)
                     }
                     None => (
@@ -1210,6 +1206,14 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
     Ok(b.draft)
 }
 
+/// A claimant's name: a curated source's label, or the text's words for a new one.
+fn claimant_name(c: &Claimant, lex: &Lexicon) -> Option<String> {
+    match c {
+        Claimant::Known(id) => lex.source_labels.get(id).cloned(),
+        Claimant::New { words, .. } => Some(words.clone()),
+    }
+}
+
 /// The earlier claimant that `c`, a definite description ("The Defence Ministry"), refers to:
 /// the last one whose name holds every word of the description after "the" (spelling variants
 /// folded: defense/defence, center/centre), and only if there is one such.
@@ -1233,17 +1237,11 @@ fn described_earlier(c: &Claimant, seen: &[Claimant], lex: &Lexicon) -> Option<C
     if content.is_empty() {
         return None;
     }
-    let name_of = |e: &Claimant| -> Option<String> {
-        match e {
-            Claimant::Known(id) => lex.source_labels.get(id).cloned(),
-            Claimant::New { words, .. } => Some(words.clone()),
-        }
-    };
     let matches: Vec<&Claimant> = seen
         .iter()
         .filter(|e| *e != c)
         .filter(|e| {
-            name_of(e).is_some_and(|n| {
+            claimant_name(e, lex).is_some_and(|n| {
                 let name: Vec<String> = lexicon::normalise(&n).split(' ').map(fold).collect();
                 content.iter().all(|w| name.contains(w))
             })

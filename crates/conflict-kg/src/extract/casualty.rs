@@ -686,6 +686,11 @@ fn pair(
             k += 1;
             continue;
         }
+        // "killing the driver and two women accompanying him and wounding another person": an
+        // active participle after the figure takes a victim of its own; the figure is not it.
+        if t.is_any(&["killing", "wounding", "injuring"]) {
+            break;
+        }
         if let Some(kind) = kind_of(t) {
             // "died of their wounds" is a death.
             let kind = if t.is("wounds") {

@@ -1617,3 +1617,17 @@ fn statement_dates_a_figure_confirmed_later_and_an_adverb_before_a_description()
     let d = draft("H\n\nGunmen assassinated two officers in Daraa.\n");
     assert_eq!(figures(&d), [("killed", Some(2), Some(2), "two", None)]);
 }
+
+#[test]
+fn a_figure_before_an_active_participle_is_not_its_victim() {
+    // The New Arab, 23 Jul 2022: the two women were killed, the other person wounded.
+    let d = draft(
+        "H\n\nA Turkish drone struck a jeep, killing the driver and two women accompanying him and wounding another person close by at the time, a source said.\n",
+    );
+    let f = figures(&d);
+    assert!(
+        f.contains(&("killed", Some(2), Some(2), "two", None)),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|x| x.0 == "wounded" && x.3 == "two"), "{f:?}");
+}

@@ -1212,6 +1212,10 @@ mod evaluation {
         //   relay/hedge 0.92 (56/61); unsupported 0.
         // Of the goals, claims recall (0.7), claimant (0.8) and dates (0.9) are met; claims
         // precision (0.9) is not. The floors are these values rounded down.
+        // Then three of its errors fixed (no longer blind; the next commit): "exceeded 3,000"
+        // is more than 3,000; "no details on how the six children were killed" is neither a
+        // zero nor, told again by no one, a new figure; "the last one in a series" is no count:
+        // casualty claims P 0.85 (61/72), the other fields unchanged.
         above_floors(&s, (0.8, 0.7), 0.85, 0.9, (0.7, 0.55));
     }
 

@@ -440,9 +440,15 @@ fn zero(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut Vec<C
         else {
             continue;
         };
+        // "no details on how the six children were killed": a clause of its own, and a figure
+        // in it, make the noun phrase no group of people.
         if tokens[i + 1..were].iter().any(|t| {
-            t.kind != TokenKind::Word || clause_stop(t) || kind_of(t).is_some() || t.is("that")
-        }) {
+            t.kind != TokenKind::Word
+                || clause_stop(t)
+                || kind_of(t).is_some()
+                || t.is_any(&["that", "how", "why", "whether", "what"])
+        }) || qs.iter().any(|q| q.start > i && q.start < were)
+        {
             continue;
         }
         let v = (were + 1..(were + 3).min(tokens.len()))

@@ -1035,11 +1035,22 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                     && o.source.value == source
             };
             let earlier = &b.draft.casualties[..first_index];
-            // The same figure again (a lead and then its quotation): one claim.
-            if earlier
-                .iter()
-                .filter(same_claim)
-                .any(|o| (o.min, o.max) == (c.min, c.max) && (c.min.is_some() || c.max.is_some()))
+            let same_figure = |o: &DraftCasualty| {
+                (o.min, o.max) == (c.min, c.max) && (c.min.is_some() || c.max.is_some())
+            };
+            // The same figure again (a lead and then its quotation): one claim. "The official
+            // media provided no details on how the six children were killed": with no claimant
+            // of its own, "the" before a figure told earlier names those people again; it is
+            // no figure of the publisher's.
+            let definite = c.start > 0
+                && toks[c.start - 1].is("the")
+                && in_clause.is_none()
+                && speaker.is_none();
+            if earlier.iter().filter(same_claim).any(&same_figure)
+                || (definite
+                    && earlier
+                        .iter()
+                        .any(|o| o.casualty_type == c.casualty_type && same_figure(o)))
             {
                 index_of.push(None);
                 continue;

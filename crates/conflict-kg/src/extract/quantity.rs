@@ -312,6 +312,12 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         (&["at", "least"], "at-least"),
         (&["more", "than"], "more-than"),
         (&["over"], "more-than"),
+        // "the monthly death toll sometimes exceeded 3,000".
+        (&["exceeded"], "more-than"),
+        (&["exceeding"], "more-than"),
+        (&["exceeds"], "more-than"),
+        (&["surpassed"], "more-than"),
+        (&["topped"], "more-than"),
         (&["up", "to"], "up-to"),
         (&["as", "many", "as"], "up-to"),
         (&["at", "most"], "up-to"),
@@ -345,7 +351,14 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
                 return None;
             }
         }
-        if counts_things(tokens, end)
+        // "the last one in a series of explosions", "this one": a pronoun, not a count.
+        let pronoun = t.is("one")
+            && at > 0
+            && tokens[at - 1].is_any(&[
+                "last", "first", "latest", "next", "previous", "this", "each", "every", "which",
+            ]);
+        if pronoun
+            || counts_things(tokens, end)
             || (at > 0 && month_word(&tokens[at - 1]))
             // "on Dec. 25": the month's abbreviation point stands between.
             || (at > 1 && tokens[at - 1].is(".") && month_word(&tokens[at - 2]))
@@ -521,6 +534,20 @@ mod tests {
             q("one of the fighters was killed"),
             [(Some(1), Some(1), "one".to_string())]
         );
+    }
+
+    #[test]
+    fn a_toll_that_exceeded_a_figure_is_more_and_the_last_one_no_count() {
+        // Dawn (AFP), 22 Jul 2013; Syria Today, 6 Dec 2019 (blind set 12).
+        assert_eq!(
+            q("when the monthly death toll sometimes exceeded 3,000."),
+            [(Some(3001), None, "exceeded 3,000".into())]
+        );
+        assert!(
+            q("Thursday detonation is the last one in a series of explosions caused civilians’ deaths")
+                .is_empty()
+        );
+        assert_eq!(q("killing one"), [(Some(1), Some(1), "one".into())]);
     }
 
     #[test]

@@ -1631,3 +1631,18 @@ fn a_figure_before_an_active_participle_is_not_its_victim() {
     );
     assert!(!f.iter().any(|x| x.0 == "wounded" && x.3 == "two"), "{f:?}");
 }
+
+#[test]
+fn no_details_is_no_zero_and_the_figure_told_before_no_new_claim() {
+    // Los Angeles Times, 3 Apr 2014 (blind set 12).
+    let d = draft(
+        "H\n\nA series of mortar shells fired by rebels killed six children and injured 16 others Thursday in and around the Syrian capital of Damascus, according to Syria’s official news agency.\n\nThe official media provided no details on how the six children were killed.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [
+            ("killed", Some(6), Some(6), "six", None),
+            ("wounded", Some(16), Some(16), "16", None),
+        ]
+    );
+}

@@ -784,6 +784,40 @@ fn is_publisher(c: &Claimant, publisher: Option<&str>) -> bool {
     }
 }
 
+/// "in a statement carried by the state-run SANA news agency": the news medium that carried
+/// the claimant's words (a few words of description may stand between "by" and its name) is
+/// their relay, unless it is the publisher or the claimant itself.
+fn carried_by(
+    tokens: &[Token],
+    mentions: &[Mention],
+    lex: &Lexicon,
+    publisher: Option<&str>,
+    claimant: Option<&Claimant>,
+) -> Option<Claimant> {
+    let by = (1..tokens.len()).find(|&j| {
+        tokens[j].is("by") && tokens[j - 1].is_any(&["carried", "published", "broadcast", "aired"])
+    })?;
+    let m = mentions.iter().find(|m| {
+        m.start > by
+            && m.start <= by + 5
+            && tokens[by + 1..m.start]
+                .iter()
+                .all(|t| t.kind == TokenKind::Word || t.is("-"))
+    })?;
+    let is_media = |t: Option<&SourceType>| {
+        matches!(
+            t,
+            Some(SourceType::NewsAgency | SourceType::OnlineOutlet | SourceType::Newspaper)
+        )
+    };
+    let relay = match (m.source(), m.outlet()) {
+        (Some(id), _) if is_media(lex.source_types.get(id)) => Claimant::Known(id.to_string()),
+        (None, Some((label, t))) if is_media(Some(&t)) => outlet_claimant(lex, label, t),
+        _ => return None,
+    };
+    (!is_publisher(&relay, publisher) && claimant != Some(&relay)).then_some(relay)
+}
+
 /// The attribution a sentence states, if any. `publisher` is the report's publisher (a relay
 /// that is the publisher itself is no relay: "he told AFP" in an AFP report).
 pub(super) fn attribution(
@@ -1123,7 +1157,9 @@ pub(super) fn attribution(
         )
     };
     let (_, rule, p, told) = &cues[chosen];
-    let relay = relay_from_report.or_else(|| told.clone());
+    let relay = relay_from_report
+        .or_else(|| told.clone())
+        .or_else(|| carried_by(tokens, mentions, lex, publisher, p.claimant.as_ref()));
     let confidence = if p.pronoun {
         0.6
     } else if matches!(p.claimant, Some(Claimant::Known(_))) {

@@ -1646,3 +1646,18 @@ fn no_details_is_no_zero_and_the_figure_told_before_no_new_claim() {
         ]
     );
 }
+
+#[test]
+fn the_outlet_that_carried_a_statement_is_its_relay() {
+    // Xinhua, 14 Jul 2025 (blind set 10).
+    let d = draft(
+        "H\n\nMeanwhile, the Syrian defense authority, in a statement carried by the state-run SANA news agency, put the death toll at more than 30 and the injuries at some 100.\n",
+    );
+    let c = &d.casualties[0];
+    assert_eq!(
+        figures(&d)[0],
+        ("killed", Some(31), None, "more than 30", None)
+    );
+    assert_eq!(c.via.as_deref(), Some("syrian-arab-news-agency"));
+    assert_ne!(c.source.value, "syrian-arab-news-agency");
+}

@@ -1356,9 +1356,25 @@ fn unknown_named_person(
                     .iter()
                     .any(|p| t.norm.starts_with(p)))
     };
+    // "Unidentified gunmen assassinated Mohammad Maher Al-Rifai, a former officer": the name
+    // as the object of an active verb of killing.
+    let object_of = |i: usize| {
+        i > 0
+            && tokens[i - 1].is_any(&[
+                "assassinated",
+                "assassinating",
+                "killed",
+                "killing",
+                "executed",
+                "executing",
+                "beheaded",
+                "beheading",
+            ])
+            && !passive(tokens, i - 1)
+    };
     let mut i = 0;
     while i < tokens.len() {
-        let opens = i == 0 || tokens[i - 1].is_any(&[",", "\"", ":"]);
+        let opens = i == 0 || tokens[i - 1].is_any(&[",", "\"", ":"]) || object_of(i);
         if !opens || !tokens[i].capitalised(text) || !name_word(&tokens[i]) {
             i += 1;
             continue;
@@ -1371,6 +1387,36 @@ fn unknown_named_person(
         let known = mentions.iter().any(|m| m.start < end && m.end > i);
         if !(2..=5).contains(&n) || known || out.iter().any(|c| c.start < end && i < c.end) {
             i = end.max(i + 1);
+            continue;
+        }
+        // The object ends its clause or opens an apposition: no noun of a group after it
+        // ("killed Free Syrian Army fighters" is no one named), nor a day ("killed Monday").
+        if object_of(i) {
+            let ends = tokens.get(end).is_none_or(|t| {
+                t.kind == TokenKind::Punct
+                    || t.is_any(&[
+                        "in", "on", "near", "at", "and", "while", "after", "during", "with", "by",
+                        "from", "outside", "inside", "last", "this", "early", "late",
+                    ])
+            });
+            if ends
+                && !tokens[i..end]
+                    .iter()
+                    .any(|t| t.is_weekday() || t.is_month())
+            {
+                out.push(Casualty {
+                    group: None,
+                    ..Casualty::one_person(
+                        mentions,
+                        (i, end),
+                        CasualtyType::Killed,
+                        i - 1,
+                        Some(1),
+                        "named-person-object-of-killing",
+                    )
+                });
+            }
+            i = end;
             continue;
         }
         // An apposition after the name: ", a woman residing in the town of Mahja,".

@@ -1661,3 +1661,24 @@ fn the_outlet_that_carried_a_statement_is_its_relay() {
     assert_eq!(c.via.as_deref(), Some("syrian-arab-news-agency"));
     assert_ne!(c.source.value, "syrian-arab-news-agency");
 }
+
+#[test]
+fn a_name_after_an_active_verb_of_killing_is_one_person_killed() {
+    // Middle East Monitor, 15 Jul 2020 (blind set 10).
+    let d = draft(
+        "H\n\nUnidentified gunmen assassinated Mohammad Maher Al-Rifai, a former officer in the Syrian Army who allegedly joined the opposition, in the country’s southern province of Daraa.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [("killed", Some(1), Some(1), "Mohammad Maher Al-Rifai", None)]
+    );
+    // Neither a group nor a day is a person named.
+    let d = draft("H\n\nThe strike killed Free Syrian Army fighters near Idlib.\n");
+    assert!(
+        figures(&d).iter().all(|f| f.3 != "Free Syrian Army"),
+        "{:?}",
+        figures(&d)
+    );
+    let d = draft("H\n\nA bomb killed Monday Ahmed in Idlib.\n");
+    assert!(d.casualties.is_empty(), "{:?}", figures(&d));
+}

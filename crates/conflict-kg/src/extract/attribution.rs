@@ -490,6 +490,8 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("centre")
         || has("center")
         || has("institute")
+        || has("ngo")
+        || has("ngos")
         || has("group") && (has("rights") || has("activist") || has("monitoring"))
     {
         SourceType::Monitor
@@ -514,6 +516,7 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("eyewitness")
         || has("activists")
         || has("activist")
+        || has("opponents")
     {
         SourceType::LocalResidents
     } else if has("medics")
@@ -663,7 +666,9 @@ fn appositive_subject(
             && name.iter().all(|t| {
                 t.kind == TokenKind::Word
                     && (t.capitalised(text)
-                        || t.is_any(&["al", "bin", "ibn", "abu", "abdel", "el"]))
+                        || t.is_any(&["al", "bin", "ibn", "abu", "abdel", "el"])
+                        || t.norm.starts_with("al-")
+                        || t.norm.starts_with("el-"))
             })
             && name.first().is_some_and(|t| t.capitalised(text));
         // "The U.K.-based Syrian Observatory for Human Rights and the Local Coordination

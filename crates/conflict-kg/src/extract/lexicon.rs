@@ -57,6 +57,12 @@ pub(crate) const WELL_KNOWN_SOURCES: &[(&str, SourceType, &[&str])] = &[
         &["Anadolu Agency", "Anadolu", "Anadolu news agency"],
     ),
     ("Reuters", SourceType::NewsAgency, &["Reuters"]),
+    // Syria's state news channel.
+    (
+        "Al-Ikhbariya",
+        SourceType::NewsAgency,
+        &["Al-Ikhbariya", "Al-Ikhbariah", "Al Ikhbariya", "Ikhbariya"],
+    ),
     (
         "Associated Press",
         SourceType::NewsAgency,

@@ -678,10 +678,12 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         }) = &own
         {
             let names: Vec<&str> = words.split_whitespace().collect();
+            // "Abbas al-Obaidi": a particle before the family name keeps it a name.
             let person = (2..=4).contains(&names.len())
-                && names
-                    .iter()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+                && names.iter().enumerate().all(|(i, w)| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || (i > 0 && ["al-", "el-"].iter().any(|p| w.starts_with(p)))
+                });
             if let Some(last) = names.last().filter(|_| person) {
                 let last = lexicon::normalise(last);
                 if !named_speakers.iter().any(|(n, _)| *n == last) {

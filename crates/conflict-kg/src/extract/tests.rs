@@ -1682,3 +1682,24 @@ fn a_name_after_an_active_verb_of_killing_is_one_person_killed() {
     let d = draft("H\n\nA bomb killed Monday Ahmed in Idlib.\n");
     assert!(d.casualties.is_empty(), "{:?}", figures(&d));
 }
+
+#[test]
+fn a_family_name_with_al_an_ngo_and_a_state_channel_are_claimants() {
+    // Xinhua, 25 Jun 2021; Naharnet, 14 Oct 2013; AP, 27 Aug 2025 (blind set 13).
+    let d = draft(
+        "H\n\nA roadside bomb exploded near a federal police vehicle outside the town of Daquq in Kirkuk Province, Abbas al-Obaidi, a local police officer, told Xinhua.\n\nThe explosion resulted in the destruction of the police vehicle and the killing of five policemen aboard, al-Obaidi said.\n",
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("Abbas al-Obaidi")
+    );
+    let d = draft(
+        "H\n\nAt least 27 people, including three children, were killed Monday when a car bomb exploded in the town of Darkush in northwestern Syria, near the Turkish border, an NGO said.\n",
+    );
+    assert_eq!(d.casualties[0].claimant_text.as_deref(), Some("an NGO"));
+    assert_eq!(d.casualties[0].source.value, "an-ngo");
+    let d = draft(
+        "H\n\nThe latest drone strikes occurred Tuesday in the southern Damascus suburb of Kiswah and killed six soldiers, state-run Al-Ikhbariah reported, without giving further details.\n",
+    );
+    assert_eq!(d.casualties[0].source.value, "al-ikhbariya");
+}

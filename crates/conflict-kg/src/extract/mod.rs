@@ -574,9 +574,13 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
     for (si, s) in sentences.iter().enumerate() {
         let toks = &s.tokens;
         let raw = s.span.of(&text);
+        // A sentence the copy repeats word for word (a pasted paragraph twice) tells nothing new.
+        let repeated =
+            || toks.len() >= 6 && sentences[..si].iter().any(|o| o.span.of(&text) == raw);
         if (si == 0 && headline_only)
             || (raw.starts_with("- ") && raw.ends_with(" -"))
             || is_heading(&text, s.span)
+            || repeated()
         {
             continue;
         }

@@ -1703,3 +1703,18 @@ fn a_family_name_with_al_an_ngo_and_a_state_channel_are_claimants() {
     );
     assert_eq!(d.casualties[0].source.value, "al-ikhbariya");
 }
+
+#[test]
+fn a_sentence_the_copy_repeats_gives_no_second_claim() {
+    // AFP (Nigeria Today), 8 Jan 2017 (blind set 11): the copy has the paragraph twice.
+    let d = draft(
+        "H\n\nA police colonel and a hospital official said at least 11 people were killed and 35 wounded.\n\nIS claimed the attack.\n\nA police colonel and a hospital official said at least 11 people were killed and 35 wounded. Maan said the soldier was among the wounded.\n",
+    );
+    let f = figures(&d);
+    assert_eq!(
+        f.iter().filter(|x| x.3 == "at least 11").count(),
+        1,
+        "{f:?}"
+    );
+    assert_eq!(f.iter().filter(|x| x.3 == "35").count(), 1, "{f:?}");
+}

@@ -885,14 +885,19 @@ pub(super) fn attribution(
         }
         // "X claimed that …" reports a statement; "IS claimed the attack" is responsibility.
         // "The Observatory claimed at least 50 soldiers were killed": a figure follows.
+        // "a pro-ISIS outlet claimed “dozens” were killed": the figure may stand quoted.
+        let figure_word = |n: &Token| {
+            n.kind == TokenKind::Number
+                || n.is_any(&[
+                    "at", "more", "over", "up", "nearly", "almost", "about", "around", "two",
+                    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+                ])
+        };
         let claimed_that = t.is_any(&["claimed", "claims"])
             && tokens.get(k + 1).is_some_and(|n| {
                 n.is("that")
-                    || n.kind == TokenKind::Number
-                    || n.is_any(&[
-                        "at", "more", "over", "up", "nearly", "almost", "about", "around", "two",
-                        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
-                    ])
+                    || figure_word(n)
+                    || (n.is("\"") && tokens.get(k + 2).is_some_and(figure_word))
             });
         // "officially reported killed": a participle of the toll, not a report.
         // "social media reports of a funeral": a noun, not a report.

@@ -1718,3 +1718,16 @@ fn a_sentence_the_copy_repeats_gives_no_second_claim() {
     );
     assert_eq!(f.iter().filter(|x| x.3 == "35").count(), 1, "{f:?}");
 }
+
+#[test]
+fn a_figure_claimed_in_quotation_marks_is_the_claimants() {
+    // Antiwar.com, 30 Dec 2015 (blind set 13).
+    let d = draft(
+        "H\n\nA statement from a pro-ISIS outlet claimed “dozens” were killed but offered no specifics.\n",
+    );
+    assert_eq!(figures(&d), [("killed", Some(24), None, "dozens", None)]);
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("A statement from a pro-ISIS outlet")
+    );
+}

@@ -86,7 +86,7 @@ fn kind_of(t: &Token) -> Option<CasualtyType> {
     match t.norm.as_str() {
         "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "die" | "dies" | "dying"
         | "deaths" | "death" | "fatalities" | "slain" | "massacred" | "executed" | "beheaded"
-        | "lives" | "martyred" | "assassinated" => Some(CasualtyType::Killed),
+        | "lives" | "martyred" | "assassinated" | "succumbed" => Some(CasualtyType::Killed),
         "wounded" | "wounding" | "injured" | "injuring" | "injuries" | "hurt" | "injures"
         | "wounds" | "hospitalized" | "hospitalised" => Some(CasualtyType::Wounded),
         _ => None,

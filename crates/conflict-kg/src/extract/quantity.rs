@@ -144,6 +144,13 @@ const NOT_PEOPLE: &[&str] = &[
     "strike",
     "attack",
     "raid",
+    // "Two airstrikes in Raqqa province killed at least 14 people".
+    "airstrikes",
+    "airstrike",
+    "bombings",
+    "bombing",
+    "ambushes",
+    "operations",
 ];
 
 /// Whether the figure ending at `end` counts something that is not people, directly ("three
@@ -337,10 +344,18 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         (&["all"], "all"),
         (&["another"], "exact-numeral"),
     ];
-    let (qualifier, at) = prefixes
-        .iter()
-        .find(|(w, _)| words(tokens, i, w))
-        .map_or(("exact-numeral", i), |(w, q)| (*q, i + w.len()));
+    // "a breakdown of the death toll adds up to 32": a sum, exactly that, not a bound.
+    let sums_to = i > 0
+        && tokens[i - 1].is_any(&["adds", "add", "added", "adding", "amounts", "amounted"])
+        && words(tokens, i, &["up", "to"]);
+    let (qualifier, at) = if sums_to {
+        ("exact-numeral", i + 2)
+    } else {
+        prefixes
+            .iter()
+            .find(|(w, _)| words(tokens, i, w))
+            .map_or(("exact-numeral", i), |(w, q)| (*q, i + w.len()))
+    };
     if let Some((mut value, used)) = cardinal(tokens, at) {
         let mut end = at + used;
         // "two dozen" handled in `cardinal`; a year, an hour or a distance is no count.
@@ -352,11 +367,16 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             }
         }
         // "the last one in a series of explosions", "this one": a pronoun, not a count.
+        // "The death toll reported was a preliminary one": an adjective between the article
+        // and "one" makes it a pronoun too.
         let pronoun = t.is("one")
             && at > 0
-            && tokens[at - 1].is_any(&[
+            && (tokens[at - 1].is_any(&[
                 "last", "first", "latest", "next", "previous", "this", "each", "every", "which",
-            ]);
+            ]) || (at > 1
+                && tokens[at - 2].is_any(&["a", "an", "the"])
+                && tokens[at - 1].kind == TokenKind::Word
+                && cardinal(tokens, at - 1).is_none()));
         if pronoun
             || counts_things(tokens, end)
             || (at > 0 && month_word(&tokens[at - 1]))
@@ -548,6 +568,24 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(q("killing one"), [(Some(1), Some(1), "one".into())]);
+    }
+
+    #[test]
+    fn strikes_a_sum_and_a_preliminary_one_are_no_bounds() {
+        // AP, 10 Mar 2013; Vocativ, 30 Sep 2015; UPI, 22 Jun 2025 (blind set 14).
+        assert_eq!(
+            q("Two airstrikes in Raqqa province killed at least 14 people"),
+            [(Some(14), None, "at least 14".into())]
+        );
+        assert_eq!(
+            q("a breakdown of the death toll adds up to 32"),
+            [(Some(32), Some(32), "up to 32".into())]
+        );
+        assert!(q("The death toll reported was a preliminary one").is_empty());
+        assert_eq!(
+            q("at least one person"),
+            [(Some(1), None, "at least one".into())]
+        );
     }
 
     #[test]

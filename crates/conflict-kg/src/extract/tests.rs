@@ -1731,3 +1731,12 @@ fn a_figure_claimed_in_quotation_marks_is_the_claimants() {
         Some("A statement from a pro-ISIS outlet")
     );
 }
+
+#[test]
+fn those_who_succumbed_after_being_wounded_died() {
+    // AFP (This is Beirut), 7 Jan 2024 (blind set 14).
+    let d = draft(
+        "H\n\nThe two fighters “succumbed after having been wounded while they were confronting an attack” by Daesh in Salaheddin province north of Baghdad, the Hashd said in a statement.\n",
+    );
+    assert_eq!(figures(&d), [("killed", Some(2), Some(2), "two", None)]);
+}

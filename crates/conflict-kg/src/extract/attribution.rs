@@ -455,6 +455,7 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("authorities")
         || has("authority")
         || has("presidency")
+        || has("administration")
     {
         SourceType::Government
     } else if has("army")
@@ -474,12 +475,15 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("officials")
         || has("minister")
         || has("commander")
+        || has("commanders")
         || has("mayor")
         || has("president")
         || has("director")
         || has("head")
         || has("chief")
         || has("observers")
+        || has("envoy")
+        || has("ambassador")
     {
         SourceType::Official
     } else if has("monitor")
@@ -701,6 +705,46 @@ fn appositive_subject(
         close = open;
     }
     None
+}
+
+/// `…," said Bashar Ja'afari, Syria's United Nations envoy, while speaking`: a name no lexicon
+/// knows (two to four capitalised words, "al-" names too) right after the verb at `from - 1`,
+/// then a description between commas that names a kind of speaker. The name is the claimant.
+fn named_speaker_after(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    from: usize,
+) -> Option<Party> {
+    let name_word =
+        |t: &Token| t.kind == TokenKind::Word && (t.capitalised(text) || t.norm.starts_with("al-"));
+    let end = (from..tokens.len())
+        .take_while(|&j| name_word(&tokens[j]))
+        .last()?
+        + 1;
+    if !(2..=4).contains(&(end - from))
+        || !tokens.get(end).is_some_and(|t| t.is(","))
+        || mentions.iter().any(|m| m.start < end && m.end > from)
+    {
+        return None;
+    }
+    let close = (end + 1..(end + 10).min(tokens.len())).find(|&j| is_clause_break(&tokens[j]))?;
+    let description = tokens[end + 1..close]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let source_type = guess_type(&description)?;
+    Some(Party {
+        start: from,
+        claimant: Some(Claimant::New {
+            words: text[tokens[from].span.start..tokens[end - 1].span.end].to_string(),
+            source_type,
+            actor: None,
+        }),
+        voiced_by: None,
+        pronoun: false,
+    })
 }
 
 /// "chief of the Russian Center for reconciliation of the conflicting sides Alexey Bakin said":
@@ -1010,8 +1054,18 @@ pub(super) fn attribution(
                 let starts_with_preposition = tokens.get(k + 1).is_some_and(|t| {
                     t.is_any(&["on", "in", "at", "during", "to", "after", "from"])
                 });
-                (!starts_with_preposition)
-                    .then(|| party(text, tokens, mentions, lex, k + 1, b))
+                // "…, a UK-based war monitor, said eight government troops … died Thursday":
+                // the comma closed an apposition; what follows "said" is what was said.
+                let tells_deaths = tokens[k + 1..b].iter().any(|t| {
+                    t.is_any(&[
+                        "died", "killed", "wounded", "injured", "dead", "were", "was", "had",
+                    ])
+                });
+                (!starts_with_preposition && !tells_deaths)
+                    .then(|| {
+                        party(text, tokens, mentions, lex, k + 1, b)
+                            .or_else(|| named_speaker_after(text, tokens, mentions, k + 1))
+                    })
                     .flatten()
                     .map(|p| (p, told_to(b)))
             } else {
@@ -1039,6 +1093,23 @@ pub(super) fn attribution(
                     e -= 1;
                 }
                 while e > 0 && is_time_word(&tokens[e - 1]) && !tokens[e - 1].is("that") {
+                    e -= 1;
+                }
+                // "Kurdish commanders have told Rudaw", "The autonomous Kurdish administration
+                // … meanwhile gave a toll of 29": an auxiliary or an adverb before the verb is
+                // no part of the subject.
+                while e > 1
+                    && tokens[e - 1].is_any(&[
+                        "have",
+                        "has",
+                        "had",
+                        "meanwhile",
+                        "also",
+                        "later",
+                        "earlier",
+                        "separately",
+                    ])
+                {
                     e -= 1;
                 }
                 // "The Syrian Observatory for Human Rights (SOHR) reported": the parenthesis

@@ -1740,3 +1740,37 @@ fn those_who_succumbed_after_being_wounded_died() {
     );
     assert_eq!(figures(&d), [("killed", Some(2), Some(2), "two", None)]);
 }
+
+#[test]
+fn speakers_after_the_verb_with_a_description_and_before_an_auxiliary() {
+    // PRI (Reuters), 15 Jan 2013; Eurasia Review, 1 Aug 2021; Rudaw, 11 May 2021 (blind set 14).
+    let d = draft(
+        "H\n\n“This act killed 82 students and wounded 162 other students,” said Bashar Ja'afari, Syria's United Nations envoy, while speaking to the UN Security Council.\n",
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("Bashar Ja'afari")
+    );
+    let d = draft(
+        "H\n\nThe Syrian Observatory for Human Rights, a UK-based war monitor, said eight government troops and allied militia forces died Thursday, as well as three opposition fighters.\n",
+    );
+    assert_eq!(d.casualties[0].source.value, "sohr");
+    let d = draft(
+        "H\n\nTwo members of the Popular Mobilization Forces and one Peshmerga fighter were injured in an Islamic State attack in Diyala late on Tuesday, Kurdish commanders have told Rudaw.\n",
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("Kurdish commanders")
+    );
+    // The New Arab (AFP), 20 Nov 2022.
+    let d = draft(
+        "H
+
+The autonomous Kurdish administration in northeastern Syria meanwhile gave a toll of 29 dead.
+",
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("The autonomous Kurdish administration in northeastern Syria")
+    );
+}

@@ -75,6 +75,10 @@ const VERBS: &[&str] = &[
     "discloses",
     "informed",
     "informs",
+    // "Islamist sources mention more than forty dead".
+    "mention",
+    "mentions",
+    "mentioned",
     // "the United Nations denounced the killing of four aid workers": who condemns a toll
     // gives it.
     "denounced",
@@ -976,7 +980,13 @@ pub(super) fn attribution(
                     .get(b + 1)
                     .is_some_and(|v| v.is_any(&["saying", "stating", "telling"]))
         };
-        if t.is_any(&["quoted", "quotes"]) || cited_as {
+        // "the Russian Defence Ministry was cited as saying": the one cited is the subject, as
+        // with "said".
+        let passive_cited = k > 0
+            && t.is_any(&["cited", "quoted"])
+            && tokens[k - 1].is_any(&["was", "were"])
+            && tokens.get(k + 1).is_some_and(|n| n.is("as"));
+        if (t.is_any(&["quoted", "quotes"]) || cited_as) && !passive_cited {
             let mut b = clause_end(tokens, k + 1, &["saying", "as", "."]);
             // "cited a security source on Thursday as saying": the day is not the source's.
             while b > k + 2 && is_time_word(&tokens[b - 1]) {
@@ -1002,7 +1012,7 @@ pub(super) fn attribution(
             && tokens
                 .get(k + 1)
                 .is_some_and(|n| n.is_any(&["a", "statements", "statement"]));
-        if (t.is_any(VERBS) || claimed_that || put_toll || issued) && !participle {
+        if (t.is_any(VERBS) || claimed_that || put_toll || issued || passive_cited) && !participle {
             // Inverted: `…," said X.` / `…, X said.` handled by the subject rule below.
             let inverted =
                 k > 0 && (tokens[k - 1].is(",") || tokens[k - 1].is("\"") || tokens[k - 1].is("'"));
@@ -1099,7 +1109,7 @@ pub(super) fn attribution(
                 // … meanwhile gave a toll of 29": an auxiliary or an adverb before the verb is
                 // no part of the subject.
                 while e > 1
-                    && tokens[e - 1].is_any(&[
+                    && (tokens[e - 1].is_any(&[
                         "have",
                         "has",
                         "had",
@@ -1108,7 +1118,7 @@ pub(super) fn attribution(
                         "later",
                         "earlier",
                         "separately",
-                    ])
+                    ]) || (passive_cited && tokens[e - 1].is_any(&["was", "were"])))
                 {
                     e -= 1;
                 }

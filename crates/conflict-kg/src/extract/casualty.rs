@@ -838,6 +838,14 @@ fn pair(
                 "death-of-figure",
             ));
         }
+        // "Among the dead and wounded were two men": both kinds named together give neither.
+        if kind_of(t).is_some()
+            && k >= 2
+            && tokens[k - 1].is_any(&["and", "or"])
+            && kind_of(&tokens[k - 2]).is_some_and(|o| Some(o) != kind_of(t))
+        {
+            return None;
+        }
         if (transitive(t) && !passive(tokens, k)) || toll {
             let kind = if toll {
                 CasualtyType::Killed

@@ -951,10 +951,11 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
 
         // --- casualty claims --------------------------------------------------------------
         // "SOHR confirmed a dozen deaths, while the LCC said 45 people were killed" (with or
-        // without the comma): a clause with a speaker of its own speaks for its figures.
+        // without the comma), "Islamist sources mention more than forty dead; PYD sources
+        // mention three dead": a clause with a speaker of its own speaks for its figures.
         let clause_speakers: Vec<(usize, usize, Attribution)> = {
             let cuts: Vec<usize> = (1..toks.len())
-                .filter(|&j| toks[j].is_any(&["while", "whereas"]))
+                .filter(|&j| toks[j].is_any(&["while", "whereas", ";"]))
                 .collect();
             if cuts.is_empty() {
                 Vec::new()

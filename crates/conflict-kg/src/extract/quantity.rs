@@ -376,7 +376,16 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             ]) || (at > 1
                 && tokens[at - 2].is_any(&["a", "an", "the"])
                 && tokens[at - 1].kind == TokenKind::Word
-                && cardinal(tokens, at - 1).is_none()));
+                && cardinal(tokens, at - 1).is_none()))
+            // "in one of the heaviest days of violence": one of a kind, not a person.
+            || (t.is("one")
+                && words(tokens, at + 1, &["of", "the"])
+                && tokens.get(at + 3).is_some_and(|n| {
+                    n.is_any(&["most", "worst", "best"])
+                        || (n.norm.ends_with("est")
+                            && n.norm.len() > 5
+                            && !n.is_any(&["protest", "arrest", "interest", "harvest", "request"]))
+                }));
         if pronoun
             || counts_things(tokens, end)
             || (at > 0 && month_word(&tokens[at - 1]))

@@ -1774,3 +1774,40 @@ The autonomous Kurdish administration in northeastern Syria meanwhile gave a tol
         Some("The autonomous Kurdish administration in northeastern Syria")
     );
 }
+
+#[test]
+fn set_15_claimants_and_figures() {
+    // Malay Mail (Reuters), 5 Sep 2017; KurdWatch, 26 Nov 2013; Pakistan Today (AFP), 11 Jun
+    // 2012; The New Arab, 23 Feb 2023 (blind set 15).
+    let d = draft(
+        "H\n\nTwo Russian servicemen have been killed in Deir al-Zor province after Islamic State militants shelled a convoy they were escorting, the Russian Defence Ministry was cited as saying by Interfax.\n",
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("the Russian Defence Ministry")
+    );
+    let d = draft(
+        "H\n\nIslamist sources mention more than forty dead; PYD sources mention three dead without listing their names.\n",
+    );
+    let who: Vec<_> = d
+        .casualties
+        .iter()
+        .map(|c| (c.quantity_text.as_str(), c.claimant_text.as_deref()))
+        .collect();
+    assert_eq!(
+        who,
+        [
+            ("more than forty", Some("Islamist sources")),
+            ("three", Some("PYD sources"))
+        ]
+    );
+    let d = draft(
+        "H\n\nOn Saturday, at least 111 people were killed, according to revised figures from the Observatory, in one of the heaviest days of violence.\n",
+    );
+    assert_eq!(
+        figures(&d),
+        [("killed", Some(111), None, "at least 111", None)]
+    );
+    let d = draft("H\n\nAmong the dead and wounded were two men and their children.\n");
+    assert!(d.casualties.is_empty(), "{:?}", figures(&d));
+}

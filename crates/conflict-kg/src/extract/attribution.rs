@@ -194,6 +194,22 @@ struct Party {
     pronoun: bool,
 }
 
+impl Party {
+    /// A speaker no curated record or lexicon knows, by the text's `words`, of `source_type`.
+    fn unknown(start: usize, words: String, source_type: SourceType) -> Party {
+        Party {
+            start,
+            claimant: Some(Claimant::New {
+                words,
+                source_type,
+                actor: None,
+            }),
+            voiced_by: None,
+            pronoun: false,
+        }
+    }
+}
+
 fn party(
     text: &str,
     tokens: &[Token],
@@ -695,16 +711,7 @@ fn appositive_subject(
             }
             let source_type = guess_type(description.trim())?;
             let words = text[tokens[start].span.start..tokens[open - 1].span.end].to_string();
-            return Some(Party {
-                start,
-                claimant: Some(Claimant::New {
-                    words,
-                    source_type,
-                    actor: None,
-                }),
-                voiced_by: None,
-                pronoun: false,
-            });
+            return Some(Party::unknown(start, words, source_type));
         }
         close = open;
     }
@@ -739,16 +746,11 @@ fn named_speaker_after(
         .collect::<Vec<_>>()
         .join(" ");
     let source_type = guess_type(&description)?;
-    Some(Party {
-        start: from,
-        claimant: Some(Claimant::New {
-            words: text[tokens[from].span.start..tokens[end - 1].span.end].to_string(),
-            source_type,
-            actor: None,
-        }),
-        voiced_by: None,
-        pronoun: false,
-    })
+    Some(Party::unknown(
+        from,
+        text[tokens[from].span.start..tokens[end - 1].span.end].to_string(),
+        source_type,
+    ))
 }
 
 /// "chief of the Russian Center for reconciliation of the conflicting sides Alexey Bakin said":
@@ -803,16 +805,11 @@ fn described_name_before(
     // The description must start with a word of a role, not end a clause of its own.
     let source_type = guess_type(description.first().copied().unwrap_or(""))
         .or_else(|| guess_type(&description[..description.len().min(3)].join(" ")))?;
-    Some(Party {
-        start: name_start,
-        claimant: Some(Claimant::New {
-            words: text[tokens[name_start].span.start..tokens[e - 1].span.end].to_string(),
-            source_type,
-            actor: None,
-        }),
-        voiced_by: None,
-        pronoun: false,
-    })
+    Some(Party::unknown(
+        name_start,
+        text[tokens[name_start].span.start..tokens[e - 1].span.end].to_string(),
+        source_type,
+    ))
 }
 
 /// Where the clause that starts at `from` ends: the next clause break, or one of `stops`.

@@ -834,6 +834,15 @@ fn is_publisher(c: &Claimant, publisher: Option<&str>) -> bool {
     }
 }
 
+/// A news agency, newspaper or online outlet: a source that carries others' words (a relay)
+/// as well as its own.
+fn is_news_medium(t: SourceType) -> bool {
+    matches!(
+        t,
+        SourceType::NewsAgency | SourceType::OnlineOutlet | SourceType::Newspaper
+    )
+}
+
 /// "in a statement carried by the state-run SANA news agency": the news medium that carried
 /// the claimant's words (a few words of description may stand between "by" and its name) is
 /// their relay, unless it is the publisher or the claimant itself.
@@ -854,15 +863,17 @@ fn carried_by(
                 .iter()
                 .all(|t| t.kind == TokenKind::Word || t.is("-"))
     })?;
-    let is_media = |t: Option<&SourceType>| {
-        matches!(
-            t,
-            Some(SourceType::NewsAgency | SourceType::OnlineOutlet | SourceType::Newspaper)
-        )
-    };
     let relay = match (m.source(), m.outlet()) {
-        (Some(id), _) if is_media(lex.source_types.get(id)) => Claimant::Known(id.to_string()),
-        (None, Some((label, t))) if is_media(Some(&t)) => outlet_claimant(lex, label, t),
+        (Some(id), _)
+            if lex
+                .source_types
+                .get(id)
+                .copied()
+                .is_some_and(is_news_medium) =>
+        {
+            Claimant::Known(id.to_string())
+        }
+        (None, Some((label, t))) if is_news_medium(t) => outlet_claimant(lex, label, t),
         _ => return None,
     };
     (!is_publisher(&relay, publisher) && claimant != Some(&relay)).then_some(relay)
@@ -1045,11 +1056,11 @@ pub(super) fn attribution(
                 // "told local Syrian outlet Al-Watan Online that …": an outlet not curated.
                 let b = clause_end(tokens, from, &["."]);
                 match party(text, tokens, mentions, lex, from, b)?.claimant? {
-                    c @ Claimant::New {
-                        source_type:
-                            SourceType::NewsAgency | SourceType::Newspaper | SourceType::OnlineOutlet,
-                        ..
-                    } if !is_publisher(&c, publisher) => Some(c),
+                    c @ Claimant::New { source_type, .. }
+                        if is_news_medium(source_type) && !is_publisher(&c, publisher) =>
+                    {
+                        Some(c)
+                    }
                     _ => None,
                 }
             };
@@ -1216,10 +1227,11 @@ pub(super) fn attribution(
         return None;
     }
     let is_media = |c: &Option<Claimant>| match c {
-        Some(Claimant::Known(id)) => matches!(
-            lex.source_types.get(id),
-            Some(SourceType::NewsAgency | SourceType::OnlineOutlet | SourceType::Newspaper)
-        ),
+        Some(Claimant::Known(id)) => lex
+            .source_types
+            .get(id)
+            .copied()
+            .is_some_and(is_news_medium),
         _ => false,
     };
     // "the ministry confirmed …, Al-Monitor reported": the outlet reporting last is the relay.

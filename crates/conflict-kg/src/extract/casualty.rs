@@ -839,11 +839,7 @@ fn pair(
             ));
         }
         // "Among the dead and wounded were two men": both kinds named together give neither.
-        if kind_of(t).is_some()
-            && k >= 2
-            && tokens[k - 1].is_any(&["and", "or"])
-            && kind_of(&tokens[k - 2]).is_some_and(|o| Some(o) != kind_of(t))
-        {
+        if k >= 2 && kind_of(&tokens[k - 2]).is_some_and(|o| joint_kinds(tokens, k - 2, o)) {
             return None;
         }
         if (transitive(t) && !passive(tokens, k)) || toll {

@@ -1305,8 +1305,16 @@ mod evaluation {
         //   casualty claims P 0.88 (46/52) R 0.64 (46/72); claimant 0.83 (38/46);
         //   relay/hedge 0.89 (41/46); unsupported 0.
         // Of the goals, claimant (0.8) and dates (0.9) are met; claims precision (0.9) and
-        // recall (0.7) are not. The floors are these values rounded down. Not tuned on.
-        above_floors(&s, (0.85, 0.6), 0.8, 0.9, (0.65, 0.6));
+        // recall (0.7) are not. The floors are these values rounded down.
+        // Then tuned on its failures (no longer blind; 2026-12-02, the commit after 4af0125): a
+        // parenthesis does not use up a figure's reach, a comma list shares the verb "and"
+        // leads to, "a young girl and a lady were killed", "including 12 children and nine
+        // women, were killed", "perished", "martyred … a number of", "the injury of dozens",
+        // "the death toll among … was as high as 41", a rank before a speaker's name
+        // ("Maj. Gen. Ali Ibrahim Daboun … Daboun said"): casualty claims P 0.92 (59/64)
+        // R 0.82 (59/72); claimant 0.90 (53/59); relay/hedge 0.86 (51/59); the other fields
+        // unchanged. The floors are these values rounded down.
+        above_floors(&s, (0.9, 0.8), 0.85, 0.9, (0.65, 0.6));
     }
 
     /// The third blind set (`tests/extract/blind-3/`, 20 articles, its README says how it was

@@ -765,7 +765,28 @@ fn described_name_before(
     // The whole run of capitalised words before the verb: two or three, a person's name, not
     // "Qara Tapa Municipal Council".
     let capital = |t: &Token| t.kind == TokenKind::Word && t.capitalised(text);
-    let name_start = (0..e).rev().take_while(|&j| capital(&tokens[j])).last()?;
+    let mut name_start = (0..e).rev().take_while(|&j| capital(&tokens[j])).last()?;
+    // "Maj. Gen. Ali Ibrahim Daboun told", "Major General Ali Daboun said": a military rank
+    // before the name describes the speaker as a description does.
+    while name_start + 2 < e && tokens[name_start].is_any(RANKS) {
+        name_start += 1;
+    }
+    let title = (0..name_start)
+        .rev()
+        .take_while(|&j| tokens[j].is_any(RANKS) || tokens[j].is("."))
+        .last()
+        .unwrap_or(name_start);
+    let ranked = (title..name_start).any(|j| tokens[j].is_any(RANKS));
+    if ranked
+        && (2..=3).contains(&(e - name_start))
+        && !mentions.iter().any(|m| m.start < e && m.end > title)
+    {
+        return Some(Party::unknown(
+            name_start,
+            text[tokens[name_start].span.start..tokens[e - 1].span.end].to_string(),
+            SourceType::Military,
+        ));
+    }
     // "the Syrian Observatory for Human Right said": the end of an organisation's name.
     if name_start > 0 && tokens[name_start - 1].is_any(&["for", "of"]) {
         return None;
@@ -811,6 +832,24 @@ fn described_name_before(
         source_type,
     ))
 }
+
+/// Military ranks, whole and abbreviated, as they stand before a name.
+const RANKS: &[&str] = &[
+    "gen",
+    "general",
+    "maj",
+    "major",
+    "col",
+    "colonel",
+    "lt",
+    "lieutenant",
+    "brig",
+    "brigadier",
+    "capt",
+    "captain",
+    "sgt",
+    "sergeant",
+];
 
 /// Where the clause that starts at `from` ends: the next clause break, or one of `stops`.
 fn clause_end(tokens: &[Token], from: usize, stops: &[&str]) -> usize {

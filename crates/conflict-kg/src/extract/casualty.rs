@@ -86,7 +86,9 @@ fn kind_of(t: &Token) -> Option<CasualtyType> {
     match t.norm.as_str() {
         "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "die" | "dies" | "dying"
         | "deaths" | "death" | "fatalities" | "slain" | "massacred" | "executed" | "beheaded"
-        | "lives" | "martyred" | "assassinated" | "succumbed" => Some(CasualtyType::Killed),
+        | "lives" | "martyred" | "assassinated" | "succumbed" | "perished" | "perish" => {
+            Some(CasualtyType::Killed)
+        }
         "wounded" | "wounding" | "injured" | "injuring" | "injuries" | "hurt" | "injures"
         | "wounds" | "hospitalized" | "hospitalised" => Some(CasualtyType::Wounded),
         _ => None,
@@ -163,6 +165,15 @@ fn joint_kinds(tokens: &[Token], k: usize, kind: CasualtyType) -> bool {
             .get(k + 2)
             .and_then(kind_of)
             .is_some_and(|other| other != kind)
+}
+
+/// The figure at `start` stands in a list opened by "including" ("including 12 children and
+/// nine women"), with nothing but words and "and" between.
+fn in_including_list(tokens: &[Token], start: usize) -> bool {
+    (start.saturating_sub(8)..start)
+        .rev()
+        .take_while(|&j| tokens[j].kind != TokenKind::Punct)
+        .any(|j| tokens[j].is("including"))
 }
 
 /// Words between a figure's apposition and its verb ("…, have been killed").
@@ -244,7 +255,9 @@ pub(super) fn casualties(
 }
 
 /// "two civilians and three members of the SDF lost their lives": a figure with no word of
-/// its own, joined by "and" to the next figure that has one, shares it.
+/// its own, joined by "and" to the next figure that has one, shares it; so does each figure
+/// of a list before it ("35 members of government forces, 32 fighters loyal to Assad and four
+/// civilians have been killed"), right to left.
 fn coordinated_before(
     tokens: &[Token],
     mentions: &[Mention],
@@ -252,14 +265,30 @@ fn coordinated_before(
     of_quantity: &[Option<usize>],
     out: &mut Vec<Casualty>,
 ) {
-    for (q, q2, n) in unpaired_before_paired(qs, of_quantity) {
+    let mut paired = of_quantity.to_vec();
+    for qi in (0..qs.len().saturating_sub(1)).rev() {
+        let (q, q2) = (&qs[qi], &qs[qi + 1]);
+        let Some(n) = paired[qi + 1].filter(|_| paired[qi].is_none()) else {
+            continue;
+        };
         let next = out[n].clone();
         // "one corpse and three wounded people": a word right after the next figure is that
-        // figure's only.
-        if next.rule != "figure-before-casualty-word"
-            || next.verb <= q2.end
-            || q2.start < 2
-            || !tokens[q2.start - 1].is("and")
+        // figure's only. A comma joins only within a list that "and" closes.
+        // The list opens a clause ("…, 35 members of government forces, 32 fighters … and
+        // four civilians"), not "the two Turkish attacks, two civilians and three members".
+        let opens_clause = q.start == 0
+            || tokens[q.start - 1].kind == TokenKind::Punct
+            || tokens[q.start - 1].is_any(&["that", "said", "says"]);
+        let joined = q2.start >= 2
+            && (tokens[q2.start - 1].is("and")
+                || (tokens[q2.start - 1].is(",")
+                    && opens_clause
+                    && next.rule == "coordinated-with-next-figure"));
+        if !matches!(
+            next.rule,
+            "figure-before-casualty-word" | "coordinated-with-next-figure"
+        ) || next.verb <= q2.end
+            || !joined
             || q2.start - 1 - q.end > 6
             || !plain_gap(&tokens[q.end..q2.start - 1])
         {
@@ -278,6 +307,7 @@ fn coordinated_before(
             quantity_rule: q.rule,
             verb: next.verb,
         });
+        paired[qi] = Some(out.len() - 1);
         // "at least 16 children and 11 women were among the dead": "at least" covers both.
         out[n].max = covered_max(q.rule, out[n].quantity_rule, out[n].max);
     }
@@ -585,6 +615,16 @@ fn pair(
     {
         let k = q.start - 1;
         let kind = kind_of(&tokens[k])?;
+        // "killed and wounded 20 people": one toll for both kinds, neither's figure. Without a
+        // bound ("killed and injured an unspecified number of people") nothing is lost.
+        if k >= 2
+            && tokens[k - 1].is_any(&["and", "or"])
+            && transitive(&tokens[k - 2])
+            && kind_of(&tokens[k - 2]).is_some_and(|other| other != kind)
+            && (q.min.is_some() || q.max.is_some())
+        {
+            return None;
+        }
         let gend = group_end(tokens, q.end);
         return Some(Casualty::of_figure(
             q,
@@ -671,13 +711,27 @@ fn pair(
             limit = (k + 5).min(tokens.len());
             continue;
         }
+        // "two fighters of the Popular Mobilization Forces (PMF, or Hashd al-Shaabi) were
+        // killed": the parenthesis does not count against the figure's reach.
         if t.is("(") {
-            match (k + 1..limit).find(|&j| tokens[j].is(")")) {
+            match (k + 1..(k + 12).min(tokens.len())).find(|&j| tokens[j].is(")")) {
                 Some(j) => {
+                    limit = (limit + j + 1 - k).min(next_q).min(tokens.len());
                     k = j + 1;
                     continue;
                 }
                 None => break,
+            }
+        }
+        // "The victims, including 12 children and nine women, were killed": a breakdown of a
+        // toll with no figure of its own ends at its comma; the verb after it is its parts'.
+        if t.is(",") && before.is_empty() && in_including_list(tokens, q.start) {
+            let verb = (k + 1..tokens.len())
+                .find(|&j| !tokens[j].is_any(AUXILIARIES))
+                .filter(|&j| j > k + 1 && kind_of(&tokens[j]).is_some());
+            if let Some(verb) = verb {
+                k = verb;
+                continue;
             }
         }
         if clause_stop(t) || t.is(")") {
@@ -780,6 +834,25 @@ fn pair(
     if let Some(c) = toll_risen_to(tokens, mentions, q) {
         return Some(c);
     }
+    // "the death toll among Islamic State fighters was as high as 41": the toll named, then
+    // whose it is, then its figure, farther than the backward reach below.
+    if q.start > 0 && tokens[q.start - 1].is_any(&["was", "is", "stood", "reached"]) {
+        let toll = (q.start.saturating_sub(10)..q.start - 1)
+            .rev()
+            .take_while(|&j| tokens[j].kind != TokenKind::Punct && !other_harm(&tokens[j]))
+            .find(|&j| tokens[j].is("toll") && j > 0 && tokens[j - 1].is("death"));
+        if let Some(toll) = toll {
+            let gend = group_end(tokens, q.end);
+            return Some(Casualty::of_figure(
+                q,
+                mentions,
+                gend,
+                CasualtyType::Killed,
+                toll,
+                "death-toll",
+            ));
+        }
+    }
     // Backward: "killed at least 11 pro-regime forces", "killing all 39 people on board",
     // "the death toll rose to 12".
     let from = q.start.saturating_sub(5);
@@ -836,6 +909,23 @@ fn pair(
                 CasualtyType::Killed,
                 k - 1,
                 "death-of-figure",
+            ));
+        }
+        // "in addition to the injury of dozens", "the wounding of 12 others".
+        if k + 1 == q.start
+            && t.is("of")
+            && k > 1
+            && tokens[k - 1].is_any(&["injury", "injuries", "injuring", "wounding"])
+            && tokens[k - 2].is("the")
+        {
+            let gend = group_end(tokens, q.end);
+            return Some(Casualty::of_figure(
+                q,
+                mentions,
+                gend,
+                CasualtyType::Wounded,
+                k - 1,
+                "injury-of-figure",
             ));
         }
         // "Among the dead and wounded were two men": both kinds named together give neither.
@@ -999,6 +1089,38 @@ fn toll_risen_to(tokens: &[Token], mentions: &[Mention], q: &Quantity) -> Option
 
 /// Adverbs between "was" and a verb of killing or wounding ("was also reportedly killed",
 /// "was seriously wounded").
+/// "a young girl and a lady were killed": at `i` ("a"), a noun phrase of plain words, "and",
+/// a second one opened by "a"/"an", then "were" and a passive verb of harm. The "and" and the
+/// verb.
+fn two_singulars(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+    let plain = |k: usize| {
+        tokens[k].kind == TokenKind::Word
+            && !tokens[k].is_any(AUXILIARIES)
+            && !tokens[k].is_any(&["and", "or", "of", "who", "that", "which"])
+            && kind_of(&tokens[k]).is_none()
+            && !transitive(&tokens[k])
+    };
+    let end = |from: usize| {
+        (from..(from + 4).min(tokens.len()))
+            .take_while(|&k| plain(k))
+            .last()
+            .map(|k| k + 1)
+    };
+    let and = end(i + 1)?;
+    if !tokens.get(and).is_some_and(|t| t.is("and"))
+        || !tokens.get(and + 1).is_some_and(|t| t.is_any(&["a", "an"]))
+    {
+        return None;
+    }
+    let were = end(and + 2)?;
+    if !tokens.get(were).is_some_and(|t| t.is("were")) {
+        return None;
+    }
+    let v = (were + 1..(were + 3).min(tokens.len()))
+        .find(|&k| !tokens[k].is_any(BEFORE_THE_VERB) && !tokens[k].is("all"))?;
+    kind_of(&tokens[v]).is_some().then_some((and, v))
+}
+
 const BEFORE_THE_VERB: &[&str] = &[
     "also",
     "reportedly",
@@ -1232,6 +1354,24 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
                         // (data/README.md, "Vague quantities").
                         None,
                         "verb-then-indefinite-singular",
+                    ));
+                }
+            }
+            continue;
+        }
+        // "a young girl and a lady were killed": two people, one each, the verb theirs.
+        if let Some((and, v)) = two_singulars(tokens, i) {
+            if !out.iter().any(|c| c.start <= i && i < c.end) {
+                let kind = kind_of(&tokens[v]).expect("checked");
+                let were = (and + 1..v).find(|&k| tokens[k].is("were")).unwrap_or(v);
+                for np in [(i, and), (and + 1, were)] {
+                    out.push(Casualty::one_person(
+                        mentions,
+                        np,
+                        kind,
+                        v,
+                        None,
+                        "two-indefinite-singulars-were-harmed",
                     ));
                 }
             }

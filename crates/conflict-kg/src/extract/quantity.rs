@@ -327,6 +327,8 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         (&["topped"], "more-than"),
         (&["up", "to"], "up-to"),
         (&["as", "many", "as"], "up-to"),
+        // "the death toll … was as high as 41".
+        (&["as", "high", "as"], "up-to"),
         (&["at", "most"], "up-to"),
         (&["no", "more", "than"], "up-to"),
         (&["fewer", "than"], "fewer-than"),
@@ -444,6 +446,23 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             max,
             rule: qualifier,
         });
+    }
+    // "A number of civilians were martyred", "killed and injured an unspecified number of
+    // people": a figure with no bound at all.
+    for w in [
+        &["a", "number", "of"][..],
+        &["an", "unspecified", "number", "of"],
+        &["an", "undetermined", "number", "of"],
+    ] {
+        if qualifier == "exact-numeral" && words(tokens, at, w) {
+            return Some(Quantity {
+                start: i,
+                end: at + w.len(),
+                min: None,
+                max: None,
+                rule: "vague-no-bound",
+            });
+        }
     }
     let t = tokens.get(at)?;
     let (mut min, mut rule) = vague_plural(t)?;

@@ -1811,3 +1811,105 @@ fn set_15_claimants_and_figures() {
     let d = draft("H\n\nAmong the dead and wounded were two men and their children.\n");
     assert!(d.casualties.is_empty(), "{:?}", figures(&d));
 }
+
+#[test]
+fn set_16_figures_and_claimants() {
+    // Rudaw, 7 Jan 2024; AP, 8 Mar 2025; Muraselon, Feb 2018; UPI, 12 Aug 2018; Shafaq, 18
+    // Dec 2022; ARA News, Aug 2014; Reuters, 11 Apr 2015; UPI, 25 Aug 2015; UrduPoint (AFP),
+    // 10 Nov 2024 (blind set 16, tuned on after its first measurement).
+    let one = |text: &str| draft(&format!("H\n\n{text}\n"));
+    // A parenthesis does not use up the figure's reach.
+    assert_eq!(
+        figures(&one(
+            "At least two fighters of the pro-Iran Popular Mobilization Forces (PMF, or Hashd al-Shaabi) were killed Saturday in a suspected attack."
+        )),
+        [("killed", Some(2), None, "At least two", None)]
+    );
+    // Each figure of a list shares the verb that "and" leads to.
+    assert_eq!(
+        figures(&one(
+            "The monitor said that since the clashes began on Thursday afternoon, 35 members of government forces, 32 fighters loyal to Assad and four civilians have been killed."
+        )),
+        [
+            ("killed", Some(35), Some(35), "35", None),
+            ("killed", Some(32), Some(32), "32", None),
+            ("killed", Some(4), Some(4), "four", None)
+        ]
+    );
+    // Two people named one by one, each at least one.
+    assert_eq!(
+        figures(&one(
+            "In Jaramana, a young girl and a lady were killed by rebel bombing."
+        )),
+        [
+            ("killed", Some(1), None, "a young girl", None),
+            ("killed", Some(1), None, "a lady", None)
+        ]
+    );
+    // Parts of a toll that has no figure of its own.
+    assert_eq!(
+        figures(&one(
+            "The victims, including 12 children and nine women, were killed in the blast in the town of Sarmada."
+        )),
+        [
+            ("killed", Some(12), Some(12), "12", None),
+            ("killed", Some(9), Some(9), "nine", None)
+        ]
+    );
+    assert_eq!(
+        figures(&one(
+            "At least eight troops, including a major, perished in the attack."
+        )),
+        [
+            ("killed", Some(8), None, "At least eight", None),
+            ("killed", Some(1), None, "a major", Some(0))
+        ]
+    );
+    assert_eq!(
+        figures(&one(
+            "The helicopters struck the city, in addition to the injury of dozens who were transferred to a field hospital."
+        )),
+        [("wounded", Some(24), None, "dozens", None)]
+    );
+    assert_eq!(
+        figures(&one(
+            "He said the death toll among Islamic State fighters was as high as 41."
+        )),
+        [("killed", None, Some(41), "as high as 41", None)]
+    );
+    // No bound at all; and "killed and wounded" with a figure is neither's figure.
+    assert_eq!(
+        figures(&one(
+            "A number of civilians were martyred in the explosion."
+        )),
+        [("killed", None, None, "A number of", None)]
+    );
+    assert_eq!(
+        figures(&one(
+            "The strike killed and injured an unspecified number of people."
+        )),
+        [("wounded", None, None, "an unspecified number of", None)]
+    );
+    assert_eq!(
+        figures(&one("The bombing killed and wounded 20 people.")),
+        []
+    );
+    // "the two Turkish attacks, two civilians and three members": the attacks are no list.
+    assert_eq!(
+        figures(&one(
+            "As a result of the two Turkish attacks, two civilians and three members of the SDF lost their lives."
+        )),
+        [
+            ("killed", Some(2), Some(2), "two", None),
+            ("killed", Some(3), Some(3), "three", None)
+        ]
+    );
+    // A rank before the name, and the name's last word later.
+    let d = draft(
+        "H\n\nMaj. Gen. Ali Ibrahim Daboun told IraqiNews.com Tuesday that Iraqi troops repelled the attack.\n\nAt least two members of Iraqi security forces were injured in ensuing clashes with Islamic State militants, Daboun said.\n",
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("Ali Ibrahim Daboun")
+    );
+}

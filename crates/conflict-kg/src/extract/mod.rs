@@ -571,16 +571,17 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
     let first_line = text.lines().next().unwrap_or("").trim();
     let headline_only = !first_line.ends_with(['.', '!', '?', '"', '”'])
         && first_line.split_whitespace().count() <= 25;
+    // Every sentence read so far, word for word.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (si, s) in sentences.iter().enumerate() {
         let toks = &s.tokens;
         let raw = s.span.of(&text);
         // A sentence the copy repeats word for word (a pasted paragraph twice) tells nothing new.
-        let repeated =
-            || toks.len() >= 6 && sentences[..si].iter().any(|o| o.span.of(&text) == raw);
+        let repeated = !seen.insert(raw) && toks.len() >= 6;
         if (si == 0 && headline_only)
             || (raw.starts_with("- ") && raw.ends_with(" -"))
             || is_heading(&text, s.span)
-            || repeated()
+            || repeated
         {
             continue;
         }

@@ -530,6 +530,8 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("tv")
         || has("television")
         || has("channel")
+        || has("station")
+        || has("fm")
     {
         SourceType::NewsAgency
     } else if has("residents")
@@ -541,6 +543,9 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("activists")
         || has("activist")
         || has("opponents")
+        // "Zouhir al-Shimale, a local journalist, told Al Jazeera": a witness on the ground.
+        || has("journalist")
+        || has("journalists")
     {
         SourceType::LocalResidents
     } else if has("medics")
@@ -552,6 +557,9 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("medical")
         || has("rescuers")
         || has("rescue")
+        // "local aid organization the Kurdish Red Crescent".
+        || has("aid")
+        || has("crescent")
     {
         SourceType::Official
     } else {
@@ -1143,6 +1151,21 @@ pub(super) fn attribution(
                     && tokens[e - 3].is(",")
                 {
                     e -= 3;
+                }
+                // "A police source, speaking on condition of anonymity, said", "a security
+                // official, who asked not to be named, told AFP": the aside between commas is no
+                // part of the subject.
+                if e >= 3 && tokens[e - 1].is(",") {
+                    if let Some(open) = (e.saturating_sub(12)..e - 1).rev().find(|&j| {
+                        tokens[j].is(",")
+                            && tokens.get(j + 1).is_some_and(|t| {
+                                t.is_any(&["speaking", "requesting", "asking", "declining", "who"])
+                            })
+                    }) {
+                        if !tokens[open + 1..e - 1].iter().any(|t| t.is(",")) && open > 0 {
+                            e = open;
+                        }
+                    }
                 }
                 // "SANA went on to cite an anonymous official source who said": the one before
                 // "who".

@@ -687,7 +687,13 @@ fn pair(
         let t = &tokens[k];
         // "at least 10 people, including four members of the SNA, were killed": the
         // breakdown between commas is skipped (its figures are parts, found on their own).
-        if t.is(",") && tokens.get(k + 1).is_some_and(|n| n.is("including")) {
+        // "10 people, among them three children and a woman, lost their lives" too.
+        if t.is(",")
+            && tokens.get(k + 1).is_some_and(|n| {
+                n.is("including")
+                    || (n.is("among") && tokens.get(k + 2).is_some_and(|t| t.is("them")))
+            })
+        {
             if let Some(close) = (k + 2..(k + 16).min(tokens.len())).find(|&j| tokens[j].is(",")) {
                 k = close + 1;
                 limit = (k + 6).min(tokens.len());

@@ -571,6 +571,7 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
     let first_line = text.lines().next().unwrap_or("").trim();
     let headline_only = !first_line.ends_with(['.', '!', '?', '"', '”'])
         && first_line.split_whitespace().count() <= 25;
+    let quotation_ends = quotation_ends(&text, &sentences);
     // Every sentence read so far, word for word.
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (si, s) in sentences.iter().enumerate() {
@@ -628,28 +629,8 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             a.confidence > 0.0
                 && !matches!(&a.claimant, Claimant::New { words, .. } if words.is_empty())
         });
-        // A quotation opened here and closed in a later sentence: its speaker is named there.
-        let opens_quote = toks.first().is_some_and(|t| t.is("\""))
-            && toks.iter().filter(|t| t.is("\"")).count() % 2 == 1;
-        let quoted = if attribution.is_none() && opens_quote {
-            sentences[si + 1..].iter().take(3).find_map(|n| {
-                attribution::attribution(&text, &n.tokens, &n.mentions, lex, Some(&publisher_id))
-                    .map(|(mut a, pronoun)| {
-                        if pronoun {
-                            if let Some(c) = &current {
-                                a.claimant = c.claimant.clone();
-                                a.voiced_by = c.voiced_by.clone();
-                            }
-                        }
-                        a.rule = "quotation-speaker";
-                        a
-                    })
-            })
-        } else {
-            None
-        };
         // "According to Yegorov", "Yegorov added": the last name of a person named before.
-        let by_last_name = || {
+        let last_name_in = |toks: &[text::Token]| {
             toks.iter().enumerate().find_map(|(j, t)| {
                 let (_, a) = named_speakers.iter().find(|(n, _)| t.is(n))?;
                 let cue = (j >= 2 && toks[j - 1].is("to") && toks[j - 2].is("according"))
@@ -663,6 +644,40 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                 })
             })
         };
+        let speaker_of = |n: &Sentence| {
+            attribution::attribution(&text, &n.tokens, &n.mentions, lex, Some(&publisher_id))
+                .map(|(mut a, pronoun)| {
+                    if pronoun {
+                        if let Some(c) = &current {
+                            a.claimant = c.claimant.clone();
+                            a.voiced_by = c.voiced_by.clone();
+                        }
+                    }
+                    a
+                })
+                .or_else(|| last_name_in(&n.tokens))
+                .map(|a| Attribution {
+                    rule: "quotation-speaker",
+                    ..a
+                })
+        };
+        // A sentence inside a quotation that closes in a later one: its speaker is named
+        // where the quotation closes ("“There is a vegetable market … So far the death toll we
+        // have received is 10 … In al-Rashdin …, an air strike left one woman killed,”
+        // al-Shimale said."). A quotation that opens here and never closes: the next speaker
+        // in three sentences.
+        let opens_quote = toks.first().is_some_and(|t| t.is("\""))
+            && toks.iter().filter(|t| t.is("\"")).count() % 2 == 1;
+        let quoted = if attribution.is_some() {
+            None
+        } else if let Some(closer) = quotation_ends[si].filter(|&c| c - si <= 8) {
+            speaker_of(&sentences[closer])
+        } else if opens_quote {
+            sentences[si + 1..].iter().take(3).find_map(speaker_of)
+        } else {
+            None
+        };
+        let by_last_name = || last_name_in(toks);
         let mut own = attribution.clone().or(quoted).or_else(by_last_name);
         // "The Defence Ministry added": a definite description of a speaker named before
         // ("the Russian Ministry of Defence"), every word of it in that speaker's name.
@@ -1043,8 +1058,29 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                     && o.source.value == source
             };
             let earlier = &b.draft.casualties[..first_index];
+            // "one person has been killed …. In al-Rashdin …, an air strike left one woman
+            // killed": one person and then another, not the same figure twice.
+            // Their groups share no word.
+            const FILLER: &[&str] = &["one", "more", "a", "an", "the", "of", "was", "were"];
+            let own_words: Vec<&str> = c.group_words.map_or(Vec::new(), |(a, e)| {
+                toks[a..e]
+                    .iter()
+                    .filter(|t| t.kind == text::TokenKind::Word && !t.is_any(FILLER))
+                    .map(|t| t.norm.as_str())
+                    .collect()
+            });
+            let another_one = |o: &DraftCasualty| {
+                (c.min, c.max) == (Some(1), Some(1))
+                    && !own_words.is_empty()
+                    && o.group_text.as_ref().is_some_and(|g| {
+                        let theirs = lexicon::normalise(g);
+                        !theirs.split(' ').any(|w| own_words.contains(&w))
+                    })
+            };
             let same_figure = |o: &DraftCasualty| {
-                (o.min, o.max) == (c.min, c.max) && (c.min.is_some() || c.max.is_some())
+                (o.min, o.max) == (c.min, c.max)
+                    && (c.min.is_some() || c.max.is_some())
+                    && !another_one(o)
             };
             // The same figure again (a lead and then its quotation): one claim. "The official
             // media provided no details on how the six children were killed": with no claimant
@@ -1236,6 +1272,54 @@ fn claimant_name(c: &Claimant, lex: &Lexicon) -> Option<String> {
 /// The earlier claimant that `c`, a definite description ("The Defence Ministry"), refers to:
 /// the last one whose name holds every word of the description after "the" (spelling variants
 /// folded: defense/defence, center/centre), and only if there is one such.
+/// For each sentence inside a quotation that closes in a later sentence, that sentence. A
+/// quotation is inside from the mark that opens a sentence, or from before the sentence;
+/// a paragraph that opens with a mark while a quotation is open continues it (the quotation
+/// that runs over paragraphs), one that does not ends it.
+fn quotation_ends(text: &str, sentences: &[Sentence]) -> Vec<Option<usize>> {
+    let mut out = vec![None; sentences.len()];
+    let mut pending: Vec<usize> = Vec::new();
+    let mut inside = false;
+    for (si, s) in sentences.iter().enumerate() {
+        let new_paragraph = si > 0 && text[sentences[si - 1].span.end..s.span.start].contains('\n');
+        let starts_with_mark = s.tokens.first().is_some_and(|t| t.is("\""));
+        let mut marks = s
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is("\""))
+            .map(|(j, _)| j)
+            .peekable();
+        if inside && new_paragraph {
+            if starts_with_mark {
+                marks.next();
+            } else {
+                pending.clear();
+                inside = false;
+            }
+        }
+        if inside {
+            pending.push(si);
+        }
+        for j in marks {
+            if inside {
+                inside = false;
+                for p in pending.drain(..) {
+                    if p != si {
+                        out[p] = Some(si);
+                    }
+                }
+            } else {
+                inside = true;
+                if j == 0 {
+                    pending.push(si);
+                }
+            }
+        }
+    }
+    out
+}
+
 fn described_earlier(c: &Claimant, seen: &[Claimant], lex: &Lexicon) -> Option<Claimant> {
     let Claimant::New { words, .. } = c else {
         return None;

@@ -1913,3 +1913,57 @@ fn set_16_figures_and_claimants() {
         Some("Ali Ibrahim Daboun")
     );
 }
+
+#[test]
+fn set_17_claimants() {
+    // Al Jazeera, 8 Jun 2016; Al-Alam, 9 Aug 2015; Kurdistan 24, 2 Dec 2019; TASS, 1 Nov 2024
+    // (blind set 17, tuned on after its first measurement).
+    let who = |d: &Draft| -> Vec<(String, Option<String>)> {
+        d.casualties
+            .iter()
+            .map(|c| (c.quantity_text.clone(), c.claimant_text.clone()))
+            .collect()
+    };
+    // A quotation over two paragraphs: its speaker is named where it closes, and one person
+    // killed here and one woman there are two claims.
+    let d = draft(
+        "H\n\nZouhir al-Shimale, a local journalist, told Al Jazeera that the hospital is located on a very busy street.\n\n“There is a vegetable market on that street. So far the death toll we have received is 10, with another 30 people injured.\n\n“In addition to that, air strikes have targeted al-Salhin neighbourhood, one person has been killed. In al-Rashdin neighborhoud, an air strike left one woman killed,” al-Shimale said.\n",
+    );
+    let shimale = Some("Zouhir al-Shimale".to_string());
+    assert_eq!(
+        who(&d),
+        [
+            ("10".to_string(), shimale.clone()),
+            ("another 30".to_string(), shimale.clone()),
+            ("one".to_string(), shimale.clone()),
+            ("one".to_string(), shimale.clone()),
+        ]
+    );
+    // The aside between commas is no part of the speaker; "among them" is a breakdown.
+    let d = draft(
+        "H\n\nA police source, speaking on condition of anonymity, said 10 people, among them three children and a woman, lost their lives in Damascus, Syria's official SANA news agency reported.\n",
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("A police source")
+    );
+    assert_eq!(d.casualties[0].min, Some(10));
+    let d = draft(
+        "H\n\nAccording to local aid organization the Kurdish Red Crescent, at least 10 civilians were killed.\n",
+    );
+    assert!(
+        d.casualties[0]
+            .claimant_text
+            .as_deref()
+            .is_some_and(|c| c.contains("Kurdish Red Crescent")),
+        "{:?}",
+        who(&d)
+    );
+    let d = draft(
+        "H\n\nThe number of people killed by Israeli air strikes on the city of Al Qusayr has risen to six, the Sham FM radio station reported.\n",
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("the Sham FM radio station")
+    );
+}

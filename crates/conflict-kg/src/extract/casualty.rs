@@ -176,6 +176,9 @@ fn in_including_list(tokens: &[Token], start: usize) -> bool {
         .any(|j| tokens[j].is("including"))
 }
 
+/// "lost 10 fighters".
+const LOST: &[&str] = &["lost", "lose", "loses", "losing"];
+
 /// Words between a figure's apposition and its verb ("…, have been killed").
 const AUXILIARIES: &[&str] = &[
     "have",
@@ -590,10 +593,20 @@ fn pair(
             .get(j)
             .is_some_and(|t| t.is_any(&["bodies", "corpses", "corpse", "body"]))
     };
-    if bodies(q.end) || (q.start >= 3 && tokens[q.start - 1].is("of") && bodies(q.start - 2)) {
-        let verb = if bodies(q.end) { q.end } else { q.start - 2 };
-        let gend = if bodies(q.end) {
-            q.end + 1
+    // "two charred bodies were retrieved": one adjective between.
+    let after = if !bodies(q.end)
+        && bodies(q.end + 1)
+        && tokens[q.end].kind == TokenKind::Word
+        && tokens[q.end].is_any(&["charred", "burned", "burnt", "mutilated", "decomposed"])
+    {
+        q.end + 1
+    } else {
+        q.end
+    };
+    if bodies(after) || (q.start >= 3 && tokens[q.start - 1].is("of") && bodies(q.start - 2)) {
+        let verb = if bodies(after) { after } else { q.start - 2 };
+        let gend = if bodies(after) {
+            after + 1
         } else {
             group_end(tokens, q.end)
         };
@@ -840,6 +853,55 @@ fn pair(
     if let Some(c) = toll_risen_to(tokens, mentions, q) {
         return Some(c);
     }
+    // "Hizbullah lost 10 fighters in Qusayr", "the armed group has now lost a total of almost
+    // 110 fighters": a force that loses its fighters loses them dead.
+    let lost_at = if q.start > 0 && tokens[q.start - 1].is_any(LOST) {
+        Some(q.start - 1)
+    } else if q.start >= 4 && words_at(tokens, q.start - 3, &["a", "total", "of"]) {
+        Some(q.start - 4).filter(|&v| tokens[v].is_any(LOST))
+    } else {
+        None
+    };
+    if let Some(verb) = lost_at {
+        if tokens.get(q.end).is_some_and(|t| {
+            t.is_any(&[
+                "fighters",
+                "soldiers",
+                "troops",
+                "members",
+                "men",
+                "personnel",
+                "servicemen",
+                "militants",
+                "officers",
+            ])
+        }) {
+            let gend = group_end(tokens, q.end);
+            return Some(Casualty::of_figure(
+                q,
+                mentions,
+                gend,
+                CasualtyType::Killed,
+                verb,
+                "lost-figure-of-fighters",
+            ));
+        }
+    }
+    // "identified the dead as two Turkish police gendarmes and two members of …".
+    if q.start >= 2
+        && tokens[q.start - 1].is("as")
+        && tokens[q.start - 2].is_any(&["dead", "victims"])
+    {
+        let gend = group_end(tokens, q.end);
+        return Some(Casualty::of_figure(
+            q,
+            mentions,
+            gend,
+            CasualtyType::Killed,
+            q.start - 2,
+            "dead-identified-as-figure",
+        ));
+    }
     // "the death toll among Islamic State fighters was as high as 41": the toll named, then
     // whose it is, then its figure, farther than the backward reach below.
     if q.start > 0 && tokens[q.start - 1].is_any(&["was", "is", "stood", "reached"]) {
@@ -870,6 +932,9 @@ fn pair(
         let toll = t.is("toll");
         // "The victims included 15 people foraging for truffles", "Among the victims were
         // four siblings", "The dead comprise 67 civilians": the dead.
+        // "The dead also included 342 government security personnel".
+        let also = k >= 2 && tokens[k - 1].is("also");
+        let subject = k.checked_sub(if also { 2 } else { 1 });
         if k + 1 == q.start
             && t.is_any(&[
                 "included",
@@ -879,8 +944,7 @@ fn pair(
                 "comprised",
                 "were",
             ])
-            && k > 0
-            && tokens[k - 1].is_any(&["victims", "dead"])
+            && subject.is_some_and(|j| tokens[j].is_any(&["victims", "dead"]))
             && (t.is("were") == (k > 2 && tokens[k - 3].is("among")))
         {
             let gend = group_end(tokens, q.end);

@@ -484,7 +484,12 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         rule = "vague-multiple-of-thousands";
         end = at + 3;
     } else if t.is("tens") {
-        return None;
+        // "tens of others wounded": more than one ten, at least twenty (as "dozens" is 24).
+        if !words(tokens, at + 1, &["of"]) {
+            return None;
+        }
+        min = Some(20);
+        rule = "vague-tens";
     }
     let min = match qualifier {
         "exact-numeral" | "at-least" => min,

@@ -1967,3 +1967,51 @@ fn set_17_claimants() {
         Some("the Sham FM radio station")
     );
 }
+
+#[test]
+fn set_17_figures() {
+    // Naharnet (AFP), 26 May 2013; Reuters, 10 Dec 2020; AFP, 20 Jul 2025; Xinhua, 9 May 2018;
+    // The Syrian Observer, 12 Sep 2024 (blind set 17, tuned on after its first measurement).
+    let one = |text: &str| draft(&format!("H\n\n{text}\n"));
+    assert_eq!(
+        figures(&one("Hizbullah lost 10 fighters in Qusayr on Saturday.")),
+        [("killed", Some(10), Some(10), "10", None)]
+    );
+    assert_eq!(
+        figures(&one(
+            "The armed group has now lost a total of almost 110 fighters since it joined the battle."
+        )),
+        [("killed", None, Some(109), "almost 110", None)]
+    );
+    assert_eq!(figures(&one("Hizbullah lost 10 positions in Qusayr.")), []);
+    assert_eq!(
+        figures(&one(
+            "The governor's office identified the dead as two Turkish police gendarmes and two members of local Syrian security forces."
+        )),
+        [
+            ("killed", Some(2), Some(2), "two", None),
+            ("killed", Some(2), Some(2), "two", None)
+        ]
+    );
+    assert_eq!(
+        figures(&one(
+            "The dead also included 342 government security personnel."
+        )),
+        [("killed", Some(342), Some(342), "342", None)]
+    );
+    assert_eq!(
+        figures(&one(
+            "At least one person was killed and tens of others wounded."
+        )),
+        [
+            ("killed", Some(1), None, "At least one", None),
+            ("wounded", Some(20), None, "tens", None)
+        ]
+    );
+    assert_eq!(
+        figures(&one(
+            "A local security source told AFP that two charred bodies were retrieved."
+        )),
+        [("killed", Some(2), Some(2), "two", None)]
+    );
+}

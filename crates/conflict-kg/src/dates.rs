@@ -245,10 +245,24 @@ pub(crate) fn resolve(expr: &str, published: Option<PartialDate>) -> Result<Date
         return result;
     }
     let lower = t.to_ascii_lowercase();
+    // "since last Sunday": an open span from that day.
+    if let Some(rest) = lower.strip_prefix("since ") {
+        return resolve(rest, published).map(|s| DateSpan { end: None, ..s });
+    }
     let lower = lower.strip_prefix("on ").unwrap_or(&lower);
+    // "last Sunday" in a Sunday's paper is a week before; otherwise the latest Sunday.
+    let (lower, strictly_before) = match lower.strip_prefix("last ") {
+        Some(w) if WEEKDAYS.iter().any(|(name, _)| *name == w) => (w, true),
+        _ => (lower, false),
+    };
     if let Some(&(_, weekday)) = WEEKDAYS.iter().find(|(name, _)| *name == lower) {
         let day = need_day(expr, published)?;
         let back = (7 + day.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+        let back = if back == 0 && strictly_before {
+            7
+        } else {
+            back
+        };
         return Ok(day_span(day - Days::new(u64::from(back))));
     }
     if let Some(index) = MONTHS.iter().position(|m| *m == lower) {
@@ -314,6 +328,17 @@ mod tests {
 
     fn afp() -> Option<PartialDate> {
         Some(PartialDate::Day(d("2018-05-27"))) // a Sunday
+    }
+
+    #[test]
+    fn last_weekday_is_strictly_before_publication_and_since_opens_a_span() {
+        // 2025-07-20 was a Sunday.
+        let p = Some(PartialDate::Day(d("2025-07-20")));
+        assert_eq!(resolve("Sunday", p).unwrap().start, d("2025-07-20"));
+        assert_eq!(resolve("last Sunday", p).unwrap().start, d("2025-07-13"));
+        assert_eq!(resolve("last Thursday", p).unwrap().start, d("2025-07-17"));
+        let since = resolve("since last Sunday", p).unwrap();
+        assert_eq!((since.start, since.end), (d("2025-07-13"), None));
     }
 
     #[test]

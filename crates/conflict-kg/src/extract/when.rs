@@ -123,11 +123,17 @@ pub(super) fn dates(
         }
         if found.is_none() {
             if let Some(w) = weekday_at(tokens, text, i) {
-                let start = if i > 0 && tokens[i - 1].is("on") {
+                // "on Sunday", "last Sunday", "since last Sunday".
+                let last = i > 0 && tokens[i - 1].is("last");
+                let mut start = if i > 0 && tokens[i - 1].is_any(&["on", "last"]) {
                     i - 1
                 } else {
                     i
                 };
+                let since = start > 0 && tokens[start - 1].is("since");
+                if since {
+                    start -= 1;
+                }
                 let mut end = i + 1;
                 if tokens
                     .get(end)
@@ -135,7 +141,12 @@ pub(super) fn dates(
                 {
                     end += 1;
                 }
-                found = Some((start, end, w.to_string(), "weekday"));
+                let expr = format!(
+                    "{}{}{w}",
+                    if since { "since " } else { "" },
+                    if last { "last " } else { "" }
+                );
+                found = Some((start, end, expr, "weekday"));
             } else if (t.is("this") || t.is("last"))
                 && tokens
                     .get(i + 1)
@@ -383,7 +394,7 @@ fn month_context(tokens: &[Token], i: usize) -> bool {
         ]))
         || tokens
             .get(i + 1)
-            .is_some_and(|t| t.kind == TokenKind::Number)
+            .is_some_and(|t| t.kind == TokenKind::Number || day_of_month(t).is_some())
         || (i > 0 && tokens[i - 1].kind == TokenKind::Number)
 }
 
@@ -455,6 +466,19 @@ mod tests {
         assert_eq!(
             d("Moscow and a monitor said Sunday.", "2018-05-27"),
             [("Sunday".into(), "2018-05-27".into(), true)]
+        );
+    }
+
+    #[test]
+    fn last_and_since_before_a_weekday_and_an_ordinal_day_after_may() {
+        // 2025-07-20 was a Sunday.
+        assert_eq!(
+            d("those killed since last Sunday", "2025-07-20"),
+            [("since last Sunday".into(), "since 2025-07-13".into(), false)]
+        );
+        assert_eq!(
+            d("the May 10th attack", "2024-06-04"),
+            [("May 10th".into(), "2024-05-10".into(), false)]
         );
     }
 

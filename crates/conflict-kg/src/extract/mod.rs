@@ -377,6 +377,17 @@ const PLACE_WORDS: &[&str] = &[
     "southwestern",
     "rural",
     "nearby",
+    // "on rebel districts of the northern city of Aleppo", "in a rebel-held southern
+    // neighborhood of Aleppo", "in eastern parts of Aleppo".
+    "a",
+    "rebel",
+    "districts",
+    "neighborhood",
+    "neighbourhood",
+    "neighborhoods",
+    "neighbourhoods",
+    "parts",
+    "suburbs",
 ];
 const LOCATIVES: &[&[&str]] = &[
     &["on", "the", "outskirts", "of"],

@@ -2015,3 +2015,16 @@ fn set_17_figures() {
         [("killed", Some(2), Some(2), "two", None)]
     );
 }
+
+#[test]
+fn a_place_after_the_parts_of_a_town_is_the_scene() {
+    // "on rebel districts of the northern city of Aleppo" (Trend, 16 Dec 2013, blind set 4).
+    for text in [
+        "Dozens of people have been killed by air raids on rebel districts of the town of Mayadeen.",
+        "At least 17 people were killed in a rebel-held southern neighborhood of Mayadeen.",
+    ] {
+        let d = draft(&format!("H\n\n{text}\n"));
+        let place = d.incidents[0].place.as_ref().map(|p| p.value.as_str());
+        assert_eq!(place, Some("mayadeen"), "{text}");
+    }
+}

@@ -652,7 +652,15 @@ fn pair(
     // verb of the figure before it.
     // "…, as well as ten civilians": "as well as" joins as "and" does, after a comma too.
     let as_well_as = q.start >= 3 && words_at(tokens, q.start - 3, &["as", "well", "as"]);
-    if q.start > 0 && (tokens[q.start - 1].is("and") || as_well_as) {
+    // "The victims include 86 children, 45 women, three journalists and two paramedics": a
+    // comma joins too, within a list that goes on to another figure.
+    let in_list = q.start > 0
+        && tokens[q.start - 1].is(",")
+        && next_q < tokens.len()
+        && next_q > q.end
+        && tokens[next_q - 1].is_any(&[",", "and"])
+        && plain_gap(&tokens[q.end..next_q - 1]);
+    if q.start > 0 && (tokens[q.start - 1].is("and") || as_well_as || in_list) {
         // "killed six soldiers in the southern province of Deraa on Saturday and at least
         // eight others": a longer gap only when nothing in it ends the clause.
         let join = if as_well_as { q.start - 3 } else { q.start - 1 };
@@ -664,6 +672,7 @@ fn pair(
             };
             p.verb < p.start
                 && p.end <= gap_end
+                && (!in_list || plain_gap(&tokens[p.end..q.start - 1]))
                 && (q.start - p.end <= 6
                     || (q.start - p.end <= 14 && plain_gap(&tokens[p.end..gap_end]))
                     || (q.start - p.end <= 14

@@ -2008,6 +2008,18 @@ fn set_17_figures() {
             ("wounded", Some(20), None, "tens", None)
         ]
     );
+    // A comma list after the verb (Syrian Coalition, 4 Aug 2014, blind set 5).
+    assert_eq!(
+        figures(&one(
+            "The victims include 86 children, 45 women, three journalists and two paramedics."
+        )),
+        [
+            ("killed", Some(86), Some(86), "86", None),
+            ("killed", Some(45), Some(45), "45", None),
+            ("killed", Some(3), Some(3), "three", None),
+            ("killed", Some(2), Some(2), "two", None)
+        ]
+    );
     assert_eq!(
         figures(&one(
             "A local security source told AFP that two charred bodies were retrieved."

@@ -1020,5 +1020,7 @@ mod evaluation {
             claims 0.9 / 0.8, claimant 0.85, dates 0.9, incidents 0.65 / 0.6;
         seventeenth_blind_set: "blind-17", "seventeenth blind set", 19 articles,
             claims 0.9 / 0.8, claimant 0.8, dates 0.9, incidents 0.7 / 0.5;
+        eighteenth_blind_set: "blind-18", "eighteenth blind set", 5 articles,
+            claims 0.8 / 0.5, claimant 0.85, dates 0.65, incidents 0.8 / 0.45;
     }
 }

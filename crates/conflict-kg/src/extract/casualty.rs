@@ -176,6 +176,14 @@ fn in_including_list(tokens: &[Token], start: usize) -> bool {
         .any(|j| tokens[j].is("including"))
 }
 
+/// A parenthesis opens between `from` and `at` and is still open at `at`.
+fn in_parenthesis_after(tokens: &[Token], from: usize, at: usize) -> bool {
+    tokens[from..at]
+        .iter()
+        .rposition(|t| t.is("(") || t.is(")"))
+        .is_some_and(|p| tokens[from + p].is("("))
+}
+
 /// "lost 10 fighters".
 const LOST: &[&str] = &["lost", "lose", "loses", "losing"];
 
@@ -227,7 +235,12 @@ pub(super) fn casualties(
     let mut out: Vec<Casualty> = Vec::new();
     let mut of_quantity: Vec<Option<usize>> = Vec::new();
     for (qi, q) in qs.iter().enumerate() {
-        let next_q = qs.get(qi + 1).map_or(tokens.len(), |n| n.start);
+        // "at least three civilians (two children and a woman) were killed": a figure inside a
+        // parenthesis after this one does not end its reach.
+        let next_q = qs[qi + 1..]
+            .iter()
+            .find(|n| !in_parenthesis_after(tokens, q.end, n.start))
+            .map_or(tokens.len(), |n| n.start);
         if let Some(c) = pair(tokens, mentions, q, next_q, &out) {
             out.push(c);
             of_quantity.push(Some(out.len() - 1));

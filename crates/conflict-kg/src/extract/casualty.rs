@@ -685,7 +685,7 @@ fn pair(
             };
             p.verb < p.start
                 && p.end <= gap_end
-                && (!in_list || plain_gap(&tokens[p.end..q.start - 1]))
+                && (!in_list || tokens.get(p.end..q.start - 1).is_some_and(plain_gap))
                 && (q.start - p.end <= 6
                     || (q.start - p.end <= 14 && plain_gap(&tokens[p.end..gap_end]))
                     || (q.start - p.end <= 14

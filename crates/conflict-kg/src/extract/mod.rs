@@ -1070,8 +1070,8 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             };
             let earlier = &b.draft.casualties[..first_index];
             // "one person has been killed …. In al-Rashdin …, an air strike left one woman
-            // killed": one person and then another, not the same figure twice.
-            // Their groups share no word.
+            // killed": one person and then another (their groups share no word), not the same
+            // figure twice.
             const FILLER: &[&str] = &["one", "more", "a", "an", "the", "of", "was", "were"];
             let own_words: Vec<&str> = c.group_words.map_or(Vec::new(), |(a, e)| {
                 toks[a..e]
@@ -1280,9 +1280,6 @@ fn claimant_name(c: &Claimant, lex: &Lexicon) -> Option<String> {
     }
 }
 
-/// The earlier claimant that `c`, a definite description ("The Defence Ministry"), refers to:
-/// the last one whose name holds every word of the description after "the" (spelling variants
-/// folded: defense/defence, center/centre), and only if there is one such.
 /// For each sentence inside a quotation that closes in a later sentence, that sentence. A
 /// quotation is inside from the mark that opens a sentence, or from before the sentence;
 /// a paragraph that opens with a mark while a quotation is open continues it (the quotation
@@ -1299,8 +1296,7 @@ fn quotation_ends(text: &str, sentences: &[Sentence]) -> Vec<Option<usize>> {
             .iter()
             .enumerate()
             .filter(|(_, t)| t.is("\""))
-            .map(|(j, _)| j)
-            .peekable();
+            .map(|(j, _)| j);
         if inside && new_paragraph {
             if starts_with_mark {
                 marks.next();
@@ -1331,6 +1327,9 @@ fn quotation_ends(text: &str, sentences: &[Sentence]) -> Vec<Option<usize>> {
     out
 }
 
+/// The earlier claimant that `c`, a definite description ("The Defence Ministry"), refers to:
+/// the last one whose name holds every word of the description after "the" (spelling variants
+/// folded: defense/defence, center/centre), and only if there is one such.
 fn described_earlier(c: &Claimant, seen: &[Claimant], lex: &Lexicon) -> Option<Claimant> {
     let Claimant::New { words, .. } = c else {
         return None;

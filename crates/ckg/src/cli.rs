@@ -344,13 +344,18 @@ pub struct ExtractArgs {
     /// Output directory for the drafts (created if missing).
     #[arg(long, short = 'o', value_name = "DIR", default_value = "drafts")]
     pub output: PathBuf,
-    /// A GeoNames dump (or extract) for places the curated data lacks.
+    /// A GeoNames dump (or extract) for places the curated data lacks; repeat the option for
+    /// several (default: the Syria and the Iraq extracts). Its places are proposed only within
+    /// a curated country (Syria, Iraq).
     #[arg(
         long,
         value_name = "FILE",
-        default_value = "data/gazetteer/geonames-SY-extract.txt"
+        default_values = [
+            "data/gazetteer/geonames-SY-extract.txt",
+            "data/gazetteer/geonames-IQ-extract.txt",
+        ]
     )]
-    pub gazetteer: PathBuf,
+    pub gazetteer: Vec<PathBuf>,
     #[command(flatten)]
     pub data: DataArg,
 }

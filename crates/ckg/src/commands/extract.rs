@@ -17,19 +17,23 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<()> {
         .names()
         .map(|(n, a)| (n.to_string(), a.to_string()))
         .collect();
-    let gazetteer = if args.gazetteer.is_file() {
-        let (g, _) = geonames::read_dump(
-            &args.gazetteer,
-            &geonames::Filter::default(),
-            &conflict_kg::Silent,
-        )?;
-        Some(g)
-    } else {
+    let (present, missing): (Vec<&Path>, Vec<&Path>) = args
+        .gazetteer
+        .iter()
+        .map(|p| p.as_path())
+        .partition(|p| p.is_file());
+    for p in &missing {
         eprintln!(
-            "note: no gazetteer at {}: only curated places are recognised",
-            args.gazetteer.display()
+            "note: no gazetteer at {}: its places are not recognised (only curated places and \
+             the other gazetteers)",
+            p.display()
         );
+    }
+    let gazetteer = if present.is_empty() {
         None
+    } else {
+        let filter = geonames::Filter::default();
+        Some(geonames::read_dumps(&present, &filter, &conflict_kg::Silent)?.0)
     };
     let mut lexicon = Lexicon::new(&model, &names, gazetteer);
     std::fs::create_dir_all(&args.output)

@@ -294,12 +294,15 @@ impl Builder<'_> {
             Entity::GazetteerPlace { index } => {
                 let g = self.lex.gazetteer()?;
                 let entry = &g.entries[*index];
-                let within = if entry.country == "SY" && self.lex.place_labels.contains_key("syria")
-                {
-                    "syria"
-                } else {
-                    return None;
+                // Proposed only within a curated country: GeoNames' code → the curated id.
+                let within = match entry.country.as_str() {
+                    "SY" => "syria",
+                    "IQ" => "iraq",
+                    _ => return None,
                 };
+                if !self.lex.place_labels.contains_key(within) {
+                    return None;
+                }
                 let id = slug(&entry.name);
                 if self.lex.place_labels.contains_key(&id) {
                     return Some((id, "gazetteer-name-key", 0.6));

@@ -303,6 +303,31 @@ pub fn read_dump(
     Ok((gazetteer, rows))
 }
 
+/// Several dumps read into one gazetteer, in order (`ckg extract` reads the Syria and the Iraq
+/// extracts); its `source` names them all. Returns the gazetteer and the rows read in all.
+pub fn read_dumps(
+    paths: &[&Path],
+    filter: &Filter,
+    progress: &dyn Progress,
+) -> Result<(Gazetteer, u64), GazetteerError> {
+    let mut all = Gazetteer::new(
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(" + "),
+    );
+    let mut rows = 0;
+    for path in paths {
+        let (g, n) = read_dump(path, filter, progress)?;
+        for e in g.entries {
+            all.push(e);
+        }
+        rows += n;
+    }
+    Ok((all, rows))
+}
+
 /// One line of `admin1CodesASCII.txt` / `admin2Codes.txt`: `SY.07  Dayr az Zawr  Dayr az Zawr
 /// 170792`.
 #[derive(Debug, Clone, PartialEq, Eq)]

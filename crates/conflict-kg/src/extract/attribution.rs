@@ -653,6 +653,29 @@ fn appositive_subject(
             return party(text, tokens, mentions, lex, start, open)
                 .filter(|p| p.claimant.is_some());
         }
+        // "Spokesman of the Kurdish Asayish forces in Qamishli, Ali Hassan, confirmed": the
+        // segment right before the verb is a name no lexicon knows, the words before it say
+        // what kind of speaker it is.
+        if description.is_empty()
+            && (2..=4).contains(&segment.len())
+            && is_person_name(text, segment)
+            && !mentions.iter().any(|m| m.start < close && m.end > open)
+        {
+            let start = (0..open)
+                .rev()
+                .find(|&j| is_clause_break(&tokens[j]) || tokens[j].kind == TokenKind::Punct)
+                .map_or(0, |j| j + 1);
+            let before: Vec<&str> = tokens[start..open]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect();
+            if start < open {
+                if let Some(source_type) = guess_type(&before.join(" ")) {
+                    let words = text[segment[0].span.start..tokens[close - 1].span.end].to_string();
+                    return Some(Party::unknown(open + 1, words, source_type));
+                }
+            }
+        }
         let words: Vec<&str> = segment.iter().map(|t| t.norm.as_str()).collect();
         description = format!("{} {description}", words.join(" "));
         // The name before this description: up to five capitalised words after a break (and
@@ -693,16 +716,7 @@ fn appositive_subject(
             return party(text, tokens, mentions, lex, open + 1, close)
                 .filter(|p| p.claimant.is_some());
         }
-        let is_name = !name.is_empty()
-            && name.len() <= 5
-            && name.iter().all(|t| {
-                t.kind == TokenKind::Word
-                    && (t.capitalised(text)
-                        || t.is_any(&["al", "bin", "ibn", "abu", "abdel", "el"])
-                        || t.norm.starts_with("al-")
-                        || t.norm.starts_with("el-"))
-            })
-            && name.first().is_some_and(|t| t.capitalised(text));
+        let is_name = name.len() <= 5 && is_person_name(text, name);
         // "The U.K.-based Syrian Observatory for Human Rights and the Local Coordination
         // Committees, two opposition groups …, said": not one name, but names of sources.
         let holds_source = mentions.iter().any(|m| {
@@ -724,6 +738,18 @@ fn appositive_subject(
         close = open;
     }
     None
+}
+
+/// Capitalised words (and the particles of Arabic names: "al", "bin", "al-Obaidi"), the first
+/// capitalised: a person's name as the text writes it.
+fn is_person_name(text: &str, name: &[Token]) -> bool {
+    name.iter().all(|t| {
+        t.kind == TokenKind::Word
+            && (t.capitalised(text)
+                || t.is_any(&["al", "bin", "ibn", "abu", "abdel", "el"])
+                || t.norm.starts_with("al-")
+                || t.norm.starts_with("el-"))
+    }) && name.first().is_some_and(|t| t.capitalised(text))
 }
 
 /// `…," said Bashar Ja'afari, Syria's United Nations envoy, while speaking`: a name no lexicon

@@ -705,10 +705,23 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         let last_name_in = |toks: &[text::Token]| {
             toks.iter().enumerate().find_map(|(j, t)| {
                 let (_, a) = named_speakers.iter().find(|(n, _)| t.is(n))?;
+                // "According to Yegorov", "Yegorov added", "Mirkhan reported", "…, said
+                // Abdullah."
+                const VERBS: &[&str] = &[
+                    "said",
+                    "says",
+                    "added",
+                    "told",
+                    "stated",
+                    "noted",
+                    "reported",
+                    "confirmed",
+                ];
                 let cue = (j >= 2 && toks[j - 1].is("to") && toks[j - 2].is("according"))
-                    || toks.get(j + 1).is_some_and(|v| {
-                        v.is_any(&["said", "says", "added", "told", "stated", "noted"])
-                    });
+                    || toks.get(j + 1).is_some_and(|v| v.is_any(VERBS))
+                    || (j >= 1
+                        && toks[j - 1].is_any(&["said", "says", "added"])
+                        && toks.get(j + 1).is_none_or(|t| t.is_any(&[".", ","])));
                 cue.then(|| Attribution {
                     rule: "last-name-of-earlier-speaker",
                     confidence: 0.6,
@@ -769,13 +782,18 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             ..
         }) = &own
         {
-            let names: Vec<&str> = words.split_whitespace().collect();
-            // "Abbas al-Obaidi": a particle before the family name keeps it a name.
+            let all: Vec<&str> = words.split_whitespace().collect();
+            // The capitalised words that end the claimant's words ("Damascus resident and
+            // activist Maath al-Shami"); "Abbas al-Obaidi": a particle before the family name
+            // keeps it a name.
+            let capitalised = |w: &&str| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || ["al-", "el-"].iter().any(|p| w.starts_with(p))
+            };
+            let run = all.iter().rev().take_while(|w| capitalised(w)).count();
+            let names = &all[all.len() - run..];
             let person = (2..=4).contains(&names.len())
-                && names.iter().enumerate().all(|(i, w)| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        || (i > 0 && ["al-", "el-"].iter().any(|p| w.starts_with(p)))
-                });
+                && names[0].chars().next().is_some_and(char::is_uppercase);
             if let Some(last) = names.last().filter(|_| person) {
                 let last = lexicon::normalise(last);
                 if !named_speakers.iter().any(|(n, _)| *n == last) {

@@ -1101,6 +1101,31 @@ fn a_named_speakers_last_name_later_is_that_speaker() {
 }
 
 #[test]
+fn a_last_name_after_said_or_before_reported_and_after_a_description_is_that_speaker() {
+    // AFP (Your Middle East), 21 Mar 2012; ARA News, Nov 2016; The Guardian, 9 Jun 2012
+    // (blind set 19, tuned on after its first measurement).
+    for text in [
+        "H\n\nHadi Abdullah, an activist, said two people were killed.\n\nActivists uncovered 39 bodies in the Rifai sector of town, said Abdullah.\n",
+        "H\n\nDilovan Mirkhan, a local official, said two people were killed.\n\n“The bodies of eight civilian victims were collected,” Mirkhan reported.\n",
+        "H\n\nDamascus resident and activist Maath al-Shami said clashes lasted hours.\n\nAl-Shami added that at least four people were killed.\n",
+    ] {
+        let d = draft(text);
+        let c = d.casualties.last().unwrap();
+        assert_eq!(c.source.rule, "last-name-of-earlier-speaker", "{text}");
+    }
+}
+
+#[test]
+fn a_description_then_a_name_between_commas_before_the_verb_is_the_named_speaker() {
+    // ARA News, Feb 2017 (blind set 19).
+    let d = draft(
+        "H\n\nSpokesman of the Kurdish Asayish forces in Qamishli, Ali Hassan, confirmed on Sunday that an IED killed an Asayish officer.\n",
+    );
+    let c = &d.casualties[0];
+    assert_eq!(c.claimant_text.as_deref(), Some("Ali Hassan"));
+}
+
+#[test]
 fn a_text_cut_off_mid_sentence_keeps_its_last_figures() {
     // AP (The National Herald), 20 Jan 2024, as stored: the copy ends mid-sentence.
     let d = draft(

@@ -1237,9 +1237,11 @@ pub(super) fn attribution(
                     }
                 }
                 // "SANA went on to cite an anonymous source who said": the one cited.
+                // "MOSUL, Iraq (AP) — An Iraqi provincial official says": a dash ends it.
                 while a > 0
                     && !is_clause_break(&tokens[a - 1])
                     && !tokens[a - 1].is_any(&["cite", "cited", "quote", "quoted"])
+                    && !tokens[a - 1].is_any(&["-", "—", "–", "--"])
                     && e - a < 12
                 {
                     a -= 1;

@@ -701,34 +701,6 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
             a.confidence > 0.0
                 && !matches!(&a.claimant, Claimant::New { words, .. } if words.is_empty())
         });
-        // "According to Yegorov", "Yegorov added": the last name of a person named before.
-        let last_name_in = |toks: &[text::Token]| {
-            toks.iter().enumerate().find_map(|(j, t)| {
-                let (_, a) = named_speakers.iter().find(|(n, _)| t.is(n))?;
-                // "According to Yegorov", "Yegorov added", "Mirkhan reported", "…, said
-                // Abdullah."
-                const VERBS: &[&str] = &[
-                    "said",
-                    "says",
-                    "added",
-                    "told",
-                    "stated",
-                    "noted",
-                    "reported",
-                    "confirmed",
-                ];
-                let cue = (j >= 2 && toks[j - 1].is("to") && toks[j - 2].is("according"))
-                    || toks.get(j + 1).is_some_and(|v| v.is_any(VERBS))
-                    || (j >= 1
-                        && toks[j - 1].is_any(&["said", "says", "added"])
-                        && toks.get(j + 1).is_none_or(|t| t.is_any(&[".", ","])));
-                cue.then(|| Attribution {
-                    rule: "last-name-of-earlier-speaker",
-                    confidence: 0.6,
-                    ..a.clone()
-                })
-            })
-        };
         let speaker_of = |n: &Sentence| {
             attribution::attribution(&text, &n.tokens, &n.mentions, lex, Some(&publisher_id))
                 .map(|(mut a, pronoun)| {
@@ -740,7 +712,7 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                     }
                     a
                 })
-                .or_else(|| last_name_in(&n.tokens))
+                .or_else(|| last_name_of(&named_speakers, &n.tokens))
                 .map(|a| Attribution {
                     rule: "quotation-speaker",
                     ..a
@@ -762,7 +734,7 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         } else {
             None
         };
-        let by_last_name = || last_name_in(toks);
+        let by_last_name = || last_name_of(&named_speakers, toks);
         let mut own = attribution.clone().or(quoted).or_else(by_last_name);
         // "The Defence Ministry added": a definite description of a speaker named before
         // ("the Russian Ministry of Defence"), every word of it in that speaker's name.
@@ -1103,16 +1075,20 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                                 entities: m.entities.clone(),
                             })
                             .collect();
-                        let (mut at, pronoun) = attribution::attribution(
+                        let own = attribution::attribution(
                             &text,
                             &toks[a..e],
                             &ms,
                             lex,
                             Some(&publisher_id),
-                        )?;
-                        if pronoun {
-                            return None;
-                        }
+                        );
+                        let mut at = match own {
+                            Some((_, true)) => return None,
+                            Some((at, false)) => at,
+                            // "… while the Committees said at least 15 were killed": the last
+                            // word of a speaker named before.
+                            None => last_name_of(&named_speakers, &toks[a..e])?,
+                        };
                         resolve_monitor(&mut at);
                         Some((a, e, at))
                     })
@@ -1377,6 +1353,36 @@ fn claimant_name(c: &Claimant, lex: &Lexicon) -> Option<String> {
         Claimant::Known(id) => lex.source_labels.get(id).cloned(),
         Claimant::New { words, .. } => Some(words.clone()),
     }
+}
+
+/// "According to Yegorov", "Yegorov added": the last name of a person named before (one of
+/// `speakers`, by last name) with a cue of speech, as that person's attribution.
+fn last_name_of(speakers: &[(String, Attribution)], toks: &[text::Token]) -> Option<Attribution> {
+    toks.iter().enumerate().find_map(|(j, t)| {
+        let (_, a) = speakers.iter().find(|(n, _)| t.is(n))?;
+        // "According to Yegorov", "Yegorov added", "Mirkhan reported", "…, said
+        // Abdullah."
+        const VERBS: &[&str] = &[
+            "said",
+            "says",
+            "added",
+            "told",
+            "stated",
+            "noted",
+            "reported",
+            "confirmed",
+        ];
+        let cue = (j >= 2 && toks[j - 1].is("to") && toks[j - 2].is("according"))
+            || toks.get(j + 1).is_some_and(|v| v.is_any(VERBS))
+            || (j >= 1
+                && toks[j - 1].is_any(&["said", "says", "added"])
+                && toks.get(j + 1).is_none_or(|t| t.is_any(&[".", ","])));
+        cue.then(|| Attribution {
+            rule: "last-name-of-earlier-speaker",
+            confidence: 0.6,
+            ..a.clone()
+        })
+    })
 }
 
 /// For each sentence inside a quotation that closes in a later sentence, that sentence. A

@@ -2105,3 +2105,39 @@ fn a_figure_inside_a_parenthesis_does_not_end_the_reach_of_the_one_before() {
         Some(&("killed", Some(3), None, "At least three", None))
     );
 }
+
+#[test]
+fn a_speaker_named_before_speaks_for_a_later_clause_by_its_last_word() {
+    // "… while the Committees said at least 15 were killed" (blind set 19, tuned on after its
+    // first measurement): the Local Coordination Committees, named a sentence before.
+    let d = draft(
+        "H\n\nActivists with the Local Coordination Committees said the car bomb killed 15. The Observatory said 27 people died while the Committees said at least 15 were killed.\n",
+    );
+    let by: Vec<(Option<i64>, &str)> = d
+        .casualties
+        .iter()
+        .map(|c| (c.min, c.source.value.as_str()))
+        .collect();
+    assert_eq!(
+        by,
+        [
+            (Some(15), "local-coordination-committees"),
+            (Some(27), "sohr"),
+            (Some(15), "local-coordination-committees"),
+        ]
+    );
+}
+
+#[test]
+fn a_dateline_before_a_dash_is_not_the_speakers_description() {
+    // AP, 29 Sep 2011 (blind set 19, tuned on after its first measurement).
+    let d = draft(
+        "H\n\nMOSUL, Iraq (AP) — An Iraqi provincial official says a car bomb killed 12 people.\n",
+    );
+    let texts: Vec<_> = d
+        .casualties
+        .iter()
+        .map(|c| c.claimant_text.as_deref())
+        .collect();
+    assert_eq!(texts, [Some("An Iraqi provincial official")]);
+}

@@ -195,10 +195,17 @@ fn f5_table_streams_a_million_rows_in_bounded_memory_and_stops_when_the_pipe_clo
         ],
     );
     let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
-    let header = lines.next().unwrap().unwrap();
-    let rule = lines.next().unwrap().unwrap();
+    let (header, rule) = (lines.next(), lines.next());
     drop(lines); // like `| head -2`
     let out = child.wait_with_output().unwrap();
+    // No line at all: say how the process ended and what it wrote, not just "None".
+    let (Some(Ok(header)), Some(Ok(rule))) = (header, rule) else {
+        panic!(
+            "no header and rule on stdout; {} and stderr: {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
     assert!(header.starts_with("a "), "{header}");
     assert!(rule.starts_with("---"), "{rule}");
     assert_eq!(

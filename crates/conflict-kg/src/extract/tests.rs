@@ -227,6 +227,14 @@ fn incident_dates(d: &Draft) -> Vec<&str> {
         .collect()
 }
 
+/// Each casualty claim's minimum and source id, in order.
+fn mins_and_sources(d: &Draft) -> Vec<(Option<i64>, &str)> {
+    d.casualties
+        .iter()
+        .map(|c| (c.min, c.source.value.as_str()))
+        .collect()
+}
+
 fn figures(d: &Draft) -> Vec<Figure<'_>> {
     d.casualties
         .iter()
@@ -658,13 +666,8 @@ fn a_clause_with_a_speaker_of_its_own_speaks_for_its_figures() {
     let d = draft(
         "H\n\nIn Homs, the Syrian Observatory for Human Rights confirmed a dozen deaths in the attack, while the Local Coordination Committees said 45 people were killed.\n",
     );
-    let by: Vec<(Option<i64>, &str)> = d
-        .casualties
-        .iter()
-        .map(|c| (c.min, c.source.value.as_str()))
-        .collect();
     assert_eq!(
-        by,
+        mins_and_sources(&d),
         [
             (Some(12), "sohr"),
             (Some(45), "local-coordination-committees")
@@ -2113,13 +2116,8 @@ fn a_speaker_named_before_speaks_for_a_later_clause_by_its_last_word() {
     let d = draft(
         "H\n\nActivists with the Local Coordination Committees said the car bomb killed 15. The Observatory said 27 people died while the Committees said at least 15 were killed.\n",
     );
-    let by: Vec<(Option<i64>, &str)> = d
-        .casualties
-        .iter()
-        .map(|c| (c.min, c.source.value.as_str()))
-        .collect();
     assert_eq!(
-        by,
+        mins_and_sources(&d),
         [
             (Some(15), "local-coordination-committees"),
             (Some(27), "sohr"),

@@ -504,6 +504,14 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("observers")
         || has("envoy")
         || has("ambassador")
+        || has("councilman")
+        || has("councilmen")
+        || has("councillor")
+        || has("councilor")
+        || has("council")
+        || has("lawmaker")
+        || has("lawmakers")
+        || has("legislator")
     {
         SourceType::Official
     } else if has("monitor")

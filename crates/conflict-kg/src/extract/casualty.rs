@@ -1163,8 +1163,8 @@ fn np_word(t: &Token) -> bool {
 }
 
 /// "a young girl and a lady were killed": at `i` ("a"), a noun phrase of plain words, "and",
-/// a second one opened by "a"/"an", then "were" and a passive verb of harm. The "and", the
-/// "were" and the verb.
+/// a second one opened by "a"/"an", then "were" and a passive verb of harm, or "died". The
+/// "and", the "were" (or "died") and the verb.
 fn two_singulars(tokens: &[Token], i: usize) -> Option<(usize, usize, usize)> {
     let plain = |k: usize| {
         np_word(&tokens[k]) && !tokens[k].is_any(&["and", "or", "of", "who", "that", "which"])
@@ -1182,6 +1182,13 @@ fn two_singulars(tokens: &[Token], i: usize) -> Option<(usize, usize, usize)> {
         return None;
     }
     let were = end(and + 2)?;
+    // "a policeman and a civilian died": the intransitive verb is their own, no "were".
+    if tokens
+        .get(were)
+        .is_some_and(|t| t.is_any(&["died", "perished"]))
+    {
+        return Some((and, were, were));
+    }
     if !tokens.get(were).is_some_and(|t| t.is("were")) {
         return None;
     }
@@ -1474,9 +1481,15 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
         {
             continue;
         }
-        if !tokens[was + 1..v]
-            .iter()
-            .all(|t| t.is_any(BEFORE_THE_VERB) || t.is_any(&["been", "allegedly", "apparently"]))
+        // "a police colonel was among the dead": one of them, as "was killed" says.
+        let among = v == was + 3
+            && tokens[was].is("was")
+            && tokens[was + 1].is("among")
+            && tokens[was + 2].is_any(&["the", "those"]);
+        if !among
+            && !tokens[was + 1..v].iter().all(|t| {
+                t.is_any(BEFORE_THE_VERB) || t.is_any(&["been", "allegedly", "apparently"])
+            })
         {
             continue;
         }

@@ -1874,6 +1874,23 @@ fn set_16_figures_and_claimants() {
             ("killed", Some(1), None, "a lady", None)
         ]
     );
+    // AP, Kirkuk, 2011 (blind set 19, tuned on after its first measurement): "died" is the
+    // two people's own verb; "was among the dead" counts one as "was killed" does.
+    assert_eq!(
+        figures(&one(
+            "Kirkuk police Brig. Sarhat Qadir said a policeman and a civilian died in the blast."
+        )),
+        [
+            ("killed", Some(1), None, "a policeman", None),
+            ("killed", Some(1), None, "a civilian", None)
+        ]
+    );
+    assert_eq!(
+        figures(&one(
+            "Abdul-Ghani says that a police colonel was among the dead."
+        )),
+        [("killed", Some(1), None, "a police colonel", None)]
+    );
     // Parts of a toll that has no figure of its own.
     assert_eq!(
         figures(&one(
@@ -2138,4 +2155,18 @@ fn a_dateline_before_a_dash_is_not_the_speakers_description() {
         .map(|c| c.claimant_text.as_deref())
         .collect();
     assert_eq!(texts, [Some("An Iraqi provincial official")]);
+}
+
+#[test]
+fn a_councilman_speaks_as_an_official() {
+    // AP, Anbar (blind set 19, tuned on after its first measurement): "Councilman" is an
+    // official's title; without it the figure fell back on the publisher.
+    let d =
+        draft("H\n\nCouncilman Taha Abdul-Ghani says that a police colonel was among the dead.\n");
+    assert_eq!(
+        mins_and_sources(&d),
+        [(Some(1), "councilman-taha-abdul-ghani")]
+    );
+    assert_eq!(d.new_sources.len(), 1);
+    assert_eq!(d.new_sources[0].source_type, SourceType::Official);
 }

@@ -762,7 +762,8 @@ impl Lexicon {
         }
     }
 
-    /// The curated ids a name stands for exactly (after normalisation): actors, places,
+    /// The curated ids a name stands for exactly (after normalisation): actors, the source
+    /// that is an actor named ("The Pentagon" names the actor and so its source), places,
     /// sources, and the id a well-known source is proposed under. Used by evaluations to
     /// compare names with ids.
     pub fn ids_for(&self, name: &str) -> Vec<String> {
@@ -771,13 +772,16 @@ impl Lexicon {
             .get(&normalise(name))
             .into_iter()
             .flatten()
-            .filter_map(|n| match &n.entity {
-                Entity::Actor { id } | Entity::Place { id, .. } | Entity::Source { id, .. } => {
-                    Some(id.clone())
+            .flat_map(|n| match &n.entity {
+                Entity::Actor { id } => {
+                    let mut ids = vec![id.clone()];
+                    ids.extend(self.source_of_actor.get(id).cloned());
+                    ids
                 }
+                Entity::Place { id, .. } | Entity::Source { id, .. } => vec![id.clone()],
                 // The id a well-known source is proposed under.
-                Entity::Outlet { label, .. } => Some(super::slug(label)),
-                Entity::GazetteerPlace { .. } => None,
+                Entity::Outlet { label, .. } => vec![super::slug(label)],
+                Entity::GazetteerPlace { .. } => Vec::new(),
             })
             .collect();
         if let Some((id, _)) = self.place_keys.get(&name_key(name)) {

@@ -417,7 +417,12 @@ fn party(
         .and_then(|m| m.actor())
         .map(str::to_string);
     let source_type = guess_type(&phrase).or(actor.as_ref().map(|_| SourceType::ArmedGroup))?;
-    if raw.split_whitespace().count() > 10 {
+    // A long name is a name when its words are ("the Russian Center for Reconciliation of the
+    // Opposing Sides in Syria"), not a clause that happens to hold a kind of speaker.
+    let title_case = words
+        .iter()
+        .all(|t| t.capitalised(text) || t.is_any(&["the", "of", "for", "in", "and"]));
+    if raw.split_whitespace().count() > if title_case { 14 } else { 10 } {
         return None;
     }
     // An actor speaking for itself is named as the actor is ("the SDF said" → "Syrian
@@ -806,8 +811,18 @@ fn described_name_before(
 ) -> Option<Party> {
     // The whole run of capitalised words before the verb: two or three, a person's name, not
     // "Qara Tapa Municipal Council".
-    let capital = |t: &Token| t.kind == TokenKind::Word && t.capitalised(text);
+    // "Captain Ahmed al-Essawi told": the particles of Arabic names belong to the run.
+    let capital = |t: &Token| {
+        t.kind == TokenKind::Word
+            && (t.capitalised(text) || t.norm.starts_with("al-") || t.norm.starts_with("el-"))
+    };
     let mut name_start = (0..e).rev().take_while(|&j| capital(&tokens[j])).last()?;
+    while name_start < e && !tokens[name_start].capitalised(text) {
+        name_start += 1;
+    }
+    if name_start == e {
+        return None;
+    }
     // "Maj. Gen. Ali Ibrahim Daboun told", "Major General Ali Daboun said": a military rank
     // before the name describes the speaker as a description does.
     while name_start + 2 < e && tokens[name_start].is_any(RANKS) {
@@ -892,6 +907,23 @@ const RANKS: &[&str] = &[
     "sgt",
     "sergeant",
 ];
+
+/// "The Syrian Observatory for Human Rights, in an updated toll, said": where the aside
+/// between the commas before the verb at `k` opens, when it opens with "in" or "on" right
+/// after a named source (so it is the source's aside, not the end of what was said).
+fn source_aside(tokens: &[Token], mentions: &[Mention], k: usize) -> Option<usize> {
+    if k < 4 || !tokens[k - 1].is(",") {
+        return None;
+    }
+    let open = (k.saturating_sub(10)..k - 1)
+        .rev()
+        .find(|&j| tokens[j].is(","))?;
+    (tokens[open + 1].is_any(&["in", "on"])
+        && mentions
+            .iter()
+            .any(|m| m.end == open && (m.source().is_some() || m.outlet().is_some())))
+    .then_some(open)
+}
 
 /// Where the clause that starts at `from` ends: the next clause break, or one of `stops`.
 fn clause_end(tokens: &[Token], from: usize, stops: &[&str]) -> usize {
@@ -1056,6 +1088,10 @@ pub(super) fn attribution(
             "giving",
             "published",
             "publishes",
+            // "SANA news agency placed the death toll at five".
+            "placed",
+            "places",
+            "placing",
         ]) && tokens[k + 1..n.min(k + 5)]
             .iter()
             .any(|t| t.is_any(&["toll", "number"]));
@@ -1102,9 +1138,12 @@ pub(super) fn attribution(
                 .get(k + 1)
                 .is_some_and(|n| n.is_any(&["a", "statements", "statement"]));
         if (t.is_any(VERBS) || claimed_that || put_toll || issued || passive_cited) && !participle {
-            // Inverted: `…," said X.` / `…, X said.` handled by the subject rule below.
-            let inverted =
-                k > 0 && (tokens[k - 1].is(",") || tokens[k - 1].is("\"") || tokens[k - 1].is("'"));
+            // Inverted: `…," said X.` / `…, X said.` handled by the subject rule below; not
+            // "The Syrian Observatory …, in an updated toll, said", whose comma closes an aside.
+            let aside = source_aside(tokens, mentions, k);
+            let inverted = k > 0
+                && aside.is_none()
+                && (tokens[k - 1].is(",") || tokens[k - 1].is("\"") || tokens[k - 1].is("'"));
             // "… in the Manbij area on Monday reported the Syrian Observatory for Human
             // Rights.": no comma, but a named source ends the sentence after the verb.
             let inverted = inverted
@@ -1189,7 +1228,9 @@ pub(super) fn attribution(
                 // "A police source, speaking on condition of anonymity, said", "a security
                 // official, who asked not to be named, told AFP": the aside between commas is no
                 // part of the subject.
-                if e >= 3 && tokens[e - 1].is(",") {
+                if let Some(open) = aside {
+                    e = open;
+                } else if e >= 3 && tokens[e - 1].is(",") {
                     if let Some(open) = (e.saturating_sub(12)..e - 1).rev().find(|&j| {
                         tokens[j].is(",")
                             && tokens.get(j + 1).is_some_and(|t| {
@@ -1203,6 +1244,21 @@ pub(super) fn attribution(
                 }
                 // "SANA went on to cite an anonymous official source who said": the one before
                 // "who".
+                // "… reported by Syrian state media, which said on Tuesday that": the speaker
+                // named right before ", which" (after "by", "to" or a clause break).
+                let relative = (e >= 3
+                    && tokens[e - 1].is_any(&["which", "who"])
+                    && tokens[e - 2].is(","))
+                .then(|| {
+                    let end = e - 2;
+                    let start = (end.saturating_sub(6)..end)
+                        .rev()
+                        .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is_any(&["by", "to"]))
+                        .map_or(end.saturating_sub(6), |j| j + 1);
+                    party(text, tokens, mentions, lex, start, end)
+                        .filter(|p| p.claimant.is_some() && !p.pronoun)
+                })
+                .flatten();
                 if e >= 2 && tokens[e - 1].is("who") {
                     e -= 1;
                 }
@@ -1271,11 +1327,13 @@ pub(super) fn attribution(
                         "organisation",
                         "organization",
                     ]);
-                let p = mentions
-                    .iter()
-                    .filter(|m| m.start >= a && (m.end == e || head_noun && m.end + 1 == e))
-                    .filter_map(|m| party(text, tokens, mentions, lex, m.start, m.end))
-                    .next()
+                let p = relative
+                    .or_else(|| {
+                        mentions
+                            .iter()
+                            .filter(|m| m.start >= a && (m.end == e || head_noun && m.end + 1 == e))
+                            .find_map(|m| party(text, tokens, mentions, lex, m.start, m.end))
+                    })
                     .or_else(|| described_name_before(text, tokens, mentions, e))
                     .or_else(|| party(text, tokens, mentions, lex, a, subject_end))
                     .or_else(|| {
@@ -1349,10 +1407,28 @@ pub(super) fn attribution(
         (outer, None)
     } else {
         // "according to" wins over verbs; among verbs the first.
-        (
-            cues.iter().position(|c| c.1 == "according-to").unwrap_or(0),
-            None,
-        )
+        match cues.iter().position(|c| c.1 == "according-to") {
+            // "…, a provincial police source said, according to Xinhua": the news medium
+            // right after a speaker's verb is the one its words came through.
+            Some(i)
+                if i > 0
+                    && (cues[i - 1].2.claimant.is_some() || cues[i - 1].2.pronoun)
+                    && tokens[cues[i - 1].0 + 1..cues[i].0]
+                        .iter()
+                        .all(|t| t.is(","))
+                    && cues[i].2.claimant.as_ref().is_some_and(|c| {
+                        !is_publisher(c, publisher)
+                            && match c {
+                                Claimant::Known(_) => is_media(&Some(c.clone())),
+                                Claimant::New { source_type, .. } => is_news_medium(*source_type),
+                            }
+                    }) =>
+            {
+                (i - 1, cues[i].2.claimant.clone())
+            }
+            Some(i) => (i, None),
+            None => (0, None),
+        }
     };
     let (_, rule, p, told) = &cues[chosen];
     let relay = relay_from_report

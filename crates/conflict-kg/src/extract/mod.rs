@@ -885,6 +885,12 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         let same_incident = toks
             .windows(2)
             .any(|w| w[0].is("same") && w[1].is_any(&["incident", "attack"]));
+        // "Elsewhere, … targeted the town of …", "In another attack, …": a new event, whatever
+        // it shares with the one just told.
+        let another = toks.first().is_some_and(|t| t.is("elsewhere"))
+            || (toks.len() > 2
+                && toks[0].is("in")
+                && (toks[1].is("another") || (toks[1].is("a") && toks[2].is("separate"))));
         let mut incident: Option<(usize, &'static str)> = None;
         if let Some(t) = main {
             // An elaboration of the event just told: no date or place of its own, same type,
@@ -895,9 +901,9 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                     si - at <= 2 && b.draft.incidents[i].event_type.value == t.event_type
                 });
             let generic = t.plural && event_date.is_none() && found.is_empty();
-            let coreferent = (t.definite && place_mention.is_none() && event_date.is_none())
-                || same_incident
-                || elaborates;
+            let coreferent = !another
+                && ((t.definite && place_mention.is_none() && event_date.is_none()) || elaborates)
+                || same_incident;
             let merge_with = b.draft.incidents.iter().position(|inc| {
                 event_date.is_some_and(|d| {
                     inc.date.as_ref().is_some_and(|x| x.value == d.value)
@@ -910,7 +916,7 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                 // "where IS attacks are common": no one event.
             } else if let Some(i) = merge_with {
                 incident = Some((i, "same-type-and-day-as-earlier-incident"));
-            } else if t.definite && last_incident.is_some() && event_date.is_none() {
+            } else if t.definite && last_incident.is_some() && event_date.is_none() && !another {
                 incident = last_incident.map(|(i, _)| (i, "refers-back-to-last-incident"));
             } else if let Some((perps, targets)) = Some(events::perpetrators_and_targets(
                 toks, &mentions, &triggers, lex,
@@ -943,7 +949,7 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         }
         if incident.is_none() && !found.is_empty() {
             incident = match last_incident {
-                Some((i, at)) if si - at <= 3 => Some((i, "nearest-earlier-incident")),
+                Some((i, at)) if si - at <= 3 && !another => Some((i, "nearest-earlier-incident")),
                 _ => {
                     // "Syrian forces killed 200 people … in Homs": no kind of event, but the
                     // place and the one who killed, as a triggered incident has them.

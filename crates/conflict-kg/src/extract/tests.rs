@@ -2175,3 +2175,89 @@ fn set_19_one_person_each_by_died_and_among_the_dead() {
         [("killed", Some(1), None, "a police colonel", None)]
     );
 }
+
+#[test]
+fn set_20_claimants_after_asides_relative_clauses_and_before_according_to() {
+    // Trend (Xinhua), 8 Jul 2018; Independent Press, 21 Nov 2019; Rudaw, 9 Sep 2024; Reuters,
+    // 3 Oct 2024; Mamul.am, 18 Jan 2020 (blind set 20, tuned on after its first measurement).
+    let claimant = |text: &str| {
+        let d = draft(&format!("H\n\n{text}\n"));
+        let c = &d.casualties[0];
+        (
+            c.source.value.clone(),
+            c.claimant_text.clone(),
+            c.via.clone(),
+        )
+    };
+    // The speaker's verb, then "according to" a news agency: the speaker is the claimant, the
+    // agency the relay.
+    assert_eq!(
+        claimant(
+            "Five security members were killed in Anbar, a provincial police source said, according to Xinhua ."
+        ),
+        (
+            "a-provincial-police-source".into(),
+            Some("a provincial police source".into()),
+            Some("xinhua".into())
+        )
+    );
+    // "according to" alone still names the claimant.
+    assert_eq!(
+        claimant("Five security members were killed in Anbar, according to Xinhua.").0,
+        "xinhua"
+    );
+    // An aside between commas after the source: the sentence is not inverted.
+    assert_eq!(
+        claimant(
+            "The Syrian Observatory for Human Rights, in an updated toll, said a missile fired by regime forces killed 15 civilians."
+        )
+        .0,
+        "sohr"
+    );
+    // "placed the death toll at five" states a figure.
+    assert_eq!(
+        claimant(
+            "The Syrian Observatory for Human Rights placed the death toll at five, saying the strikes also caused damage to a highway."
+        )
+        .0,
+        "sohr"
+    );
+    // ", which said": the speaker named before the comma.
+    assert_eq!(
+        claimant(
+            "The attack appeared to be the same as one reported by Syrian state media, which said on Tuesday that three civilians were killed."
+        )
+        .1
+        .as_deref(),
+        Some("Syrian state media")
+    );
+    // A long name in title case is a name, not a clause.
+    assert_eq!(
+        claimant(
+            "Twenty-eight civilians were killed, the Russian Center for Reconciliation of the Opposing Sides in Syria said in a statement."
+        )
+        .1
+        .as_deref(),
+        Some("the Russian Center for Reconciliation of the Opposing Sides in Syria")
+    );
+    // "Captain Ahmed al-Essawi told": the particle belongs to the name after a rank.
+    assert_eq!(
+        claimant("Three soldiers were killed, Captain Ahmed al-Essawi told Xinhua.").1,
+        Some("Ahmed al-Essawi".into())
+    );
+}
+
+#[test]
+fn elsewhere_opens_a_new_incident() {
+    // Independent Press, 21 Nov 2019 (blind set 20, tuned on after its first measurement): the
+    // second figure is the same number, from the same monitor, of another event.
+    let d = draft(
+        "H\n\nThe Syrian Observatory for Human Rights said a missile hit a camp near Qah, killing 15 civilians, including six children.\n\nElsewhere, Russian aircraft targeted the town of Maaret al-Numan, the Observatory said, and six civilians were killed.\n",
+    );
+    assert_eq!(
+        mins_and_sources(&d),
+        [(Some(15), "sohr"), (Some(6), "sohr"), (Some(6), "sohr")]
+    );
+    assert_eq!(d.incidents.len(), 2);
+    assert_ne!(d.casualties[0].incident, d.casualties[2].incident);
+}

@@ -992,6 +992,155 @@ fn carried_by(
     (!is_publisher(&relay, publisher) && claimant != Some(&relay)).then_some(relay)
 }
 
+/// The subject of the verb of saying at `k` (`aside`: where a source's aside between commas
+/// opens before it; `passive_cited`: "X was cited as saying"): the nearest name before the
+/// verb, a described name, or the whole clause subject.
+fn subject_of(
+    text: &str,
+    tokens: &[Token],
+    mentions: &[Mention],
+    lex: &Lexicon,
+    k: usize,
+    aside: Option<usize>,
+    passive_cited: bool,
+) -> Option<Party> {
+    let mut e = k;
+    // "A hospital official, however, told DPA": the adverb between commas is no
+    // part of the subject.
+    if e >= 3
+        && tokens[e - 1].is(",")
+        && tokens[e - 2].is_any(&["however", "meanwhile", "though", "too", "also"])
+        && tokens[e - 3].is(",")
+    {
+        e -= 3;
+    }
+    // "A police source, speaking on condition of anonymity, said", "a security
+    // official, who asked not to be named, told AFP": the aside between commas is no
+    // part of the subject.
+    if let Some(open) = aside {
+        e = open;
+    } else if e >= 3 && tokens[e - 1].is(",") {
+        if let Some(open) = (e.saturating_sub(12)..e - 1).rev().find(|&j| {
+            tokens[j].is(",")
+                && tokens.get(j + 1).is_some_and(|t| {
+                    t.is_any(&["speaking", "requesting", "asking", "declining", "who"])
+                })
+        }) {
+            if !tokens[open + 1..e - 1].iter().any(|t| t.is(",")) && open > 0 {
+                e = open;
+            }
+        }
+    }
+    // "SANA went on to cite an anonymous official source who said": the one before
+    // "who".
+    // "… reported by Syrian state media, which said on Tuesday that": the speaker
+    // named right before ", which" (after "by", "to" or a clause break).
+    let relative = (e >= 3 && tokens[e - 1].is_any(&["which", "who"]) && tokens[e - 2].is(","))
+        .then(|| {
+            let end = e - 2;
+            let start = (end.saturating_sub(6)..end)
+                .rev()
+                .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is_any(&["by", "to"]))
+                .map_or(end.saturating_sub(6), |j| j + 1);
+            party(text, tokens, mentions, lex, start, end)
+                .filter(|p| p.claimant.is_some() && !p.pronoun)
+        })
+        .flatten();
+    if e >= 2 && tokens[e - 1].is("who") {
+        e -= 1;
+    }
+    while e > 0 && is_time_word(&tokens[e - 1]) && !tokens[e - 1].is("that") {
+        e -= 1;
+    }
+    // "Kurdish commanders have told Rudaw", "The autonomous Kurdish administration
+    // … meanwhile gave a toll of 29": an auxiliary or an adverb before the verb is
+    // no part of the subject.
+    while e > 1
+        && (tokens[e - 1].is_any(&[
+            "have",
+            "has",
+            "had",
+            "meanwhile",
+            "also",
+            "later",
+            "earlier",
+            "separately",
+        ]) || (passive_cited && tokens[e - 1].is_any(&["was", "were"])))
+    {
+        e -= 1;
+    }
+    // "The Syrian Observatory for Human Rights (SOHR) reported": the parenthesis
+    // right before the verb is in the subject.
+    let subject_end = e;
+    if e > 0 && tokens[e - 1].is(")") {
+        if let Some(open) = (0..e - 1).rev().find(|&j| tokens[j].is("(")) {
+            e = open;
+        }
+    }
+    let mut a = e;
+    // "an anonymous "official source" who said": a short quotation ends the subject.
+    if a > 1 && tokens[a - 1].is("\"") {
+        if let Some(open) = (a.saturating_sub(7)..a - 1)
+            .rev()
+            .find(|&j| tokens[j].is("\""))
+        {
+            a = open;
+        }
+    }
+    // "SANA went on to cite an anonymous source who said": the one cited.
+    // "MOSUL, Iraq (AP) — An Iraqi provincial official says": a dash ends it.
+    while a > 0
+        && !is_clause_break(&tokens[a - 1])
+        && !tokens[a - 1].is_any(&["cite", "cited", "quote", "quoted"])
+        && !tokens[a - 1].is_any(&["-", "—", "–", "--"])
+        && e - a < 12
+    {
+        a -= 1;
+        // "Local security forces (Asayish) said": the parenthesis is in the subject.
+        if a > 0 && tokens[a - 1].is(")") {
+            if let Some(open) = (0..a - 1).rev().find(|&j| tokens[j].is("(")) {
+                a = open;
+            }
+        }
+    }
+    // The nearest name before the verb ("the Assad regime-allied Palestinian Liwa
+    // Al-Quds militia said": before its head noun), else the whole clause subject.
+    let head_noun = e > 0
+        && tokens[e - 1].is_any(&[
+            "militia",
+            "group",
+            "movement",
+            "faction",
+            "organisation",
+            "organization",
+        ]);
+    relative
+        .or_else(|| {
+            mentions
+                .iter()
+                .filter(|m| m.start >= a && (m.end == e || head_noun && m.end + 1 == e))
+                .find_map(|m| party(text, tokens, mentions, lex, m.start, m.end))
+        })
+        .or_else(|| described_name_before(text, tokens, mentions, e))
+        .or_else(|| party(text, tokens, mentions, lex, a, subject_end))
+        .or_else(|| {
+            // "Abdel Rahman described the explosion as “massive” and said at least
+            // 14 …", "The Syrian Observatory … described the confrontations as …,
+            // stating, …": the speaker that opens the sentence says it too.
+            let second_verb = e > 0
+                && (tokens[e - 1].is("and")
+                    || (tokens[e - 1].is(",") && tokens[k].is_any(&["saying", "stating"])));
+            if !second_verb {
+                return None;
+            }
+            mentions
+                .iter()
+                .find(|m| (m.start == 0 || (m.start == 1 && tokens[0].is("the"))) && m.end < e)
+                .and_then(|m| party(text, tokens, mentions, lex, m.start, m.end))
+                .filter(|p| p.claimant.is_some())
+        })
+}
+
 /// The attribution a sentence states, if any. `publisher` is the report's publisher (a relay
 /// that is the publisher itself is no relay: "he told AFP" in an AFP report).
 pub(super) fn attribution(
@@ -1001,7 +1150,7 @@ pub(super) fn attribution(
     lex: &Lexicon,
     publisher: Option<&str>,
 ) -> Option<(Attribution, bool)> {
-    let mut cues: Vec<(usize, &'static str, Party, Option<Claimant>)> = Vec::new();
+    let mut cues: Vec<Cue> = Vec::new();
     // "SANA reported citing a source from Homs police", "Quoting a police official, SANA
     // said": the one cited is the claimant, the speaker its relay.
     let mut cited: Option<Party> = None;
@@ -1215,146 +1364,7 @@ pub(super) fn attribution(
                 let relay = told_to(k + 1);
                 cues.push((k, "said-named-speaker-with-description", p, relay));
             } else {
-                let mut e = k;
-                // "A hospital official, however, told DPA": the adverb between commas is no
-                // part of the subject.
-                if e >= 3
-                    && tokens[e - 1].is(",")
-                    && tokens[e - 2].is_any(&["however", "meanwhile", "though", "too", "also"])
-                    && tokens[e - 3].is(",")
-                {
-                    e -= 3;
-                }
-                // "A police source, speaking on condition of anonymity, said", "a security
-                // official, who asked not to be named, told AFP": the aside between commas is no
-                // part of the subject.
-                if let Some(open) = aside {
-                    e = open;
-                } else if e >= 3 && tokens[e - 1].is(",") {
-                    if let Some(open) = (e.saturating_sub(12)..e - 1).rev().find(|&j| {
-                        tokens[j].is(",")
-                            && tokens.get(j + 1).is_some_and(|t| {
-                                t.is_any(&["speaking", "requesting", "asking", "declining", "who"])
-                            })
-                    }) {
-                        if !tokens[open + 1..e - 1].iter().any(|t| t.is(",")) && open > 0 {
-                            e = open;
-                        }
-                    }
-                }
-                // "SANA went on to cite an anonymous official source who said": the one before
-                // "who".
-                // "… reported by Syrian state media, which said on Tuesday that": the speaker
-                // named right before ", which" (after "by", "to" or a clause break).
-                let relative = (e >= 3
-                    && tokens[e - 1].is_any(&["which", "who"])
-                    && tokens[e - 2].is(","))
-                .then(|| {
-                    let end = e - 2;
-                    let start = (end.saturating_sub(6)..end)
-                        .rev()
-                        .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is_any(&["by", "to"]))
-                        .map_or(end.saturating_sub(6), |j| j + 1);
-                    party(text, tokens, mentions, lex, start, end)
-                        .filter(|p| p.claimant.is_some() && !p.pronoun)
-                })
-                .flatten();
-                if e >= 2 && tokens[e - 1].is("who") {
-                    e -= 1;
-                }
-                while e > 0 && is_time_word(&tokens[e - 1]) && !tokens[e - 1].is("that") {
-                    e -= 1;
-                }
-                // "Kurdish commanders have told Rudaw", "The autonomous Kurdish administration
-                // … meanwhile gave a toll of 29": an auxiliary or an adverb before the verb is
-                // no part of the subject.
-                while e > 1
-                    && (tokens[e - 1].is_any(&[
-                        "have",
-                        "has",
-                        "had",
-                        "meanwhile",
-                        "also",
-                        "later",
-                        "earlier",
-                        "separately",
-                    ]) || (passive_cited && tokens[e - 1].is_any(&["was", "were"])))
-                {
-                    e -= 1;
-                }
-                // "The Syrian Observatory for Human Rights (SOHR) reported": the parenthesis
-                // right before the verb is in the subject.
-                let subject_end = e;
-                if e > 0 && tokens[e - 1].is(")") {
-                    if let Some(open) = (0..e - 1).rev().find(|&j| tokens[j].is("(")) {
-                        e = open;
-                    }
-                }
-                let mut a = e;
-                // "an anonymous "official source" who said": a short quotation ends the subject.
-                if a > 1 && tokens[a - 1].is("\"") {
-                    if let Some(open) = (a.saturating_sub(7)..a - 1)
-                        .rev()
-                        .find(|&j| tokens[j].is("\""))
-                    {
-                        a = open;
-                    }
-                }
-                // "SANA went on to cite an anonymous source who said": the one cited.
-                // "MOSUL, Iraq (AP) — An Iraqi provincial official says": a dash ends it.
-                while a > 0
-                    && !is_clause_break(&tokens[a - 1])
-                    && !tokens[a - 1].is_any(&["cite", "cited", "quote", "quoted"])
-                    && !tokens[a - 1].is_any(&["-", "—", "–", "--"])
-                    && e - a < 12
-                {
-                    a -= 1;
-                    // "Local security forces (Asayish) said": the parenthesis is in the subject.
-                    if a > 0 && tokens[a - 1].is(")") {
-                        if let Some(open) = (0..a - 1).rev().find(|&j| tokens[j].is("(")) {
-                            a = open;
-                        }
-                    }
-                }
-                // The nearest name before the verb ("the Assad regime-allied Palestinian Liwa
-                // Al-Quds militia said": before its head noun), else the whole clause subject.
-                let head_noun = e > 0
-                    && tokens[e - 1].is_any(&[
-                        "militia",
-                        "group",
-                        "movement",
-                        "faction",
-                        "organisation",
-                        "organization",
-                    ]);
-                let p = relative
-                    .or_else(|| {
-                        mentions
-                            .iter()
-                            .filter(|m| m.start >= a && (m.end == e || head_noun && m.end + 1 == e))
-                            .find_map(|m| party(text, tokens, mentions, lex, m.start, m.end))
-                    })
-                    .or_else(|| described_name_before(text, tokens, mentions, e))
-                    .or_else(|| party(text, tokens, mentions, lex, a, subject_end))
-                    .or_else(|| {
-                        // "Abdel Rahman described the explosion as “massive” and said at least
-                        // 14 …", "The Syrian Observatory … described the confrontations as …,
-                        // stating, …": the speaker that opens the sentence says it too.
-                        let second_verb = e > 0
-                            && (tokens[e - 1].is("and")
-                                || (tokens[e - 1].is(",")
-                                    && tokens[k].is_any(&["saying", "stating"])));
-                        if !second_verb {
-                            return None;
-                        }
-                        mentions
-                            .iter()
-                            .find(|m| {
-                                (m.start == 0 || (m.start == 1 && tokens[0].is("the"))) && m.end < e
-                            })
-                            .and_then(|m| party(text, tokens, mentions, lex, m.start, m.end))
-                            .filter(|p| p.claimant.is_some())
-                    });
+                let p = subject_of(text, tokens, mentions, lex, k, aside, passive_cited);
                 if let Some(p) = p {
                     let relay = told_to(k + 1);
                     cues.push((k, "said-subject", p, relay));
@@ -1363,6 +1373,24 @@ pub(super) fn attribution(
         }
         k += 1;
     }
+    choose(tokens, mentions, lex, publisher, cues, cited)
+}
+
+/// A cue of attribution: where its verb or phrase stands, its rule, its party and the relay
+/// it names.
+type Cue = (usize, &'static str, Party, Option<Claimant>);
+
+/// The attribution among a sentence's cues: the one cited ("citing a source") first, then an
+/// outlet reporting last as relay, the outer speaker of an opening quotation, "according to",
+/// else the first verb.
+fn choose(
+    tokens: &[Token],
+    mentions: &[Mention],
+    lex: &Lexicon,
+    publisher: Option<&str>,
+    cues: Vec<Cue>,
+    cited: Option<Party>,
+) -> Option<(Attribution, bool)> {
     if let Some(c) = cited {
         let relay = cues
             .first()

@@ -781,6 +781,20 @@ mod evaluation {
                     e.evidence.of(&d.text)
                 );
             }
+            if std::env::var_os("CKG_EXTRACT_DEBUG").is_some() {
+                for gp in &g.perpetrators {
+                    if !e.perpetrators.iter().any(|p| {
+                        let label = lex.label(&p.value).unwrap_or(&p.value).to_string();
+                        same(lex, Some(&p.value), &label, gp)
+                    }) {
+                        println!(
+                            "  PERPETRATOR-MISSED {} gold {gp:?}: {}",
+                            a.name,
+                            e.evidence.of(&d.text)
+                        );
+                    }
+                }
+            }
             for p in &e.perpetrators {
                 sc.perpetrators.extracted += 1;
                 let label = lex.label(&p.value).unwrap_or(&p.value).to_string();

@@ -373,6 +373,15 @@ pub(super) fn perpetrators_and_targets(
     let is_trigger_at = |k: usize| triggers.iter().any(|t| t.at == k);
     for m in mentions {
         let Some(actor) = m.actor() else { continue };
+        // "The Islamic State (IS) militant group executed": the abbreviation in parentheses
+        // after the name is part of it.
+        let end = match tokens.get(m.end) {
+            Some(t) if t.is("(") => (m.end + 1..(m.end + 4).min(tokens.len()))
+                .find(|&j| tokens[j].is(")"))
+                .map_or(m.end, |j| j + 1),
+            _ => m.end,
+        };
+        let m = &Mention { end, ..m.clone() };
         // "IS attack", "a surprise IS attack", "IS guerilla raids".
         if (m.end..(m.end + 3).min(tokens.len()))
             .find(|&k| is_trigger_at(k))
@@ -440,7 +449,7 @@ pub(super) fn perpetrators_and_targets(
             }
         }
         // "IS targeted X", "the jihadists ramped up their hit-and-run attacks on Y".
-        let verb = (m.end..(m.end + 3).min(tokens.len())).find(|&k| {
+        let verb = (m.end..(m.end + 5).min(tokens.len())).find(|&k| {
             tokens[k].is_any(VERBS)
                 || (tokens[k].is("ramped") && tokens.get(k + 1).is_some_and(|t| t.is("up")))
         });
@@ -481,6 +490,20 @@ pub(super) fn perpetrators_and_targets(
                     "jets",
                     "planes",
                     "group",
+                    // "The Islamic State militant group executed", "an Islamic State fighter
+                    // detonated", "Islamic State Terrorists attacked".
+                    "militant",
+                    "terrorist",
+                    "terrorists",
+                    "terror",
+                    "fighter",
+                    "suicide",
+                    "bomber",
+                    "bombers",
+                    "member",
+                    "cell",
+                    "extremists",
+                    "insurgents",
                 ])
             }) {
                 push(&mut perps, actor, "actor-subject-of-attack-verb");

@@ -2261,3 +2261,28 @@ fn elsewhere_opens_a_new_incident() {
     assert_eq!(d.incidents.len(), 2);
     assert_ne!(d.casualties[0].incident, d.casualties[2].incident);
 }
+
+#[test]
+fn the_actor_before_its_abbreviation_and_a_noun_of_its_members_is_the_subject() {
+    // Xinhua, 30 Nov 2015 (the fourth blind set); AP, 17 Jun 2014 (the eighth): the name's
+    // abbreviation in parentheses and a noun for its members stand between it and the verb.
+    for text in [
+        "The Islamic State (IS) militant group executed 18 Syrian soldiers in Palmyra.",
+        "In Deir el-Zour, an Islamic State fighter detonated an explosive belt, killing two men.",
+    ] {
+        let d = draft(&format!("H\n\n{text}\n"));
+        let perps: Vec<_> = d.incidents[0]
+            .perpetrators
+            .iter()
+            .map(|p| (p.value.as_str(), p.rule))
+            .collect();
+        assert_eq!(
+            perps,
+            [("islamic-state", "actor-subject-of-attack-verb")],
+            "{text}"
+        );
+    }
+    // The one a passive verb was done to is still no attacker.
+    let d = draft("H\n\nThe Islamic State (IS) was hit by air strikes in Palmyra, killing 18.\n");
+    assert!(d.incidents.iter().all(|i| i.perpetrators.is_empty()));
+}

@@ -543,15 +543,41 @@ mod evaluation {
             .collect::<String>()
             .split_whitespace()
             .filter(|w| !matches!(*w, "the" | "a" | "an" | "group" | "s"))
+            // One spelling of a name ("Rojava Information Centre" is the Center).
+            .map(|w| match w {
+                "centre" => "center",
+                "defence" => "defense",
+                w => w,
+            })
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// The names a gold name stands for: itself, without a leading "the" ("The SDF"), and the
+    /// name and the abbreviation of "Syrian News Agency (SANA)" each.
+    fn gold_names(gold: &str) -> Vec<&str> {
+        let mut names = vec![gold];
+        if let Some(rest) = gold
+            .strip_prefix("The ")
+            .or_else(|| gold.strip_prefix("the "))
+        {
+            names.push(rest);
+        }
+        if let (Some(open), true) = (gold.find(" ("), gold.ends_with(')')) {
+            names.push(&gold[..open]);
+            names.push(&gold[open + 2..gold.len() - 1]);
+        }
+        names
     }
 
     /// Two names for the same thing: the same curated id, or the same words (one containing
     /// the other: "Syrian Observatory for Human Rights" / "Observatory").
     fn same(lex: &Lexicon, extracted_id: Option<&str>, extracted_text: &str, gold: &str) -> bool {
         if let Some(id) = extracted_id {
-            if lex.ids_for(gold).iter().any(|g| g == id) {
+            if gold_names(gold)
+                .iter()
+                .any(|name| lex.ids_for(name).iter().any(|g| g == id))
+            {
                 return true;
             }
         }

@@ -124,6 +124,12 @@ const PRONOUNS: &[&str] = &[
     "the monitoring group",
     "the report",
     "the statement",
+    // "“A number of smugglers were killed …,” its statement said": the current speaker's
+    // (the subject rule drops "statement" with the time words before a verb).
+    "its",
+    "their",
+    "his",
+    "her",
 ];
 
 /// The hedge of a sentence's statements, if its words give one, with the rule.
@@ -548,6 +554,7 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
     {
         SourceType::NewsAgency
     } else if has("residents")
+        || has("resident")
         || has("locals")
         || has("witnesses")
         || has("witness")
@@ -1088,11 +1095,12 @@ fn subject_of(
         }
     }
     // "SANA went on to cite an anonymous source who said": the one cited.
-    // "MOSUL, Iraq (AP) — An Iraqi provincial official says": a dash ends it.
+    // "MOSUL, Iraq (AP) — An Iraqi provincial official says", "Shafaq News/ A security source
+    // reported": a dash or a slash ends it.
     while a > 0
         && !is_clause_break(&tokens[a - 1])
         && !tokens[a - 1].is_any(&["cite", "cited", "quote", "quoted"])
-        && !tokens[a - 1].is_any(&["-", "—", "–", "--"])
+        && !tokens[a - 1].is_any(&["-", "—", "–", "--", "/"])
         && e - a < 12
     {
         a -= 1;
@@ -1358,9 +1366,13 @@ pub(super) fn attribution(
             } else {
                 None
             };
+            // "Suleiman Bseis, a resident of Qastoun, said government forces attacked …": a
+            // name and its description open the sentence, so the comma closed the description.
+            let appositive = appositive_subject(text, tokens, mentions, lex, k);
+            let after = after.filter(|_| appositive.as_ref().is_none_or(|p| p.start != 0));
             if let Some((p, relay)) = after {
                 cues.push((k, "said-speaker-after", p, relay));
-            } else if let Some(p) = appositive_subject(text, tokens, mentions, lex, k) {
+            } else if let Some(p) = appositive {
                 let relay = told_to(k + 1);
                 cues.push((k, "said-named-speaker-with-description", p, relay));
             } else {

@@ -86,9 +86,8 @@ fn kind_of(t: &Token) -> Option<CasualtyType> {
     match t.norm.as_str() {
         "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "die" | "dies" | "dying"
         | "deaths" | "death" | "fatalities" | "slain" | "massacred" | "executed" | "beheaded"
-        | "lives" | "martyred" | "assassinated" | "succumbed" | "perished" | "perish" => {
-            Some(CasualtyType::Killed)
-        }
+        | "lives" | "martyred" | "assassinated" | "succumbed" | "perished" | "perish"
+        | "murdered" | "murdering" => Some(CasualtyType::Killed),
         "wounded" | "wounding" | "injured" | "injuring" | "injuries" | "hurt" | "injures"
         | "wounds" | "hospitalized" | "hospitalised" => Some(CasualtyType::Wounded),
         _ => None,
@@ -115,6 +114,8 @@ fn transitive(t: &Token) -> bool {
         "beheaded",
         "beheading",
         "assassinated",
+        "murdered",
+        "murdering",
     ])
 }
 
@@ -250,25 +251,45 @@ pub(super) fn casualties(
     }
     coordinated_before(tokens, mentions, &qs, &of_quantity, &mut out);
     among_next(tokens, mentions, &qs, &of_quantity, &mut out);
+    of_them_after(tokens, mentions, &qs, &of_quantity, &mut out);
     singular(tokens, mentions, &qs, &mut out);
     definite_person(tokens, mentions, &mut out);
     named_person(tokens, mentions, persons, &mut out);
     unknown_named_person(text, tokens, mentions, &mut out);
     zero(tokens, mentions, &qs, &mut out);
     others(tokens, &qs, &mut out);
+    // "the Feb. 6 earthquake that killed more than 50,000 people": a disaster's toll is no
+    // casualty of the conflict.
+    let natural = |c: &Casualty| {
+        (c.verb.saturating_sub(4)..c.verb.min(tokens.len())).any(|j| tokens[j].is_any(DISASTERS))
+    };
     // Sorted by position; `part_of` indexes follow their figures.
-    let mut order: Vec<usize> = (0..out.len()).collect();
+    let mut order: Vec<usize> = (0..out.len()).filter(|&i| !natural(&out[i])).collect();
     order.sort_by_key(|&i| out[i].start);
-    let mut new_index = vec![0; out.len()];
+    let mut new_index = vec![None; out.len()];
     for (new, &old) in order.iter().enumerate() {
-        new_index[old] = new;
+        new_index[old] = Some(new);
     }
     let mut sorted: Vec<Casualty> = order.iter().map(|&i| out[i].clone()).collect();
     for c in &mut sorted {
-        c.part_of = c.part_of.map(|p| new_index[p]);
+        c.part_of = c.part_of.and_then(|p| new_index[p]);
     }
     sorted
 }
+
+/// Natural disasters, whose tolls are not the conflict's.
+const DISASTERS: &[&str] = &[
+    "earthquake",
+    "earthquakes",
+    "quake",
+    "quakes",
+    "flood",
+    "floods",
+    "flooding",
+    "storm",
+    "landslide",
+    "avalanche",
+];
 
 /// "two civilians and three members of the SDF lost their lives": a figure with no word of
 /// its own, joined by "and" to the next figure that has one, shares it; so does each figure
@@ -405,6 +426,62 @@ fn among_next(
     }
 }
 
+/// "19 people had died in the blast, 13 of them civilians", "the death of five people, three
+/// of whom were Syrian": a figure of "them" after a comma is a part of the figure before it,
+/// of its type.
+fn of_them_after(
+    tokens: &[Token],
+    mentions: &[Mention],
+    qs: &[Quantity],
+    of_quantity: &[Option<usize>],
+    out: &mut Vec<Casualty>,
+) {
+    for qi in 1..qs.len() {
+        let q = &qs[qi];
+        if of_quantity[qi].is_some()
+            || q.start == 0
+            || !tokens[q.start - 1].is(",")
+            || !tokens.get(q.end).is_some_and(|t| t.is("of"))
+            || !tokens
+                .get(q.end + 1)
+                .is_some_and(|t| t.is_any(&["them", "whom"]))
+        {
+            continue;
+        }
+        let Some((pi, whole)) = (0..qi)
+            .rev()
+            .find_map(|pi| of_quantity[pi].map(|w| (pi, w)))
+        else {
+            continue;
+        };
+        let between = &tokens[qs[pi].end..q.start - 1];
+        if between.len() > 10 || between.iter().any(|t| t.is_any(&[".", ";", ":"])) {
+            continue;
+        }
+        let whole_c = out[whole].clone();
+        if whole_c.part_of.is_some() {
+            continue;
+        }
+        // The group is the words after "of them" up to the clause's end.
+        let gend = (q.end + 2..tokens.len())
+            .find(|&j| tokens[j].kind == TokenKind::Punct || clause_stop(&tokens[j]))
+            .unwrap_or(tokens.len());
+        out.push(Casualty {
+            part_of: Some(whole),
+            group: group_in(mentions, q.end + 2, gend),
+            group_words: (q.end + 2 < gend).then_some((q.end + 2, gend)),
+            ..Casualty::of_figure(
+                q,
+                mentions,
+                q.end,
+                whole_c.casualty_type,
+                whole_c.verb,
+                "of-them-after-figure",
+            )
+        });
+    }
+}
+
 /// "killing at least five civilians and injuring others", "and others were wounded": more
 /// people of the kind, with no number (no bound written).
 fn others(tokens: &[Token], qs: &[Quantity], out: &mut Vec<Casualty>) {
@@ -433,7 +510,13 @@ fn others(tokens: &[Token], qs: &[Quantity], out: &mut Vec<Casualty>) {
                 })
                 .flatten()
         };
-        let Some((kind, verb)) = before.or_else(after) else {
+        // "Eight Iraqi civilians were killed and others wounded": the participle right after.
+        let participle = || {
+            (i > 0 && tokens[i - 1].is("and"))
+                .then(|| tokens.get(i + 1).and_then(kind_of).map(|k| (k, i + 1)))
+                .flatten()
+        };
+        let Some((kind, verb)) = before.or_else(after).or_else(participle) else {
             continue;
         };
         if joint_kinds(tokens, verb, kind) {
@@ -1591,6 +1674,8 @@ fn unknown_named_person(
                 "executing",
                 "beheaded",
                 "beheading",
+                "murdered",
+                "murdering",
             ])
             && !passive(tokens, i - 1)
     };

@@ -727,8 +727,12 @@ impl Lexicon {
         };
         // A label in our words may still be the text's words without its gloss ("Moscow and
         // a monitor (joint attribution in AFP's lead)").
-        let label = label.split(" (").next().unwrap_or(label);
-        self.add(label, e.clone());
+        // "US official (unnamed) speaking to Al-Monitor": one article's unnamed speaker; its
+        // words ("a US official") in another article are someone else.
+        let (label, gloss) = label.split_once(" (").unwrap_or((label, ""));
+        if !gloss.starts_with("unnamed") {
+            self.add(label, e.clone());
+        }
         for n in aliases {
             self.add(n, e.clone());
         }

@@ -635,7 +635,16 @@ fn pair(
                     && apposition_before_verb(tokens, o).is_some_and(|close| close >= q.end)
             })
     }) {
-        let max = covered_max(whole.quantity_rule, q.rule, q.max);
+        // "At least 112 people, 92 of them civilians": a count "of them" is exact.
+        let of_them = tokens.get(q.end).is_some_and(|t| t.is("of"))
+            && tokens
+                .get(q.end + 1)
+                .is_some_and(|t| t.is_any(&["them", "whom"]));
+        let max = if of_them {
+            q.max
+        } else {
+            covered_max(whole.quantity_rule, q.rule, q.max)
+        };
         return Some(Casualty {
             max,
             part_of: Some(i),
@@ -907,6 +916,28 @@ fn pair(
             });
         }
         k += 1;
+    }
+    // "At least 19 people, including four Syrians and six Iraqis, were killed": the next
+    // figure of the list is a part of the same whole.
+    if q.start > 0 && tokens[q.start - 1].is("and") && in_including_list(tokens, q.start) {
+        if let Some((w, whole)) = before
+            .last()
+            .filter(|c| c.rule == "including-part-of-figure")
+            .and_then(|c| c.part_of)
+            .map(|w| (w, &before[w]))
+        {
+            return Some(Casualty {
+                part_of: Some(w),
+                ..Casualty::of_figure(
+                    q,
+                    mentions,
+                    group_end(tokens, q.end),
+                    whole.casualty_type,
+                    whole.verb,
+                    "including-part-of-figure",
+                )
+            });
+        }
     }
     // A part of the figure before it in the sentence, of its type.
     if including {

@@ -2390,3 +2390,60 @@ fn an_unnamed_speaker_of_one_article_is_not_matched_by_its_words_in_another() {
         [(Some(2), "a-us-official-with-knowledge-of-the-operation")]
     );
 }
+
+#[test]
+fn set_22_statement_dates_parts_of_a_whole_and_accusers() {
+    // AP, 26 Dec 2022; Ynetnews, 13 Sep 2023; The News, 28 Feb 2023; Rudaw, 30 Dec 2023;
+    // Sputnik, 23 Jan 2020 (blind set 22, tuned on after its first measurement).
+    let one = |text: &str| draft(&format!("H\n\n{text}\n"));
+    // A date opening the sentence before a long speaker and "reported that" is the report's.
+    assert!(incident_dates(&one(
+        "Also on Monday, the observatory and the National Front for Liberation, a coalition of Turkish-backed rebel groups reported that six members of the coalition were killed in clashes."
+    ))
+    .is_empty());
+    // "Last month, SANA reported an Israeli attack": the attack's date.
+    assert_eq!(
+        incident_dates(&one(
+            "Last month, Syrian news agency SANA reported an Israeli attack in the Damascus area that killed a soldier."
+        )),
+        ["2018-04"]
+    );
+    // "on Wednesday accused": the accusation's date, and the accuser the claimant.
+    let d = one(
+        "Syrian state media on Wednesday accused Israel of carrying out an air strike over Tartus that killed two Syrian soldiers.",
+    );
+    assert!(incident_dates(&d).is_empty());
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("Syrian state media")
+    );
+    // A count "of them" in the apposition is exact, "at least" covers only the whole.
+    assert_eq!(
+        figures(&one(
+            "At least 112 people, 92 of them civilians, have been killed while hunting truffles, according to the Syrian Observatory for Human Rights."
+        )),
+        [
+            ("killed", Some(112), None, "At least 112", None),
+            ("killed", Some(92), Some(92), "92", Some(0))
+        ]
+    );
+    // Each figure of an "including" list is a part of the whole.
+    assert_eq!(
+        figures(&one(
+            "At least 19 people, including four Syrians and six Iraqis, were killed in the attack, according to the Syrian Observatory for Human Rights."
+        )),
+        [
+            ("killed", Some(19), None, "At least 19", None),
+            ("killed", Some(4), Some(4), "four", Some(0)),
+            ("killed", Some(6), Some(6), "six", Some(0))
+        ]
+    );
+    // "also known as …" is an aside between the speaker and its verb.
+    assert_eq!(
+        one("The Centre for Syrian Reconciliation, also known as the Russian Centre for the Reconciliation of Opposing Sides in the Syrian Arab Republic, reported that 40 soldiers had been killed.")
+            .casualties[0]
+            .claimant_text
+            .as_deref(),
+        Some("The Centre for Syrian Reconciliation")
+    );
+}

@@ -41,6 +41,9 @@ const SAYING: &[&str] = &[
     "wrote",
     "released",
     "published",
+    // "Syrian state media on Wednesday accused Israel of carrying out an air strike".
+    "accused",
+    "accuses",
 ];
 
 /// The resolved form of a span.
@@ -316,16 +319,26 @@ fn weekday_at<'a>(tokens: &'a [Token], text: &str, i: usize) -> Option<&'a str> 
 fn stated(tokens: &[Token], start: usize, end: usize) -> bool {
     // A date that opens the sentence before its speaker's verb; not "On April 9, a double
     // bombing claimed by Daesh killed 13".
-    let opens_before_saying = tokens[..start]
-        .iter()
-        .all(|t| t.kind == TokenKind::Punct || t.is("on"))
-        && (end..tokens.len().min(end + 5))
-            .take_while(|&j| tokens[j].kind != TokenKind::Number)
-            .any(|j| {
-                tokens[j].is_any(SAYING)
-                    && !tokens[j].is("claimed")
-                    && !tokens.get(j + 1).is_some_and(|n| n.is("by"))
-            });
+    // "Also on Monday, the observatory and the National Front for Liberation, a coalition
+    // of …, reported that six …": an adverb may stand before it, and a long speaker after it
+    // when its verb reports "that" (up to the first figure or word of harm); not "Last month,
+    // Syrian news agency SANA reported an Israeli attack", which dates the attack.
+    let opens_before_saying = tokens[..start].iter().all(|t| {
+        t.kind == TokenKind::Punct || t.is_any(&["on", "also", "meanwhile", "earlier", "later"])
+    }) && (end..tokens.len().min(end + 24))
+        .take_while(|&j| {
+            tokens[j].kind != TokenKind::Number
+                && !tokens[j].is_any(&[
+                    "killed", "killing", "dead", "died", "wounded", "wounding", "injured",
+                    "injuring", "exploded", "attacked", "struck", "hit",
+                ])
+        })
+        .any(|j| {
+            tokens[j].is_any(SAYING)
+                && !tokens[j].is("claimed")
+                && !tokens.get(j + 1).is_some_and(|n| n.is("by"))
+                && (j < end + 5 || tokens.get(j + 1).is_some_and(|n| n.is("that")))
+        });
     let agency_then_dash = tokens.get(end).is_some_and(|t| t.is("("))
         && (end + 1..tokens.len().min(end + 5))
             .find(|&j| tokens[j].is(")"))

@@ -128,6 +128,10 @@ const PRONOUNS: &[&str] = &[
     "the monitoring group",
     "the report",
     "the statement",
+    // "The collective said at least 10 fighters were killed" (Deir ez-Zor 24, named before).
+    "the collective",
+    "the outlet",
+    "the network",
     // "“A number of smugglers were killed …,” its statement said": the current speaker's
     // (the subject rule drops "statement" with the time words before a verb).
     "its",
@@ -547,6 +551,8 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
     } else if has("newspaper") || has("daily") {
         SourceType::Newspaper
     } else if has("agency")
+        // "The New Arab's Arabic-language sister service, Al-Araby Al-Jadeed, reported".
+        || has("service") && (has("sister") || has("news"))
         || has("outlet")
         || has("news")
         || has("media")
@@ -1212,7 +1218,18 @@ pub(super) fn attribution(
                 ),
                 None => (b, None),
             };
-            if let Some(p) = party(text, tokens, mentions, lex, k + 2, end) {
+            // "according to a statement issued by the General Command of the Internal Security
+            // Forces": the one who issued it.
+            let from = (k + 3..(k + 6).min(end))
+                .find(|&j| {
+                    tokens[j].is("by")
+                        && tokens[j - 1].is_any(&["issued", "released", "published", "posted"])
+                        && tokens[k + 2..j - 1]
+                            .iter()
+                            .any(|t| t.is_any(&["statement", "report", "communique"]))
+                })
+                .map_or(k + 2, |by| by + 1);
+            if let Some(p) = party(text, tokens, mentions, lex, from, end) {
                 cues.push((k, "according-to", p, relay));
             }
             k = b;

@@ -258,6 +258,22 @@ pub(super) fn casualties(
     unknown_named_person(text, tokens, mentions, &mut out);
     zero(tokens, mentions, &qs, &mut out);
     others(tokens, &qs, &mut out);
+    // "Two of the former leaders were killed and a third was wounded": an ordinal counts
+    // one person more, exactly.
+    for c in out.iter_mut() {
+        if c.quantity_rule == "one-person"
+            && c.max.is_none()
+            && tokens[c.start].is_any(&["a", "an"])
+            && tokens.get(c.start + 1).is_some_and(|t| {
+                t.is_any(&[
+                    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                    "tenth",
+                ])
+            })
+        {
+            c.max = Some(1);
+        }
+    }
     // "the Feb. 6 earthquake that killed more than 50,000 people": a disaster's toll is no
     // casualty of the conflict.
     let natural = |c: &Casualty| {
@@ -820,7 +836,17 @@ fn pair(
                     || (n.is("among") && tokens.get(k + 2).is_some_and(|t| t.is("them")))
             })
         {
-            if let Some(close) = (k + 2..(k + 16).min(tokens.len())).find(|&j| tokens[j].is(",")) {
+            // "five people, including a woman, a child and a man, were killed": the comma that
+            // closes the breakdown is the one before the verb, when a list has commas of its own.
+            let commas: Vec<usize> = (k + 2..(k + 16).min(tokens.len()))
+                .filter(|&j| tokens[j].is(","))
+                .collect();
+            let before_verb = commas.iter().copied().find(|&j| {
+                (j + 1..tokens.len())
+                    .find(|&v| !tokens[v].is_any(AUXILIARIES))
+                    .is_some_and(|v| v > j + 1 && kind_of(&tokens[v]).is_some())
+            });
+            if let Some(close) = before_verb.or(commas.first().copied()) {
                 k = close + 1;
                 limit = (k + 6).min(tokens.len());
                 continue;
@@ -883,7 +909,12 @@ fn pair(
         if t.is_any(&["killing", "wounding", "injuring"]) {
             break;
         }
-        if let Some(kind) = kind_of(t) {
+        // "One civilian lost his life": one death, as "lost their lives" is.
+        let lost_life = t.is("life")
+            && k >= 2
+            && tokens[k - 1].is_any(&["his", "her"])
+            && tokens[k - 2].is_any(LOST);
+        if let Some(kind) = kind_of(t).or(lost_life.then_some(CasualtyType::Killed)) {
             // "died of their wounds" is a death.
             let kind = if t.is("wounds") {
                 if k > 0 && tokens[..k].iter().rev().take(4).any(|x| x.is("died")) {
@@ -1042,8 +1073,16 @@ fn pair(
         }
     }
     // Backward: "killed at least 11 pro-regime forces", "killing all 39 people on board",
-    // "the death toll rose to 12".
-    let from = q.start.saturating_sub(5);
+    // "the death toll rose to 12"; not "1,200 people killed in Israel and 251 kidnapped",
+    // whose figure has a harm of its own right after it.
+    let own_harm = tokens.get(q.end).is_some_and(other_harm)
+        || (tokens.get(q.end).is_some_and(|t| t.kind == TokenKind::Word)
+            && tokens.get(q.end + 1).is_some_and(other_harm));
+    let from = if own_harm {
+        q.start
+    } else {
+        q.start.saturating_sub(5)
+    };
     for k in (from..q.start).rev() {
         let t = &tokens[k];
         if t.kind == TokenKind::Punct && !including || other_harm(t) {
@@ -1428,8 +1467,9 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
                 })
                 .max_by_key(|(_, c)| c.end)
                 .map(|(w, _)| w)
-        } else if i > 0 && tokens[i - 1].is("and") {
-            // "including a woman and a child"; "six people — five Iranians and a Syrian —".
+        } else if i > 0 && tokens[i - 1].is_any(&["and", ","]) {
+            // "including a woman and a child", "including a woman, a child and a man"; "six
+            // people — five Iranians and a Syrian —".
             out.iter()
                 .find(|c| {
                     (c.end == i - 1 && c.rule == "including-one-person")

@@ -2447,3 +2447,108 @@ fn set_22_statement_dates_parts_of_a_whole_and_accusers() {
         Some("The Centre for Syrian Reconciliation")
     );
 }
+
+#[test]
+fn set_23_lists_ordinals_lives_and_other_harms() {
+    // Palinfo, 7 Feb 2024; Concise News, 9 Aug 2024; Syriac Press, 10 Jan 2022 and 19 Mar
+    // 2020 (blind set 23, tuned on after its first measurement).
+    let one = |text: &str| draft(&format!("H\n\n{text}\n"));
+    // A breakdown with commas of its own closes at the comma before the verb.
+    assert_eq!(
+        figures(&one(
+            "According to media reports, five people, including a woman, a child and a man, were killed in Homs."
+        )),
+        [
+            ("killed", Some(5), Some(5), "five", None),
+            ("killed", Some(1), None, "a woman", Some(0)),
+            ("killed", Some(1), None, "a child", Some(0)),
+            ("killed", Some(1), None, "a man", Some(0))
+        ]
+    );
+    // A figure with a harm of its own right after it is not the killed.
+    assert_eq!(
+        figures(&one(
+            "The attack saw 1,200 people killed in Israel and 251 kidnapped."
+        )),
+        [("killed", Some(1200), Some(1200), "1,200", None)]
+    );
+    // "lost his life" is a death; "a third" one person exactly.
+    assert_eq!(
+        figures(&one(
+            "One civilian lost his life and 11 others were wounded in Kobane."
+        )),
+        [
+            ("killed", Some(1), Some(1), "One", None),
+            ("wounded", Some(11), Some(11), "11", None)
+        ]
+    );
+    assert_eq!(
+        figures(&one(
+            "Two of the former leaders were killed and a third was wounded."
+        )),
+        [
+            ("killed", Some(2), Some(2), "Two", None),
+            ("wounded", Some(1), Some(1), "a third", None)
+        ]
+    );
+}
+
+#[test]
+fn set_23_claimants_of_an_issued_statement_a_collective_and_a_sister_service() {
+    // Syriac Press, 10 Jan 2022; EA WorldView, Sep 2019; The New Arab, 26 Aug 2022 (blind set
+    // 23, tuned on after its first measurement; the last from set 10).
+    let texts = |text: &str| -> Vec<Option<String>> {
+        draft(&format!("H\n\n{text}\n"))
+            .casualties
+            .iter()
+            .map(|c| c.claimant_text.clone())
+            .collect()
+    };
+    assert_eq!(
+        texts(
+            "Three civilians were wounded in Kobane, according to a statement issued by the General Command of the Internal Security Forces."
+        ),
+        [Some(
+            "the General Command of the Internal Security Forces".to_string()
+        )]
+    );
+    assert_eq!(
+        texts(
+            "A second former rebel leader, Muhammad Al-Zoubi, was wounded by regime gunfire, The New Arab's Arabic-language sister service, Al-Araby Al-Jadeed, reported."
+        ),
+        [Some("Al-Araby Al-Jadeed".to_string())]
+    );
+    let d = draft(
+        "H\n\nThe Syrian Observatory for Human Rights said the drone hit a base.\n\nThe collective said at least 10 fighters were killed.\n",
+    );
+    assert_eq!(mins_and_sources(&d), [(Some(10), "sohr")]);
+}
+
+#[test]
+fn a_month_of_last_year_is_last_years() {
+    // Rudaw, 24 Oct 2024 (blind set 23, tuned on after its first measurement).
+    let opts = Options {
+        id: "r".into(),
+        published: "2024-10-24".into(),
+        publisher: None,
+        url: None,
+    };
+    for (text, date) in [
+        (
+            "Two people were killed on October 7 of last year in an attack.",
+            "2023-10-07",
+        ),
+        (
+            "Two people were killed in March last year in an attack.",
+            "2023-03",
+        ),
+        (
+            "Two people were killed in May this year in an attack.",
+            "2024-05",
+        ),
+        ("Two people were killed in March in an attack.", "2024-03"),
+    ] {
+        let d = extract(&format!("H\n\n{text}\n"), &lexicon(), &opts).unwrap();
+        assert_eq!(incident_dates(&d), [date], "{text}");
+    }
+}

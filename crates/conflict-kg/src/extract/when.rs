@@ -197,12 +197,33 @@ pub(super) fn dates(
                 if tokens.get(k).is_some_and(|t| t.is(",")) && day.is_some() {
                     k += 1;
                 }
-                let year = tokens
+                let mut year = tokens
                     .get(k)
                     .filter(|y| y.kind == TokenKind::Number && y.norm.len() == 4)
                     .and_then(|y| y.norm.parse::<i32>().ok());
                 if year.is_some() {
                     end = k + 1;
+                }
+                // "since October 7 of last year", "in March last year", "in May this year":
+                // the year the words give against the publication's.
+                if let (None, Some(p)) = (year, published) {
+                    let k = if is_word(end, "of") { end + 1 } else { end };
+                    let relative = if is_word(k, "last") && is_word(k + 1, "year") {
+                        Some((-1, 2))
+                    } else if is_word(k, "the")
+                        && (is_word(k + 1, "previous") || is_word(k + 1, "prior"))
+                        && is_word(k + 2, "year")
+                    {
+                        Some((-1, 3))
+                    } else if is_word(k, "this") && is_word(k + 1, "year") {
+                        Some((0, 2))
+                    } else {
+                        None
+                    };
+                    if let Some((back, len)) = relative {
+                        year = Some(p.year() + back);
+                        end = k + len;
+                    }
                 }
                 if start > 0
                     && tokens[start - 1]

@@ -294,9 +294,23 @@ fn party(
         }
     };
     if PRONOUNS.contains(&speaker_words.as_str()) && !named {
+        // "the state news agency reported": the current speaker; with none, the description's
+        // own words ("he", "the statement" name no one by themselves).
+        let described = speaker_words.starts_with("the ")
+            && !matches!(speaker_words.as_str(), "the report" | "the statement");
+        let claimant = described
+            .then(|| guess_type(&speaker_words))
+            .flatten()
+            .map(|source_type| Claimant::New {
+                words: text[tokens[a].span.start..tokens[b - 1].span.end]
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_string(),
+                source_type,
+                actor: None,
+            });
         return Some(Party {
             start: a,
-            claimant: None,
+            claimant,
             voiced_by: None,
             pronoun: true,
         });
@@ -424,7 +438,7 @@ fn party(
     }
     // Only a noun phrase that names a kind of speaker becomes a new source, or a named actor
     // speaking for itself ("the Revolutionary Guards confirmed").
-    let core = words.len() - usize::from(words[0].is("the"));
+    let core = words.len() - usize::from(words[0].is_any(&["the", "a", "an"]));
     let actor = inside
         .iter()
         .find(|m| m.end - m.start == words.len() || m.end - m.start == core)
@@ -533,6 +547,9 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("legislator")
     {
         SourceType::Official
+    } else if (has("press") || has("media")) && (has("center") || has("centre") || has("office")) {
+        // "the SDF Press Center wrote": a party's press office, no monitor.
+        SourceType::Official
     } else if has("monitor")
         || has("monitors")
         || has("monitoring")
@@ -576,6 +593,9 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         // "Zouhir al-Shimale, a local journalist, told Al Jazeera": a witness on the ground.
         || has("journalist")
         || has("journalists")
+        // "Al-Mayadeen correspondent reported".
+        || has("correspondent")
+        || has("correspondents")
     {
         SourceType::LocalResidents
     } else if has("medics")
@@ -1053,6 +1073,18 @@ fn subject_of(
             }
         }
     }
+    // "…, security officials who spoke on condition of anonymity in line with regulations,
+    // told The Associated Press": the relative clause before the comma is no part of the
+    // subject; the subject is before "who".
+    if e >= 3 && tokens[e - 1].is(",") {
+        let open = (0..e - 1)
+            .rev()
+            .find(|&j| is_clause_break(&tokens[j]) && !tokens[j].is("who"))
+            .map_or(0, |j| j + 1);
+        if let Some(who) = (open + 1..e - 1).find(|&j| tokens[j].is("who")) {
+            e = who;
+        }
+    }
     // "SANA went on to cite an anonymous official source who said": the one before
     // "who".
     // "… reported by Syrian state media, which said on Tuesday that": the speaker
@@ -1229,6 +1261,26 @@ pub(super) fn attribution(
                             .any(|t| t.is_any(&["statement", "report", "communique"]))
                 })
                 .map_or(k + 2, |by| by + 1);
+            // "according to a Hashd al-Shaabi press release": the one named before the words
+            // of its channel.
+            let mut named_end = end;
+            while named_end > from + 1
+                && tokens[named_end - 1].is_any(&[
+                    "statement",
+                    "press",
+                    "release",
+                    "report",
+                    "communique",
+                    "announcement",
+                ])
+            {
+                named_end -= 1;
+            }
+            let end = if named_end < end && mentions.iter().any(|m| m.end == named_end) {
+                named_end
+            } else {
+                end
+            };
             if let Some(p) = party(text, tokens, mentions, lex, from, end) {
                 cues.push((k, "according-to", p, relay));
             }

@@ -252,6 +252,7 @@ pub(super) fn casualties(
     coordinated_before(tokens, mentions, &qs, &of_quantity, &mut out);
     among_next(tokens, mentions, &qs, &of_quantity, &mut out);
     of_them_after(tokens, mentions, &qs, &of_quantity, &mut out);
+    per_source_after(tokens, mentions, &qs, &of_quantity, &mut out);
     singular(tokens, mentions, &qs, &mut out);
     definite_person(tokens, mentions, &mut out);
     named_person(tokens, mentions, persons, &mut out);
@@ -495,6 +496,66 @@ fn of_them_after(
                 "of-them-after-figure",
             )
         });
+    }
+}
+
+/// Whether a figure at `[start, end)` is one of a list of tolls by source: "…, 7 according to
+/// the Syrian Observatory, and “15” according to other sources" (a comma or "and" before it,
+/// "according to" right after it; quotation marks aside).
+pub(super) fn figure_by_source(tokens: &[Token], start: usize, end: usize) -> Option<usize> {
+    let mut a = start;
+    while a > 0 && tokens[a - 1].is_any(&["\"", "and"]) {
+        a -= 1;
+    }
+    let mut e = end;
+    while tokens.get(e).is_some_and(|t| t.is("\"")) {
+        e += 1;
+    }
+    (a > 0
+        && tokens[a - 1].is(",")
+        && tokens.get(e).is_some_and(|t| t.is("according"))
+        && tokens.get(e + 1).is_some_and(|t| t.is("to")))
+    .then_some(a - 1)
+}
+
+/// "The strikes killed 4 people, according to the Iraqi Popular Mobilization Authority, 7
+/// according to the Syrian Observatory for Human Rights, and “15” according to other sources":
+/// each figure after the first is the same toll by another source, of its type.
+fn per_source_after(
+    tokens: &[Token],
+    mentions: &[Mention],
+    qs: &[Quantity],
+    of_quantity: &[Option<usize>],
+    out: &mut Vec<Casualty>,
+) {
+    for qi in 1..qs.len() {
+        let q = &qs[qi];
+        if of_quantity[qi].is_some() || figure_by_source(tokens, q.start, q.end).is_none() {
+            continue;
+        }
+        // The toll before: a figure of this sentence whose own source follows it.
+        let Some(first) = out
+            .iter()
+            .filter(|c| c.end < q.start && c.part_of.is_none())
+            .max_by_key(|c| c.end)
+            .cloned()
+        else {
+            continue;
+        };
+        let follows_source = tokens[first.end..q.start]
+            .windows(2)
+            .any(|w| w[0].is("according") && w[1].is("to"));
+        if !follows_source || out.iter().any(|c| c.start == q.start) {
+            continue;
+        }
+        out.push(Casualty::of_figure(
+            q,
+            mentions,
+            q.end,
+            first.casualty_type,
+            first.verb,
+            "same-toll-by-another-source",
+        ));
     }
 }
 

@@ -682,21 +682,30 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         }
         let triggers = events::triggers(&text, toks);
         let found = casualty::casualties(&text, toks, &mentions, &lex.persons);
-        let attribution =
-            attribution::attribution(&text, toks, &mentions, lex, Some(&publisher_id)).map(
-                |(mut a, pronoun)| {
-                    if pronoun {
-                        if let Some(c) = &current {
-                            a.claimant = c.claimant.clone();
-                            a.voiced_by = c.voiced_by.clone();
-                            a.relay = a.relay.or_else(|| c.relay.clone());
-                        } else {
-                            a.confidence = 0.0;
-                        }
-                    }
-                    a
-                },
-            );
+        let attribution = attribution::attribution(
+            &text,
+            toks,
+            &mentions,
+            lex,
+            Some(&publisher_id),
+        )
+        .map(|(mut a, pronoun)| {
+            if pronoun {
+                if let Some(c) = &current {
+                    a.claimant = c.claimant.clone();
+                    a.voiced_by = c.voiced_by.clone();
+                    a.relay = a.relay.or_else(|| c.relay.clone());
+                } else if matches!(&a.claimant, Claimant::New { words, .. } if !words.is_empty()) {
+                    // "…, the state news agency reported" with no speaker before: the
+                    // description's own words, less sure.
+                    a.confidence = 0.4;
+                    a.rule = "definite-description-no-antecedent";
+                } else {
+                    a.confidence = 0.0;
+                }
+            }
+            a
+        });
         let attribution = attribution.filter(|a| {
             a.confidence > 0.0
                 && !matches!(&a.claimant, Claimant::New { words, .. } if words.is_empty())
@@ -1058,9 +1067,18 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         // without the comma), "Islamist sources mention more than forty dead; PYD sources
         // mention three dead": a clause with a speaker of its own speaks for its figures.
         let clause_speakers: Vec<(usize, usize, Attribution)> = {
-            let cuts: Vec<usize> = (1..toks.len())
+            // "…, 7 according to the Syrian Observatory, and “15” according to other sources":
+            // each toll of a list by source is a clause of its own.
+            let mut cuts: Vec<usize> = (1..toks.len())
                 .filter(|&j| toks[j].is_any(&["while", "whereas", ";"]))
+                .chain(
+                    found
+                        .iter()
+                        .filter_map(|c| casualty::figure_by_source(toks, c.start, c.end)),
+                )
                 .collect();
+            cuts.sort_unstable();
+            cuts.dedup();
             if cuts.is_empty() {
                 Vec::new()
             } else {
@@ -1223,6 +1241,7 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                     ),
                 }),
                 "carried-speaker" => b.draft.review.push(ReviewItem { about: format!("casualty_claim.{id}.source"), item: "claimant carried over from an earlier sentence (no cue in this one): check".into() }),
+                "definite-description-no-antecedent" => b.draft.review.push(ReviewItem { about: format!("casualty_claim.{id}.source"), item: "the sentence names its speaker only by a description no earlier sentence names (\"the state news agency\"): written by those words; check which source it is".into() }),
                 _ => {}
             }
             let group_text = c.group_words.and_then(|(mut a, mut e)| {

@@ -2552,3 +2552,70 @@ fn a_month_of_last_year_is_last_years() {
         assert_eq!(incident_dates(&d), [date], "{text}");
     }
 }
+
+#[test]
+fn set_24_tolls_by_source_side_by_side() {
+    // Eastern Herald, 29 Jun 2021 (blind set 24, tuned on after its first measurement): one
+    // toll, three sources, each figure with its own.
+    let d = draft(
+        "H\n\nThe strikes killed 4 people, according to the Iraqi Popular Mobilization Authority, 7 according to the Syrian Observatory for Human Rights, and \u{201c}15\u{201d} according to other sources.\n",
+    );
+    assert_eq!(
+        mins_and_sources(&d),
+        [
+            (Some(4), "the-iraqi-popular-mobilization-authority"),
+            (Some(7), "sohr"),
+            (Some(15), "other-sources")
+        ]
+    );
+    assert!(d.casualties.iter().all(|c| c.part_of.is_none()));
+}
+
+#[test]
+fn set_24_claimants_of_a_press_release_a_relative_clause_and_a_description_alone() {
+    // Rudaw, 22 Mar 2018; Al Jazeera, 15 Feb 2021; LBCI (Reuters), 3 Mar 2025; Mehr, 8 Jun
+    // 2024; Kurdistan 24, 21 Dec 2021 (blind set 24, tuned on after its first measurement).
+    let texts = |text: &str| -> Vec<(String, Option<String>)> {
+        draft(&format!("H\n\n{text}\n"))
+            .casualties
+            .iter()
+            .map(|c| (c.source.value.clone(), c.claimant_text.clone()))
+            .collect()
+    };
+    assert_eq!(
+        texts("Six people were killed, according to an Islamic State press release.")[0].0,
+        "islamic-state"
+    );
+    assert_eq!(
+        texts("At least two civilians were wounded, security officials who spoke on condition of anonymity in line with regulations, told The Associated Press.")[0].1,
+        Some("security officials".to_string())
+    );
+    // A description with no speaker before it: its own words, with a review item.
+    let d = draft(
+        "H\n\nThree people were killed in an explosion in Deir el-Zor, the state news agency reported on Monday.\n",
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("the state news agency")
+    );
+    assert!(
+        d.review
+            .iter()
+            .any(|r| r.item.contains("only by a description"))
+    );
+    assert_eq!(
+        texts("Two people were martyred in a car explosion, Al-Mayadeen correspondent reported.")
+            [0]
+        .1,
+        Some("Al-Mayadeen correspondent".to_string())
+    );
+    // A party's press office is no monitor, so it is not the monitor the article names.
+    let d = draft(
+        "H\n\nThe Syrian Observatory for Human Rights said the shelling went on.\n\n\u{201c}The Turkish bombing has claimed the lives of 3 citizens,\u{201d} the SDF Press Center wrote.\n",
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("the SDF Press Center")
+    );
+    assert_ne!(d.casualties[0].source.value, "sohr");
+}

@@ -2619,3 +2619,21 @@ fn set_24_claimants_of_a_press_release_a_relative_clause_and_a_description_alone
     );
     assert_ne!(d.casualties[0].source.value, "sohr");
 }
+
+#[test]
+fn set_25_a_year_after_of_and_a_statement_date_before_also() {
+    // Jerusalem Post, 23 Oct 2018; Kurdistan 24, 9 Oct 2023 (blind set 25, tuned on after its
+    // first measurement).
+    let one = |text: &str| draft(&format!("H\n\n{text}\n"));
+    assert_eq!(
+        incident_dates(&one(
+            "Two people were killed in Qayyarah, which was liberated in August of 2016."
+        )),
+        ["2016-08"]
+    );
+    let d = one(
+        "The Rojava Information Centre on Monday also reported that Turkish airstrikes in Bashiriyah seriously injured 5 women.",
+    );
+    assert!(incident_dates(&d).is_empty());
+    assert_eq!(d.casualties[0].stated.as_deref(), Some("2018-05-21"));
+}

@@ -192,9 +192,16 @@ pub(super) fn dates(
                 } else {
                     None
                 };
-                // An explicit year: "May 23, 2018", "March 2019".
+                // An explicit year: "May 23, 2018", "March 2019", "August of 2016".
                 let mut k = end;
                 if tokens.get(k).is_some_and(|t| t.is(",")) && day.is_some() {
+                    k += 1;
+                }
+                if is_word(k, "of")
+                    && tokens
+                        .get(k + 1)
+                        .is_some_and(|y| y.kind == TokenKind::Number && y.norm.len() == 4)
+                {
                     k += 1;
                 }
                 let mut year = tokens
@@ -381,9 +388,18 @@ fn stated(tokens: &[Token], start: usize, end: usize) -> bool {
         && tokens[start - 1].is_any(&["early", "late"])
         && tokens[start - 2].is_any(SAYING);
     // "(Asayish) on Monday said a Turkish drone …": the date right before its speaker's verb.
-    let then_said = tokens
+    // "(RIC) on Monday also reported that …": an adverb may stand between.
+    let verb_at = if tokens
         .get(end)
-        .is_some_and(|t| t.is_any(SAYING) && !tokens.get(end + 1).is_some_and(|n| n.is("by")));
+        .is_some_and(|t| t.is_any(&["also", "again", "later"]))
+    {
+        end + 1
+    } else {
+        end
+    };
+    let then_said = tokens
+        .get(verb_at)
+        .is_some_and(|t| t.is_any(SAYING) && !tokens.get(verb_at + 1).is_some_and(|n| n.is("by")));
     // "…, reported a monitor group Monday.", "as reported by state media late Wednesday.": a
     // verb of saying, its speaker (a few words naming a source), then the date at the
     // sentence's end.

@@ -807,12 +807,18 @@ mod evaluation {
                     e.evidence.of(&d.text)
                 );
             }
+            // An extracted perpetrator against a gold one: by id, else by its label's words.
+            let right = |p: &extract::Ruled<String>, gp: &str| {
+                same(
+                    lex,
+                    Some(&p.value),
+                    lex.label(&p.value).unwrap_or(&p.value),
+                    gp,
+                )
+            };
             if std::env::var_os("CKG_EXTRACT_DEBUG").is_some() {
                 for gp in &g.perpetrators {
-                    if !e.perpetrators.iter().any(|p| {
-                        let label = lex.label(&p.value).unwrap_or(&p.value).to_string();
-                        same(lex, Some(&p.value), &label, gp)
-                    }) {
+                    if !e.perpetrators.iter().any(|p| right(p, gp)) {
                         println!(
                             "  PERPETRATOR-MISSED {} gold {gp:?}: {}",
                             a.name,
@@ -823,11 +829,7 @@ mod evaluation {
             }
             for p in &e.perpetrators {
                 sc.perpetrators.extracted += 1;
-                let label = lex.label(&p.value).unwrap_or(&p.value).to_string();
-                if g.perpetrators
-                    .iter()
-                    .any(|gp| same(lex, Some(&p.value), &label, gp))
-                {
+                if g.perpetrators.iter().any(|gp| right(p, gp)) {
                     sc.perpetrators.right += 1;
                 } else if std::env::var_os("CKG_EXTRACT_DEBUG").is_some() {
                     println!(

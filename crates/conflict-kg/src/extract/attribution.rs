@@ -993,6 +993,14 @@ fn is_news_medium(t: SourceType) -> bool {
     )
 }
 
+/// Whether the curated source `id` is a news medium.
+fn known_news_medium(lex: &Lexicon, id: &str) -> bool {
+    lex.source_types
+        .get(id)
+        .copied()
+        .is_some_and(is_news_medium)
+}
+
 /// "in a statement carried by the state-run SANA news agency": the news medium that carried
 /// the claimant's words (a few words of description may stand between "by" and its name) is
 /// their relay, unless it is the publisher or the claimant itself.
@@ -1014,15 +1022,7 @@ fn carried_by(
                 .all(|t| t.kind == TokenKind::Word || t.is("-"))
     })?;
     let relay = match (m.source(), m.outlet()) {
-        (Some(id), _)
-            if lex
-                .source_types
-                .get(id)
-                .copied()
-                .is_some_and(is_news_medium) =>
-        {
-            Claimant::Known(id.to_string())
-        }
+        (Some(id), _) if known_news_medium(lex, id) => Claimant::Known(id.to_string()),
         (None, Some((label, t))) if is_news_medium(t) => outlet_claimant(lex, label, t),
         _ => return None,
     };
@@ -1500,14 +1500,8 @@ fn choose(
     if cues.is_empty() {
         return None;
     }
-    let is_media = |c: &Option<Claimant>| match c {
-        Some(Claimant::Known(id)) => lex
-            .source_types
-            .get(id)
-            .copied()
-            .is_some_and(is_news_medium),
-        _ => false,
-    };
+    let is_media =
+        |c: &Option<Claimant>| matches!(c, Some(Claimant::Known(id)) if known_news_medium(lex, id));
     // "the ministry confirmed …, Al-Monitor reported": the outlet reporting last is the relay.
     let last = cues.len() - 1;
     let (chosen, relay_from_report) = if cues.len() >= 2
@@ -1537,7 +1531,7 @@ fn choose(
                     && cues[i].2.claimant.as_ref().is_some_and(|c| {
                         !is_publisher(c, publisher)
                             && match c {
-                                Claimant::Known(_) => is_media(&Some(c.clone())),
+                                Claimant::Known(id) => known_news_medium(lex, id),
                                 Claimant::New { source_type, .. } => is_news_medium(*source_type),
                             }
                     }) =>

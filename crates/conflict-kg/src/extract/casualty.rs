@@ -443,6 +443,14 @@ fn among_next(
     }
 }
 
+/// "of them" or "of whom" at `k`, right after a figure ("13 of them civilians").
+fn of_them_at(tokens: &[Token], k: usize) -> bool {
+    tokens.get(k).is_some_and(|t| t.is("of"))
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| t.is_any(&["them", "whom"]))
+}
+
 /// "19 people had died in the blast, 13 of them civilians", "the death of five people, three
 /// of whom were Syrian": a figure of "them" after a comma is a part of the figure before it,
 /// of its type.
@@ -458,10 +466,7 @@ fn of_them_after(
         if of_quantity[qi].is_some()
             || q.start == 0
             || !tokens[q.start - 1].is(",")
-            || !tokens.get(q.end).is_some_and(|t| t.is("of"))
-            || !tokens
-                .get(q.end + 1)
-                .is_some_and(|t| t.is_any(&["them", "whom"]))
+            || !of_them_at(tokens, q.end)
         {
             continue;
         }
@@ -713,11 +718,7 @@ fn pair(
             })
     }) {
         // "At least 112 people, 92 of them civilians": a count "of them" is exact.
-        let of_them = tokens.get(q.end).is_some_and(|t| t.is("of"))
-            && tokens
-                .get(q.end + 1)
-                .is_some_and(|t| t.is_any(&["them", "whom"]));
-        let max = if of_them {
+        let max = if of_them_at(tokens, q.end) {
             q.max
         } else {
             covered_max(whole.quantity_rule, q.rule, q.max)

@@ -200,6 +200,16 @@ fn is_time_word(t: &Token) -> bool {
         ])
 }
 
+/// The sentence an attribution is read from: its text, its tokens, the lexicon's mentions
+/// in it, and the lexicon. Every reader of a speaker takes it whole.
+#[derive(Clone, Copy)]
+struct Sentence<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    mentions: &'a [Mention],
+    lex: &'a Lexicon,
+}
+
 /// A party named by tokens `[a, b)`.
 struct Party {
     start: usize,
@@ -224,14 +234,13 @@ impl Party {
     }
 }
 
-fn party(
-    text: &str,
-    tokens: &[Token],
-    mentions: &[Mention],
-    lex: &Lexicon,
-    a: usize,
-    b: usize,
-) -> Option<Party> {
+fn party(s: Sentence<'_>, a: usize, b: usize) -> Option<Party> {
+    let Sentence {
+        text,
+        tokens,
+        mentions,
+        lex,
+    } = s;
     // "On May 25 United Nations ceasefire observers documented": the time before the subject
     // is not its name.
     let mut a = a;
@@ -620,13 +629,13 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
 /// "Essam Al-Amin, head of the Al-Mowasat Hospital in Damascus, told …": a name (capitalised
 /// words) followed by descriptions between commas, right before the verb at `k`. The name is
 /// the claimant; the description gives its type.
-fn appositive_subject(
-    text: &str,
-    tokens: &[Token],
-    mentions: &[Mention],
-    lex: &Lexicon,
-    k: usize,
-) -> Option<Party> {
+fn appositive_subject(s: Sentence<'_>, k: usize) -> Option<Party> {
+    let Sentence {
+        text,
+        tokens,
+        mentions,
+        ..
+    } = s;
     // "The Aleppo Media Center, an activist collective …, also said": the adverb is skipped.
     let k = if k > 1 && tokens[k - 1].is("also") {
         k - 1
@@ -687,7 +696,7 @@ fn appositive_subject(
                 && (close - open - 1) - (m.end - m.start) <= 1
         };
         if mentions.iter().any(|m| names_segment(&m)) {
-            if let Some(p) = party(text, tokens, mentions, lex, open + 1, close) {
+            if let Some(p) = party(s, open + 1, close) {
                 if p.claimant.is_some() {
                     return Some(p);
                 }
@@ -700,8 +709,7 @@ fn appositive_subject(
                 .rev()
                 .find(|&j| is_clause_break(&tokens[j]) && !tokens[j].is_any(&["that", "as"]))
                 .map_or(0, |j| j + 1);
-            return party(text, tokens, mentions, lex, start, open)
-                .filter(|p| p.claimant.is_some());
+            return party(s, start, open).filter(|p| p.claimant.is_some());
         }
         // "Spokesman of the Kurdish Asayish forces in Qamishli, Ali Hassan, confirmed": the
         // segment right before the verb is a name no lexicon knows, the words before it say
@@ -763,8 +771,7 @@ fn appositive_subject(
                 "additionally",
             ])
         {
-            return party(text, tokens, mentions, lex, open + 1, close)
-                .filter(|p| p.claimant.is_some());
+            return party(s, open + 1, close).filter(|p| p.claimant.is_some());
         }
         let is_name = name.len() <= 5 && is_person_name(text, name);
         // "The U.K.-based Syrian Observatory for Human Rights and the Local Coordination
@@ -773,7 +780,7 @@ fn appositive_subject(
             m.start >= start && m.end <= open && (m.source().is_some() || m.outlet().is_some())
         });
         if is_name || holds_source && open - start <= 16 {
-            if let Some(p) = party(text, tokens, mentions, lex, start, open) {
+            if let Some(p) = party(s, start, open) {
                 if p.claimant.is_some() {
                     return Some(p);
                 }
@@ -805,12 +812,13 @@ fn is_person_name(text: &str, name: &[Token]) -> bool {
 /// `…," said Bashar Ja'afari, Syria's United Nations envoy, while speaking`: a name no lexicon
 /// knows (two to four capitalised words, "al-" names too) right after the verb at `from - 1`,
 /// then a description between commas that names a kind of speaker. The name is the claimant.
-fn named_speaker_after(
-    text: &str,
-    tokens: &[Token],
-    mentions: &[Mention],
-    from: usize,
-) -> Option<Party> {
+fn named_speaker_after(s: Sentence<'_>, from: usize) -> Option<Party> {
+    let Sentence {
+        text,
+        tokens,
+        mentions,
+        ..
+    } = s;
     let name_word =
         |t: &Token| t.kind == TokenKind::Word && (t.capitalised(text) || t.norm.starts_with("al-"));
     let end = (from..tokens.len())
@@ -840,12 +848,13 @@ fn named_speaker_after(
 /// "chief of the Russian Center for reconciliation of the conflicting sides Alexey Bakin said":
 /// a name of two or three capitalised words no lexicon knows, right before the verb at `e`,
 /// after a description of the speaker; the name is the claimant, the description its type.
-fn described_name_before(
-    text: &str,
-    tokens: &[Token],
-    mentions: &[Mention],
-    e: usize,
-) -> Option<Party> {
+fn described_name_before(s: Sentence<'_>, e: usize) -> Option<Party> {
+    let Sentence {
+        text,
+        tokens,
+        mentions,
+        ..
+    } = s;
     // The whole run of capitalised words before the verb: two or three, a person's name, not
     // "Qara Tapa Municipal Council".
     // "Captain Ahmed al-Essawi told": the particles of Arabic names belong to the run.
@@ -1005,12 +1014,16 @@ fn known_news_medium(lex: &Lexicon, id: &str) -> bool {
 /// the claimant's words (a few words of description may stand between "by" and its name) is
 /// their relay, unless it is the publisher or the claimant itself.
 fn carried_by(
-    tokens: &[Token],
-    mentions: &[Mention],
-    lex: &Lexicon,
+    s: Sentence<'_>,
     publisher: Option<&str>,
     claimant: Option<&Claimant>,
 ) -> Option<Claimant> {
+    let Sentence {
+        tokens,
+        mentions,
+        lex,
+        ..
+    } = s;
     let by = (1..tokens.len()).find(|&j| {
         tokens[j].is("by") && tokens[j - 1].is_any(&["carried", "published", "broadcast", "aired"])
     })?;
@@ -1033,14 +1046,14 @@ fn carried_by(
 /// opens before it; `passive_cited`: "X was cited as saying"): the nearest name before the
 /// verb, a described name, or the whole clause subject.
 fn subject_of(
-    text: &str,
-    tokens: &[Token],
-    mentions: &[Mention],
-    lex: &Lexicon,
+    s: Sentence<'_>,
     k: usize,
     aside: Option<usize>,
     passive_cited: bool,
 ) -> Option<Party> {
+    let Sentence {
+        tokens, mentions, ..
+    } = s;
     let mut e = k;
     // "A hospital official, however, told DPA": the adverb between commas is no
     // part of the subject.
@@ -1096,8 +1109,7 @@ fn subject_of(
                 .rev()
                 .find(|&j| is_clause_break(&tokens[j]) || tokens[j].is_any(&["by", "to"]))
                 .map_or(end.saturating_sub(6), |j| j + 1);
-            party(text, tokens, mentions, lex, start, end)
-                .filter(|p| p.claimant.is_some() && !p.pronoun)
+            party(s, start, end).filter(|p| p.claimant.is_some() && !p.pronoun)
         })
         .flatten();
     if e >= 2 && tokens[e - 1].is("who") {
@@ -1174,10 +1186,10 @@ fn subject_of(
             mentions
                 .iter()
                 .filter(|m| m.start >= a && (m.end == e || head_noun && m.end + 1 == e))
-                .find_map(|m| party(text, tokens, mentions, lex, m.start, m.end))
+                .find_map(|m| party(s, m.start, m.end))
         })
-        .or_else(|| described_name_before(text, tokens, mentions, e))
-        .or_else(|| party(text, tokens, mentions, lex, a, subject_end))
+        .or_else(|| described_name_before(s, e))
+        .or_else(|| party(s, a, subject_end))
         .or_else(|| {
             // "Abdel Rahman described the explosion as “massive” and said at least
             // 14 …", "The Syrian Observatory … described the confrontations as …,
@@ -1191,7 +1203,7 @@ fn subject_of(
             mentions
                 .iter()
                 .find(|m| (m.start == 0 || (m.start == 1 && tokens[0].is("the"))) && m.end < e)
-                .and_then(|m| party(text, tokens, mentions, lex, m.start, m.end))
+                .and_then(|m| party(s, m.start, m.end))
                 .filter(|p| p.claimant.is_some())
         })
 }
@@ -1205,6 +1217,12 @@ pub(super) fn attribution(
     lex: &Lexicon,
     publisher: Option<&str>,
 ) -> Option<(Attribution, bool)> {
+    let s = Sentence {
+        text,
+        tokens,
+        mentions,
+        lex,
+    };
     let mut cues: Vec<Cue> = Vec::new();
     // "SANA reported citing a source from Homs police", "Quoting a police official, SANA
     // said": the one cited is the claimant, the speaker its relay.
@@ -1223,8 +1241,8 @@ pub(super) fn attribution(
                     "pictures",
                 ])
             });
-            if let Some(p) = party(text, tokens, mentions, lex, k + 1, b)
-                .filter(|p| p.claimant.is_some() && !p.pronoun && !evidence)
+            if let Some(p) =
+                party(s, k + 1, b).filter(|p| p.claimant.is_some() && !p.pronoun && !evidence)
             {
                 cited = Some(p);
                 k = b;
@@ -1244,7 +1262,7 @@ pub(super) fn attribution(
             let (end, relay) = match to_relay {
                 Some(j) => (
                     j,
-                    party(text, tokens, mentions, lex, j + 2, b)
+                    party(s, j + 2, b)
                         .and_then(|p| p.claimant)
                         .filter(|c| !is_publisher(c, publisher)),
                 ),
@@ -1281,7 +1299,7 @@ pub(super) fn attribution(
             } else {
                 end
             };
-            if let Some(p) = party(text, tokens, mentions, lex, from, end) {
+            if let Some(p) = party(s, from, end) {
                 cues.push((k, "according-to", p, relay));
             }
             k = b;
@@ -1352,14 +1370,12 @@ pub(super) fn attribution(
             while b > k + 2 && is_time_word(&tokens[b - 1]) {
                 b -= 1;
             }
-            if let Some(q) = party(text, tokens, mentions, lex, k + 1, b)
-                .filter(|p| p.claimant.is_some() && !p.pronoun)
-            {
+            if let Some(q) = party(s, k + 1, b).filter(|p| p.claimant.is_some() && !p.pronoun) {
                 let quoting = mentions
                     .iter()
                     .rev()
                     .filter(|m| m.end <= k && m.end + 3 >= k)
-                    .find_map(|m| party(text, tokens, mentions, lex, m.start, m.end))
+                    .find_map(|m| party(s, m.start, m.end))
                     .and_then(|p| p.claimant)
                     .filter(|c| !is_publisher(c, publisher));
                 cues.push((k, "quoted-speaker", q, quoting));
@@ -1410,7 +1426,7 @@ pub(super) fn attribution(
                 }
                 // "told local Syrian outlet Al-Watan Online that …": an outlet not curated.
                 let b = clause_end(tokens, from, &["."]);
-                match party(text, tokens, mentions, lex, from, b)?.claimant? {
+                match party(s, from, b)?.claimant? {
                     c @ Claimant::New { source_type, .. }
                         if is_news_medium(source_type) && !is_publisher(&c, publisher) =>
                     {
@@ -1435,10 +1451,7 @@ pub(super) fn attribution(
                     ])
                 });
                 (!starts_with_preposition && !tells_deaths)
-                    .then(|| {
-                        party(text, tokens, mentions, lex, k + 1, b)
-                            .or_else(|| named_speaker_after(text, tokens, mentions, k + 1))
-                    })
+                    .then(|| party(s, k + 1, b).or_else(|| named_speaker_after(s, k + 1)))
                     .flatten()
                     .map(|p| (p, told_to(b)))
             } else {
@@ -1446,7 +1459,7 @@ pub(super) fn attribution(
             };
             // "Suleiman Bseis, a resident of Qastoun, said government forces attacked …": a
             // name and its description open the sentence, so the comma closed the description.
-            let appositive = appositive_subject(text, tokens, mentions, lex, k);
+            let appositive = appositive_subject(s, k);
             let after = after.filter(|_| appositive.as_ref().is_none_or(|p| p.start != 0));
             if let Some((p, relay)) = after {
                 cues.push((k, "said-speaker-after", p, relay));
@@ -1454,7 +1467,7 @@ pub(super) fn attribution(
                 let relay = told_to(k + 1);
                 cues.push((k, "said-named-speaker-with-description", p, relay));
             } else {
-                let p = subject_of(text, tokens, mentions, lex, k, aside, passive_cited);
+                let p = subject_of(s, k, aside, passive_cited);
                 if let Some(p) = p {
                     let relay = told_to(k + 1);
                     cues.push((k, "said-subject", p, relay));
@@ -1463,7 +1476,7 @@ pub(super) fn attribution(
         }
         k += 1;
     }
-    choose(tokens, mentions, lex, publisher, cues, cited)
+    choose(s, publisher, cues, cited)
 }
 
 /// A cue of attribution: where its verb or phrase stands, its rule, its party and the relay
@@ -1474,13 +1487,12 @@ type Cue = (usize, &'static str, Party, Option<Claimant>);
 /// outlet reporting last as relay, the outer speaker of an opening quotation, "according to",
 /// else the first verb.
 fn choose(
-    tokens: &[Token],
-    mentions: &[Mention],
-    lex: &Lexicon,
+    s: Sentence<'_>,
     publisher: Option<&str>,
     cues: Vec<Cue>,
     cited: Option<Party>,
 ) -> Option<(Attribution, bool)> {
+    let Sentence { tokens, lex, .. } = s;
     if let Some(c) = cited {
         let relay = cues
             .first()
@@ -1545,7 +1557,7 @@ fn choose(
     let (_, rule, p, told) = &cues[chosen];
     let relay = relay_from_report
         .or_else(|| told.clone())
-        .or_else(|| carried_by(tokens, mentions, lex, publisher, p.claimant.as_ref()));
+        .or_else(|| carried_by(s, publisher, p.claimant.as_ref()));
     let confidence = if p.pronoun {
         0.6
     } else if matches!(p.claimant, Some(Claimant::Known(_))) {

@@ -682,45 +682,36 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
         }
         let triggers = events::triggers(&text, toks);
         let found = casualty::casualties(&text, toks, &mentions, &lex.persons);
-        let attribution = attribution::attribution(
-            &text,
-            toks,
-            &mentions,
-            lex,
-            Some(&publisher_id),
-        )
-        .map(|(mut a, pronoun)| {
-            if pronoun {
-                if let Some(c) = &current {
-                    a.claimant = c.claimant.clone();
-                    a.voiced_by = c.voiced_by.clone();
-                    a.relay = a.relay.or_else(|| c.relay.clone());
-                } else if matches!(&a.claimant, Claimant::New { words, .. } if !words.is_empty()) {
-                    // "…, the state news agency reported" with no speaker before: the
-                    // description's own words, less sure.
-                    a.confidence = 0.4;
-                    a.rule = "definite-description-no-antecedent";
-                } else {
-                    a.confidence = 0.0;
-                }
-            }
-            a
-        });
-        let attribution = attribution.filter(|a| {
-            a.confidence > 0.0
-                && !matches!(&a.claimant, Claimant::New { words, .. } if words.is_empty())
-        });
-        let speaker_of = |n: &Sentence| {
-            attribution::attribution(&text, &n.tokens, &n.mentions, lex, Some(&publisher_id))
+        // The attribution a sentence states, a pronoun ("he said") resolved to the current
+        // speaker; one reading for this sentence and for the one that closes its quotation.
+        let attributed = |tokens: &[text::Token], mentions: &[lexicon::Mention]| {
+            attribution::attribution(&text, tokens, mentions, lex, Some(&publisher_id))
                 .map(|(mut a, pronoun)| {
                     if pronoun {
                         if let Some(c) = &current {
                             a.claimant = c.claimant.clone();
                             a.voiced_by = c.voiced_by.clone();
+                            a.relay = a.relay.or_else(|| c.relay.clone());
+                        } else if matches!(&a.claimant, Claimant::New { words, .. } if !words.is_empty())
+                        {
+                            // "…, the state news agency reported" with no speaker before: the
+                            // description's own words, less sure.
+                            a.confidence = 0.4;
+                            a.rule = "definite-description-no-antecedent";
+                        } else {
+                            a.confidence = 0.0;
                         }
                     }
                     a
                 })
+                .filter(|a| {
+                    a.confidence > 0.0
+                        && !matches!(&a.claimant, Claimant::New { words, .. } if words.is_empty())
+                })
+        };
+        let attribution = attributed(toks, &mentions);
+        let speaker_of = |n: &Sentence| {
+            attributed(&n.tokens, &n.mentions)
                 .or_else(|| last_name_of(&named_speakers, &n.tokens))
                 .map(|a| Attribution {
                     rule: "quotation-speaker",

@@ -261,6 +261,26 @@ fn party(s: Sentence<'_>, a: usize, b: usize) -> Option<Party> {
             a = j;
         }
     }
+    // "a Hashd al-Shaabi press release", "an SDF statement": the one named before the words
+    // of its channel.
+    let mut named_end = b;
+    while named_end > a + 1
+        && tokens[named_end - 1].is_any(&[
+            "statement",
+            "press",
+            "release",
+            "report",
+            "communique",
+            "announcement",
+        ])
+    {
+        named_end -= 1;
+    }
+    let b = if named_end < b && mentions.iter().any(|m| m.start >= a && m.end == named_end) {
+        named_end
+    } else {
+        b
+    };
     if a >= b {
         return None;
     }
@@ -1279,26 +1299,6 @@ pub(super) fn attribution(
                             .any(|t| t.is_any(&["statement", "report", "communique"]))
                 })
                 .map_or(k + 2, |by| by + 1);
-            // "according to a Hashd al-Shaabi press release": the one named before the words
-            // of its channel.
-            let mut named_end = end;
-            while named_end > from + 1
-                && tokens[named_end - 1].is_any(&[
-                    "statement",
-                    "press",
-                    "release",
-                    "report",
-                    "communique",
-                    "announcement",
-                ])
-            {
-                named_end -= 1;
-            }
-            let end = if named_end < end && mentions.iter().any(|m| m.end == named_end) {
-                named_end
-            } else {
-                end
-            };
             if let Some(p) = party(s, from, end) {
                 cues.push((k, "according-to", p, relay));
             }

@@ -954,7 +954,7 @@ mod evaluation {
             }
             for (c, ok) in d.casualties.iter().zip(&matched) {
                 println!(
-                    "  EXTRACTED{} {} {} {:?}-{:?} src={} text={:?} via={:?} hedge={:?}: {}",
+                    "  EXTRACTED{} {} {} {:?}-{:?} src={} text={:?} via={:?} hedge={:?} rule={}/{}/{}: {}",
                     if *ok { "" } else { " WRONG" },
                     a.name,
                     c.casualty_type.id(),
@@ -964,6 +964,9 @@ mod evaluation {
                     c.claimant_text,
                     c.via,
                     c.hedge.as_ref().map(|h| h.value.id()),
+                    c.rule,
+                    c.bounds_rule,
+                    c.source.rule,
                     c.evidence.of(&d.text)
                 );
             }

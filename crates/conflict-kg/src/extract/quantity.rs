@@ -333,8 +333,10 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         (&["no", "more", "than"], "up-to"),
         (&["fewer", "than"], "fewer-than"),
         (&["less", "than"], "fewer-than"),
-        (&["nearly"], "fewer-than"),
-        (&["almost"], "fewer-than"),
+        // "nearly 250": at most 250, the bound every reading of the word keeps (a reporter's
+        // "nearly" may round a figure of 250 itself).
+        (&["nearly"], "nearly"),
+        (&["almost"], "nearly"),
         (&["about"], "approximate"),
         (&["around"], "approximate"),
         (&["approximately"], "approximate"),
@@ -436,6 +438,7 @@ fn quantity_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             "more-than" => (Some(value + 1), None),
             "up-to" => (None, Some(value)),
             "fewer-than" => (None, Some(value - 1)),
+            "nearly" => (None, Some(value)),
             "approximate" => (None, None),
             _ => (Some(value), Some(value)),
         };
@@ -555,6 +558,16 @@ mod tests {
             )]
         );
         assert_eq!(q("about 40 people"), [(None, None, "about 40".into())]);
+        // "fewer than 10" is at most 9; "nearly 250" at most 250, the bound every reading of
+        // "nearly" keeps (The New Arab, 14 Jun 2018, blind set 12).
+        assert_eq!(
+            q("fewer than 10 people"),
+            [(None, Some(9), "fewer than 10".into())]
+        );
+        assert_eq!(
+            q("nearly 250 pro-regime fighters"),
+            [(None, Some(250), "nearly 250".into())]
+        );
         assert_eq!(q("all 39 people"), [(Some(39), Some(39), "all 39".into())]);
         assert_eq!(
             q("twenty-five dead"),

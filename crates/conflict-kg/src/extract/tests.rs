@@ -2022,7 +2022,7 @@ fn set_17_figures() {
         figures(&one(
             "The armed group has now lost a total of almost 110 fighters since it joined the battle."
         )),
-        [("killed", None, Some(109), "almost 110", None)]
+        [("killed", None, Some(110), "almost 110", None)]
     );
     assert_eq!(figures(&one("Hizbullah lost 10 positions in Qusayr.")), []);
     assert_eq!(

@@ -770,7 +770,16 @@ mod evaluation {
                 // FORMAT.md has no open span: its gold writes a period by its start ("has raged
                 // since July" → 2015-07), which the extractor writes "since 2015-07".
                 let start = dt.value.strip_prefix("since ").unwrap_or(&dt.value);
-                if g.date.as_deref() == Some(start) {
+                // Nor has it a span of days: "on Thursday and Friday" it writes by the ISO week
+                // that holds both ("2018-W42"), which the extractor writes as the two days.
+                let week_of_span = dt.value.split_once('/').and_then(|(a, b)| {
+                    let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+                    let (a, b) = (day(a)?.iso_week(), day(b)?.iso_week());
+                    (a == b).then(|| format!("{}-W{:02}", a.year(), a.week()))
+                });
+                if g.date.as_deref() == Some(start)
+                    || (week_of_span.is_some() && g.date == week_of_span)
+                {
                     sc.dates.right += 1;
                 } else if std::env::var_os("CKG_EXTRACT_DEBUG").is_some() {
                     println!(

@@ -124,6 +124,16 @@ pub(super) fn dates(
                 found = Some((i, end, format!("{a}|{second}"), "weekday-range"));
             }
         }
+        // "on Thursday and Friday": the two days.
+        if found.is_none() && t.is("on") {
+            if let (Some(a), true, Some(second)) = (
+                weekday_at(tokens, text, i + 1),
+                is_word(i + 2, "and"),
+                weekday_at(tokens, text, i + 3),
+            ) {
+                found = Some((i, i + 4, format!("{a}|{second}"), "weekday-range"));
+            }
+        }
         if found.is_none() {
             if let Some(w) = weekday_at(tokens, text, i) {
                 // "on Sunday", "last Sunday", "since last Sunday".
@@ -567,6 +577,22 @@ mod tests {
             [(
                 "between Saturday night and Sunday morning".into(),
                 "2018-05-26/2018-05-27".into(),
+                false
+            )]
+        );
+    }
+
+    #[test]
+    fn two_weekdays_joined_by_and_are_the_two_days() {
+        // Rudaw, 19 Oct 2018, a Friday (blind set 24).
+        assert_eq!(
+            d(
+                "killed in the airstrikes on Thursday and Friday, however",
+                "2018-10-19"
+            ),
+            [(
+                "on Thursday and Friday".into(),
+                "2018-10-18/2018-10-19".into(),
                 false
             )]
         );

@@ -44,6 +44,8 @@ const SAYING: &[&str] = &[
     // "Syrian state media on Wednesday accused Israel of carrying out an air strike".
     "accused",
     "accuses",
+    // "TASS news agency quoted Russia's Defence Ministry as saying on Saturday".
+    "saying",
 ];
 
 /// The resolved form of a span.
@@ -431,7 +433,32 @@ fn stated(tokens: &[Token], start: usize, end: usize) -> bool {
                     .find(|t| !t.is_any(&["early", "late", "on"]))
                     .is_some_and(|t| t.is_any(SPEAKERS))
         });
+    // "…, according to the Syrian Observatory for Human Rights, a Britain-based war monitor on
+    // Friday.", "…, told the Syrian Observatory for Human Rights (SOHR), a non-governmental
+    // organization monitoring the country's civil war, on Sunday.": the cue of a speaker, the
+    // speaker with an aside about it, then the date that ends the sentence.
+    let last_in_sentence = tokens.get(end).is_none_or(|t| t.is("."))
+        && tokens
+            .get(end + 1)
+            .is_none_or(|t| t.kind == TokenKind::Punct);
+    let after_speaker_aside = last_in_sentence
+        && (start.saturating_sub(24)..start).any(|j| {
+            let cue = tokens[j].is_any(&["told", "saying"])
+                || (tokens[j].is("according") && tokens.get(j + 1).is_some_and(|n| n.is("to")));
+            let between = &tokens[j + 1..start];
+            let aside = between.iter().position(|t| t.is(","));
+            cue && aside.is_some_and(|a| a > 0)
+                && between
+                    .iter()
+                    .all(|t| t.kind != TokenKind::Number && !t.is_weekday() && !t.is_any(SAYING))
+                && between
+                    .iter()
+                    .rev()
+                    .find(|t| !t.is_any(&["early", "late", "on"]))
+                    .is_some_and(|t| t.is(",") || t.is_any(SPEAKERS))
+        });
     dateline
+        || after_speaker_aside
         || said_on
         || said_early
         || then_said
@@ -579,6 +606,41 @@ mod tests {
                 "2018-05-26/2018-05-27".into(),
                 false
             )]
+        );
+    }
+
+    #[test]
+    fn a_date_after_a_speaker_and_its_aside_at_the_sentence_end_dates_the_statement() {
+        // IANS, 24 Mar 2023 (blind set 20); Pledge Times, 24 Mar 2024 (blind set 22).
+        assert_eq!(
+            d(
+                "The airstrikes hit an arms depot, according to the Syrian Observatory for Human Rights, a Britain-based war monitor on Friday.",
+                "2023-03-24"
+            ),
+            [("on Friday".into(), "2023-03-24".into(), true)]
+        );
+        assert_eq!(
+            d(
+                "ISIS killed at least 11 people, told the Syrian Observatory for Human Rights (SOHR), a non-governmental organization monitoring the country's civil war, on Sunday.",
+                "2024-03-24"
+            ),
+            [("on Sunday".into(), "2024-03-24".into(), true)]
+        );
+        // Reuters, 3 Feb 2018.
+        assert_eq!(
+            d(
+                "killed more than 30 militants, TASS news agency quoted Russia's Defence Ministry as saying on Saturday.",
+                "2018-02-03"
+            ),
+            [("on Saturday".into(), "2018-02-03".into(), true)]
+        );
+        // The date of the event itself stays the event's.
+        assert_eq!(
+            d(
+                "A car bomb killed two people, according to the monitor, in Idlib on Friday.",
+                "2023-03-24"
+            ),
+            [("on Friday".into(), "2023-03-24".into(), false)]
         );
     }
 

@@ -9,7 +9,7 @@
 //! transliteration-aware `name_key` that `ckg link` uses (Mayadin = Mayadeen).
 
 use super::text::{Token, TokenKind};
-use crate::gazetteer::{Gazetteer, name_key};
+use crate::gazetteer::{Gazetteer, fold, name_key};
 use crate::model::Model;
 use crate::vocab::{ActorCategory, PlaceType, SourceType};
 use std::collections::HashMap;
@@ -451,6 +451,8 @@ pub struct Lexicon {
     longest: usize,
     /// Curated place keys (`name_key` of labels and aliases) → place id and type.
     place_keys: HashMap<String, (String, PlaceType)>,
+    /// Curated persons' keys (`person_key` of labels and aliases) → actor id.
+    person_keys: HashMap<String, String>,
     gazetteer: Option<Gazetteer>,
     pub(crate) actor_labels: HashMap<String, String>,
     pub(crate) place_labels: HashMap<String, String>,
@@ -597,6 +599,19 @@ impl Lexicon {
             }
             for n in std::iter::once(&a.label).chain(&a.aliases) {
                 lex.add(n, Entity::Actor { id: a.id.clone() });
+                // A proper name, every word capitalised ("a lieutenant general" is a
+                // description, not a name to spell otherwise).
+                let proper = n.split_whitespace().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || w.starts_with("al-")
+                        || w.starts_with("el-")
+                });
+                if proper && lex.persons.contains(&a.id) {
+                    let key = person_key(n);
+                    if key.len() >= 8 {
+                        lex.person_keys.entry(key).or_insert_with(|| a.id.clone());
+                    }
+                }
             }
             if let Some(s) = a.speaks_for.first() {
                 lex.speaks_for.insert(a.id.clone(), s.clone());
@@ -915,6 +930,12 @@ impl Lexicon {
                 if key.len() < 4 {
                     continue;
                 }
+                // "Rami Abdul-Rahman", "Rami Abdelrahman": a curated person by another
+                // transliteration of the name.
+                if let Some(id) = self.person_keys.get(&person_key(raw)) {
+                    found = Some((n, Entity::Actor { id: id.clone() }));
+                    break;
+                }
                 if let Some((id, place_type)) = self.place_keys.get(&key) {
                     found = Some((
                         n,
@@ -945,6 +966,47 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// The key two transliterations of one person's name share: `name_key` with the Arabic "Abd"
+/// compounds written one way (Abdel Rahman = Abdul-Rahman = Abdelrahman = Abdurrahman).
+fn person_key(name: &str) -> String {
+    let folded = fold(name);
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        // "Abd al-Rahman", "Abd el Rahman".
+        if w == "abd"
+            && words
+                .get(i + 1)
+                .is_some_and(|n| ["al", "el", "ul", "ur", "ar"].contains(n))
+        {
+            out.push(format!("abd{}", words.get(i + 2).copied().unwrap_or("")));
+            i += 3;
+            continue;
+        }
+        let prefix = [
+            "abdul", "abdel", "abdal", "abdur", "abder", "abdar", "abdol",
+        ]
+        .iter()
+        .find(|p| w.starts_with(*p));
+        match prefix {
+            Some(p) => {
+                let mut rest = &w[p.len()..];
+                if rest.is_empty() {
+                    // "Abdul Rahman".
+                    rest = words.get(i + 1).copied().unwrap_or("");
+                    i += 1;
+                }
+                out.push(format!("abd{rest}"));
+            }
+            None => out.push(w.to_string()),
+        }
+        i += 1;
+    }
+    name_key(&out.join(" "))
 }
 
 /// The gazetteer entry a name most likely means: a populated place or an administrative area,
@@ -978,5 +1040,24 @@ pub(super) fn specificity(t: PlaceType) -> u8 {
         | PlaceType::MilitaryBase
         | PlaceType::Locality
         | PlaceType::Hospital => 7,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_person_s_transliterations_share_one_key() {
+        let k = super::person_key;
+        let rami = k("Rami Abdel Rahman");
+        for other in [
+            "Rami Abdul-Rahman",
+            "Rami Abdul Rahman",
+            "Rami Abdelrahman",
+            "Rami Abdurrahman",
+            "Rami Abd al-Rahman",
+        ] {
+            assert_eq!(k(other), rami, "{other}");
+        }
+        assert_ne!(k("Rami Abdel Karim"), rami);
     }
 }

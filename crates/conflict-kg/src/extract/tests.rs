@@ -184,6 +184,23 @@ fn a_quoted_speaker_is_carried_to_the_next_sentences_and_a_person_names_the_sour
 }
 
 #[test]
+fn a_curated_person_is_known_by_another_transliteration_of_the_name() {
+    // Al Jazeera, 10 Jun 2012 (blind set 27); DW, 19 Aug 2015 (blind set 27).
+    for text in [
+        "H\n\nRami Abdul-Rahman, the director of the Observatory, said at least 58 soldiers have been killed.\n",
+        "H\n\nAt least 14 civilians have been wounded, Rami Abdelrahman said.\n",
+    ] {
+        let d = draft(text);
+        let c = &d.casualties[0];
+        assert_eq!(
+            (c.source.value.as_str(), c.voiced_by.as_deref()),
+            ("sohr", Some("rami")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn no_cue_means_the_publisher_with_a_review_item_and_vague_words_give_no_number() {
     let d = draft("H\n\nAn IS attack near Mayadeen killed about 40 people.\n");
     let c = &d.casualties[0];

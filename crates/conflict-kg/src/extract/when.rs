@@ -308,6 +308,25 @@ pub(super) fn dates(
             i += 1;
             continue;
         };
+        // "Hezbollah's political foes, known as March 14", "the March 14 alliance": a date
+        // that names a movement.
+        let names_a_movement =
+            (start >= 2 && tokens[start - 2].is("known") && tokens[start - 1].is("as"))
+                || tokens.get(end).is_some_and(|t| {
+                    t.is_any(&[
+                        "alliance",
+                        "coalition",
+                        "movement",
+                        "bloc",
+                        "camp",
+                        "revolution",
+                        "uprising",
+                    ])
+                });
+        if names_a_movement && rule != "weekday" {
+            i = end;
+            continue;
+        }
         let span = if let Some((a, b)) = expr.split_once('|') {
             match (resolved(a, published), resolved(b, published)) {
                 (Some(x), Some(y)) if x.start <= y.start => Some(DateSpan {
@@ -642,6 +661,19 @@ mod tests {
             ),
             [("on Friday".into(), "2023-03-24".into(), false)]
         );
+    }
+
+    #[test]
+    fn a_date_that_names_a_movement_is_no_date() {
+        // Reuters, 2 Oct 2012 (blind set 27).
+        assert_eq!(
+            d(
+                "Hezbollah's political foes, known as March 14, said Nassif died on Sunday.",
+                "2012-10-02"
+            ),
+            [("on Sunday".into(), "2012-09-30".into(), false)]
+        );
+        assert!(d("leaders of the March 14 alliance met", "2012-10-02").is_empty());
     }
 
     #[test]

@@ -574,6 +574,15 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
         || has("lawmaker")
         || has("lawmakers")
         || has("legislator")
+        // "the city administrator said" (War in Context quoting Rudaw, 29 Nov 2014).
+        || has("administrator")
+        || has("administrators")
+        || has("chairman")
+        || has("deputy")
+        || has("representative")
+        || has("representatives")
+        || has("prosecutor")
+        || has("spokeswoman")
     {
         SourceType::Official
     } else if (has("press") || has("media")) && (has("center") || has("centre") || has("office")) {
@@ -1033,6 +1042,14 @@ fn known_news_medium(lex: &Lexicon, id: &str) -> bool {
 /// "in a statement carried by the state-run SANA news agency": the news medium that carried
 /// the claimant's words (a few words of description may stand between "by" and its name) is
 /// their relay, unless it is the publisher or the claimant itself.
+/// Whether a claimant, curated or new, is a news medium.
+fn any_news_medium(lex: &Lexicon, c: &Claimant) -> bool {
+    match c {
+        Claimant::Known(id) => known_news_medium(lex, id),
+        Claimant::New { source_type, .. } => is_news_medium(*source_type),
+    }
+}
+
 fn carried_by(
     s: Sentence<'_>,
     publisher: Option<&str>,
@@ -1527,6 +1544,19 @@ fn choose(
             .is_some_and(|c| is_publisher(c, publisher))
     {
         (0, cues[last].2.claimant.clone())
+    } else if cues.len() >= 2
+        && tokens.get(cues[0].0 + 1).is_some_and(|t| t.is(":"))
+        && cues[0]
+            .2
+            .claimant
+            .as_ref()
+            .is_some_and(|c| any_news_medium(lex, c))
+        && cues[last].2.claimant.is_some()
+        && cues[last].2.claimant != cues[0].2.claimant
+    {
+        // "Rudaw reports: Turkish bombardment … has wounded …, the city administrator said":
+        // the outlet that opens with a colon carries the speaker who says it.
+        (last, cues[0].2.claimant.clone())
     } else if let Some(outer) = outer_speaker(tokens, &cues) {
         (outer, None)
     } else {
@@ -1541,11 +1571,7 @@ fn choose(
                         .iter()
                         .all(|t| t.is(","))
                     && cues[i].2.claimant.as_ref().is_some_and(|c| {
-                        !is_publisher(c, publisher)
-                            && match c {
-                                Claimant::Known(id) => known_news_medium(lex, id),
-                                Claimant::New { source_type, .. } => is_news_medium(*source_type),
-                            }
+                        !is_publisher(c, publisher) && any_news_medium(lex, c)
                     }) =>
             {
                 (i - 1, cues[i].2.claimant.clone())

@@ -201,6 +201,17 @@ fn a_curated_person_is_known_by_another_transliteration_of_the_name() {
 }
 
 #[test]
+fn an_outlet_opening_with_a_colon_relays_the_speaker_in_the_sentence() {
+    // War in Context quoting Rudaw, 29 Nov 2014 (blind set 27).
+    let d = draft(
+        "H\n\nRudaw reports: Turkish bombardment of Kobane on Saturday has wounded five civilians inside the Kurdish city, the city administrator said.\n",
+    );
+    let c = &d.casualties[0];
+    assert_eq!(c.claimant_text.as_deref(), Some("the city administrator"));
+    assert_eq!(c.via.as_deref(), Some("rudaw"));
+}
+
+#[test]
 fn no_cue_means_the_publisher_with_a_review_item_and_vague_words_give_no_number() {
     let d = draft("H\n\nAn IS attack near Mayadeen killed about 40 people.\n");
     let c = &d.casualties[0];

@@ -773,6 +773,17 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                 }
             }
         }
+        // "…, said Rami Abdel Rahman, head of the … Observatory" then "“…,” Rahman said.": a
+        // curated person who voiced a source is known by the last word of the name too.
+        if let Some(a) = own.as_ref().filter(|a| a.voiced_by.is_some()) {
+            let label = a.voiced_by.as_ref().and_then(|p| lex.actor_labels.get(p));
+            if let Some(last) = label.and_then(|l| l.split_whitespace().last()) {
+                let last = lexicon::normalise(last);
+                if last.len() > 3 && !named_speakers.iter().any(|(n, _)| *n == last) {
+                    named_speakers.push((last, a.clone()));
+                }
+            }
+        }
         let described = own.as_ref().and_then(|a| match &a.claimant {
             Claimant::New {
                 words,

@@ -201,6 +201,20 @@ fn a_curated_person_is_known_by_another_transliteration_of_the_name() {
 }
 
 #[test]
+fn a_curated_person_named_before_is_known_by_the_last_word_of_the_name() {
+    // DW, 19 Aug 2015 (blind set 27).
+    let d = draft(
+        "H\n\n“There are at least 10 dead,” said Rami Abdel Rahman, head of the Observatory.\n\n“At least 14 civilians have been wounded,” Rahman said.\n",
+    );
+    let got: Vec<(&str, Option<&str>)> = d
+        .casualties
+        .iter()
+        .map(|c| (c.source.value.as_str(), c.voiced_by.as_deref()))
+        .collect();
+    assert_eq!(got, [("sohr", Some("rami")), ("sohr", Some("rami"))]);
+}
+
+#[test]
 fn an_outlet_opening_with_a_colon_relays_the_speaker_in_the_sentence() {
     // War in Context quoting Rudaw, 29 Nov 2014 (blind set 27).
     let d = draft(

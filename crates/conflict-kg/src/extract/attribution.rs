@@ -1405,7 +1405,18 @@ pub(super) fn attribution(
             && tokens
                 .get(k + 1)
                 .is_some_and(|n| n.is_any(&["a", "statements", "statement"]));
-        if (t.is_any(VERBS) || claimed_that || put_toll || issued || passive_cited) && !participle {
+        // "Activists report at least 38 people killed": "report" after a plural subject, before
+        // a figure or "that", is the verb (elsewhere it is the noun).
+        let plural_report = k > 0
+            && t.is("report")
+            && tokens[k - 1].kind == TokenKind::Word
+            && tokens[k - 1].norm.ends_with('s')
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| n.is("that") || figure_word(n));
+        if (t.is_any(VERBS) || claimed_that || put_toll || issued || passive_cited || plural_report)
+            && !participle
+        {
             // Inverted: `…," said X.` / `…, X said.` handled by the subject rule below; not
             // "The Syrian Observatory …, in an updated toll, said", whose comma closes an aside.
             let aside = source_aside(tokens, mentions, k);

@@ -219,7 +219,14 @@ impl Builder<'_> {
                 } else {
                     base
                 };
-                if let Some(s) = self.draft.new_sources.iter().find(|s| s.label == *words) {
+                // "Activists report …" and "…, according to activists": one source, whatever
+                // the case its words take at a sentence's start.
+                if let Some(s) = self
+                    .draft
+                    .new_sources
+                    .iter()
+                    .find(|s| s.label.to_lowercase() == words.to_lowercase())
+                {
                     return s.id.clone();
                 }
                 let mut id = base.clone();

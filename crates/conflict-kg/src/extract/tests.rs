@@ -215,6 +215,28 @@ fn a_curated_person_named_before_is_known_by_the_last_word_of_the_name() {
 }
 
 #[test]
+fn report_after_a_plural_subject_and_before_a_figure_is_the_verb() {
+    // Al Jazeera, 10 Jun 2012 (blind set 27).
+    let d = draft(
+        "H\n\nActivists report at least 38 people killed by heavy shelling in central Homs province.\n",
+    );
+    assert_eq!(d.casualties[0].claimant_text.as_deref(), Some("Activists"));
+    // The same words in another case are the same new source.
+    let d = draft(
+        "H\n\nActivists report at least 38 people killed in Homs.\n\nOn Saturday, 29 people died in Homs, according to activists.\n",
+    );
+    let ids: Vec<&str> = d
+        .casualties
+        .iter()
+        .map(|c| c.source.value.as_str())
+        .collect();
+    assert_eq!(ids, ["activists", "activists"]);
+    // The noun: no claimant.
+    let d = draft("H\n\nThe report said nothing; 38 people were killed in Homs.\n");
+    assert_eq!(d.casualties[0].claimant_text, None);
+}
+
+#[test]
 fn an_outlet_opening_with_a_colon_relays_the_speaker_in_the_sentence() {
     // War in Context quoting Rudaw, 29 Nov 2014 (blind set 27).
     let d = draft(

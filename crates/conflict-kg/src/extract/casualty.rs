@@ -253,6 +253,7 @@ pub(super) fn casualties(
     among_next(tokens, mentions, &qs, &of_quantity, &mut out);
     of_them_after(tokens, mentions, &qs, &of_quantity, &mut out);
     per_source_after(tokens, mentions, &qs, &of_quantity, &mut out);
+    per_place_after(tokens, mentions, &qs, &of_quantity, &mut out);
     singular(tokens, mentions, &qs, &mut out);
     definite_person(tokens, mentions, &mut out);
     named_person(tokens, mentions, persons, &mut out);
@@ -560,6 +561,81 @@ fn per_source_after(
             first.casualty_type,
             first.verb,
             "same-toll-by-another-source",
+        ));
+    }
+}
+
+/// Whether a place is named at `k` ("Idlib", "the city of Homs", "the Damascus suburb of …").
+fn place_at(tokens: &[Token], mentions: &[Mention], k: usize) -> bool {
+    let k = if tokens.get(k).is_some_and(|t| t.is("the")) {
+        k + 1
+    } else {
+        k
+    };
+    mentions
+        .iter()
+        .any(|m| m.is_place() && (m.start == k || (m.start > k && m.start <= k + 3)))
+}
+
+/// "nine people were killed in the city of Homs, three in Homs province, two in Idlib and two
+/// in Damascus": each figure after the first that stands with only a place ("three in Homs
+/// province") is the same kind of toll, in that place.
+fn per_place_after(
+    tokens: &[Token],
+    mentions: &[Mention],
+    qs: &[Quantity],
+    of_quantity: &[Option<usize>],
+    out: &mut Vec<Casualty>,
+) {
+    for qi in 1..qs.len() {
+        let q = &qs[qi];
+        if of_quantity[qi].is_some()
+            || q.start == 0
+            || !tokens[q.start - 1].is_any(&[",", "and"])
+            || !tokens.get(q.end).is_some_and(|t| t.is("in"))
+            || !place_at(tokens, mentions, q.end + 1)
+            || out.iter().any(|c| c.start <= q.start && q.start < c.end)
+        {
+            continue;
+        }
+        // The toll before: the nearest claim of this sentence, itself followed by "in" and a
+        // place, with only places and figures of the list between.
+        let Some(first) = out
+            .iter()
+            .filter(|c| c.end < q.start && c.part_of.is_none())
+            .max_by_key(|c| c.end)
+            .cloned()
+        else {
+            continue;
+        };
+        let between = &tokens[first.end..q.start];
+        let first_in_place =
+            (first.end..q.start).any(|j| tokens[j].is("in") && place_at(tokens, mentions, j + 1));
+        if between.len() > 20
+            || !first_in_place
+            || between.iter().any(|t| {
+                t.is_any(&[
+                    ".",
+                    ";",
+                    ":",
+                    "while",
+                    "but",
+                    "as",
+                    "when",
+                    "after",
+                    "including",
+                ]) || kind_of(t).is_some_and(|k| k != first.casualty_type)
+            })
+        {
+            continue;
+        }
+        out.push(Casualty::of_figure(
+            q,
+            mentions,
+            q.end,
+            first.casualty_type,
+            first.verb,
+            "same-toll-in-another-place",
         ));
     }
 }

@@ -237,6 +237,31 @@ fn report_after_a_plural_subject_and_before_a_figure_is_the_verb() {
 }
 
 #[test]
+fn figures_that_stand_with_only_a_place_share_the_toll_before() {
+    // Reuters, 9 Mar 2012 (blind set 27).
+    let d = draft(
+        "H\n\nThe Local Coordination Committees said nine people were killed in the city of Mayadeen, three in Syria's east, two in Mayadeen province and two in Syria.\n",
+    );
+    let got: Vec<(&str, Option<i64>, Option<i64>)> = d
+        .casualties
+        .iter()
+        .map(|c| (c.casualty_type.id(), c.min, c.max))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("killed", Some(9), Some(9)),
+            ("killed", Some(3), Some(3)),
+            ("killed", Some(2), Some(2)),
+            ("killed", Some(2), Some(2))
+        ]
+    );
+    // No place after "in": no toll.
+    let d = draft("H\n\nFive people were wounded in Mayadeen, three in critical condition.\n");
+    assert_eq!(d.casualties.len(), 1);
+}
+
+#[test]
 fn an_outlet_opening_with_a_colon_relays_the_speaker_in_the_sentence() {
     // War in Context quoting Rudaw, 29 Nov 2014 (blind set 27).
     let d = draft(

@@ -1747,8 +1747,16 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
         else {
             continue;
         };
+        // "Firas al-Naasan, who was leading a local group working for …, was killed": the one
+        // in the relative clause is not the one the verb is about.
+        let in_relative_clause = tokens[was - 1].is(",")
+            && (0..i)
+                .rev()
+                .take_while(|&j| !tokens[j].is(","))
+                .any(|j| tokens[j].is_any(&["who", "which", "whose"]));
         // "…, a pro-Assad militia, was" is an apposition, not a second person.
         if was == i + 1
+            || in_relative_clause
             || (tokens[was - 1].is(",") && i > 0 && tokens[i - 1].is(","))
             || tokens[i + 1..was].iter().any(|t| {
                 t.is_any(&[

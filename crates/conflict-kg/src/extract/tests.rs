@@ -262,6 +262,21 @@ fn figures_that_stand_with_only_a_place_share_the_toll_before() {
 }
 
 #[test]
+fn one_in_a_relative_clause_is_not_the_one_the_verb_is_about() {
+    // Syriac Press, 15 Sep 2020 (blind set 27).
+    let d = draft(
+        "H\n\nFiras al-Naasan, who was leading a local group working for the Air Force Intelligence, was killed by anonymous assailants in Mayadeen.\n",
+    );
+    assert!(
+        d.casualties
+            .iter()
+            .all(|c| c.quantity_text != "a local group"),
+        "{:?}",
+        d.casualties
+    );
+}
+
+#[test]
 fn an_outlet_opening_with_a_colon_relays_the_speaker_in_the_sentence() {
     // War in Context quoting Rudaw, 29 Nov 2014 (blind set 27).
     let d = draft(

@@ -265,7 +265,7 @@ fn figures_that_stand_with_only_a_place_share_the_toll_before() {
 fn one_in_a_relative_clause_is_not_the_one_the_verb_is_about() {
     // Syriac Press, 15 Sep 2020 (blind set 27).
     let d = draft(
-        "H\n\nFiras al-Naasan, who was leading a local group working for the Air Force Intelligence, was killed by anonymous assailants in Mayadeen.\n",
+        "H\n\nAccording to an unidentified local source, Firas Muhammad Khair al-Naasan, who was leading a local group, was killed by anonymous assailants after being shot in the town of Tasil.\n",
     );
     assert!(
         d.casualties

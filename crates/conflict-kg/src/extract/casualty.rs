@@ -1943,13 +1943,17 @@ fn unknown_named_person(
             i = end;
             continue;
         }
-        // An apposition after the name: ", a woman residing in the town of Mahja,".
+        // An apposition after the name: ", a woman residing in the town of Mahja,"; a relative
+        // clause: ", who was leading a local group,".
         let mut k = end;
         if tokens.get(k).is_some_and(|t| t.is(",")) {
-            if let Some(close) = (k + 1..(k + 15).min(tokens.len())).find(|&j| tokens[j].is(",")) {
+            let relative = tokens.get(k + 1).is_some_and(|t| t.is("who"));
+            let reach = if relative { 25 } else { 15 };
+            if let Some(close) = (k + 1..(k + reach).min(tokens.len())).find(|&j| tokens[j].is(","))
+            {
                 if !tokens[k + 1..close]
                     .iter()
-                    .any(|t| t.is_any(AUXILIARIES) || kind_of(t).is_some())
+                    .any(|t| (t.is_any(AUXILIARIES) && !relative) || kind_of(t).is_some())
                 {
                     k = close + 1;
                 }

@@ -1030,6 +1030,18 @@ fn pair(
                 continue;
             }
         }
+        // "Two Hezbollah fighters, who local sources said were killed near …, have been
+        // buried": the relative clause about the figure's people holds its verb.
+        if t.is(",") && tokens.get(k + 1).is_some_and(|n| n.is("who")) {
+            let were = (k + 2..(k + 10).min(tokens.len()))
+                .take_while(|&j| tokens[j].kind == TokenKind::Word)
+                .find(|&j| tokens[j].is_any(&["were", "was", "had", "have", "has"]));
+            if let Some(were) = were {
+                k = were;
+                limit = (k + 5).min(tokens.len());
+                continue;
+            }
+        }
         if clause_stop(t) || t.is(")") {
             break;
         }

@@ -280,6 +280,22 @@ fn one_in_a_relative_clause_is_not_the_one_the_verb_is_about() {
 }
 
 #[test]
+fn a_relative_clause_about_the_figure_holds_its_verb() {
+    // Reuters, 2 Oct 2012 (blind set 27).
+    for text in [
+        "H\n\nTwo Hezbollah fighters, who local sources said were killed near a Syrian border town, have been buried in Lebanon.\n",
+        "H\n\nTwo Hezbollah fighters, who were killed near a Syrian border town, have been buried in Lebanon.\n",
+    ] {
+        let got: Vec<(&str, Option<i64>, Option<i64>)> = draft(text)
+            .casualties
+            .iter()
+            .map(|c| (c.casualty_type.id(), c.min, c.max))
+            .collect();
+        assert_eq!(got, [("killed", Some(2), Some(2))], "{text}");
+    }
+}
+
+#[test]
 fn an_outlet_opening_with_a_colon_relays_the_speaker_in_the_sentence() {
     // War in Context quoting Rudaw, 29 Nov 2014 (blind set 27).
     let d = draft(

@@ -1134,6 +1134,6 @@ mod evaluation {
         twenty_sixth_blind_set: "blind-26", "twenty-sixth blind set", 8 articles,
             claims 0.82 / 0.51, claimant 0.95, dates 0.88, incidents 0.68 / 0.56;
         twenty_seventh_blind_set: "blind-27", "twenty-seventh blind set", 12 articles,
-            claims 0.90 / 0.82, claimant 0.73, dates 0.75, incidents 0.74 / 0.50;
+            claims 0.91 / 0.93, claimant 0.83, dates 0.83, incidents 0.75 / 0.52;
     }
 }

@@ -879,13 +879,23 @@ fn pair(
         ));
     }
     // Right after a verb of killing or wounding: "killing at least five civilians and
-    // injuring others" is five killed, whatever comes after.
-    if q.start > 0
-        && transitive(&tokens[q.start - 1])
-        && !passive(tokens, q.start - 1)
-        && !tokens[q.start - 1].is_any(&["left", "leaving", "claimed", "claiming"])
+    // injuring others" is five killed, whatever comes after; "killed the 10 policemen": the
+    // article between.
+    let verb_at = if q.start > 1
+        && tokens[q.start - 1].is("the")
+        && q.min.is_some()
+        && transitive(&tokens[q.start - 2])
     {
-        let k = q.start - 1;
+        q.start - 2
+    } else {
+        q.start.saturating_sub(1)
+    };
+    if q.start > 0
+        && transitive(&tokens[verb_at])
+        && !passive(tokens, verb_at)
+        && !tokens[verb_at].is_any(&["left", "leaving", "claimed", "claiming"])
+    {
+        let k = verb_at;
         let kind = kind_of(&tokens[k])?;
         // "killed and wounded 20 people": one toll for both kinds, neither's figure. Without a
         // bound ("killed and injured an unspecified number of people") nothing is lost.

@@ -160,23 +160,39 @@ fn counts_things(tokens: &[Token], end: usize) -> bool {
     if tokens.get(end).is_some_and(|n| n.is_any(NOT_PEOPLE)) {
         return true;
     }
-    // "executed 60 drone strikes", "two car bombs": a weapon before the thing counted.
-    if tokens.get(end).is_some_and(|n| {
-        n.is_any(&[
-            "drone",
-            "air",
-            "aerial",
-            "missile",
-            "rocket",
-            "car",
-            "truck",
-            "suicide",
-            "artillery",
-            "mortar",
-            "barrel",
-        ])
-    }) && tokens.get(end + 1).is_some_and(|n| n.is_any(NOT_PEOPLE))
-    {
+    // "executed 60 drone strikes", "two car bombs", "Three near-simultaneous suicide car
+    // bombings": a weapon or a word of manner (up to three) before the thing counted.
+    let modifier = |n: &Token| {
+        n.kind == TokenKind::Word
+            && (n.is_any(&[
+                "drone",
+                "air",
+                "aerial",
+                "missile",
+                "rocket",
+                "car",
+                "truck",
+                "suicide",
+                "artillery",
+                "mortar",
+                "barrel",
+                "simultaneous",
+                "coordinated",
+                "separate",
+                "consecutive",
+                "twin",
+                "massive",
+                "powerful",
+                "deadly",
+                "large",
+                "huge",
+            ]) || n.norm.starts_with("near-"))
+    };
+    let mut j = end;
+    while j < end + 3 && tokens.get(j).is_some_and(modifier) {
+        j += 1;
+    }
+    if j > end && tokens.get(j).is_some_and(|n| n.is_any(NOT_PEOPLE)) {
         return true;
     }
     if !tokens.get(end).is_some_and(|n| n.is("of")) {
@@ -572,6 +588,17 @@ mod tests {
         assert_eq!(
             q("twenty-five dead"),
             [(Some(25), Some(25), "twenty-five".into())]
+        );
+    }
+
+    #[test]
+    fn things_counted_after_words_of_manner_are_no_people() {
+        // Rudaw (AP), 15 May 2015 (blind set 28).
+        assert!(q("Three near-simultaneous suicide car bombings on Friday").is_empty());
+        assert!(q("two twin blasts").is_empty());
+        assert_eq!(
+            q("three pro-government fighters"),
+            [(Some(3), Some(3), "three".into())]
         );
     }
 

@@ -296,6 +296,22 @@ fn a_relative_clause_about_the_figure_holds_its_verb() {
 }
 
 #[test]
+fn the_article_between_a_verb_of_killing_and_its_figure() {
+    // Rudaw (AP), 15 May 2015 (blind set 28).
+    let got: Vec<(&str, Option<i64>, Option<i64>)> = draft(
+        "H\n\nThe coordinated attack damaged part of the Anbar Police Headquarters building, killed the 10 policemen and also wounded at least seven, said a police officer.\n",
+    )
+    .casualties
+    .iter()
+    .map(|c| (c.casualty_type.id(), c.min, c.max))
+    .collect();
+    assert_eq!(
+        got,
+        [("killed", Some(10), Some(10)), ("wounded", Some(7), None)]
+    );
+}
+
+#[test]
 fn an_outlet_opening_with_a_colon_relays_the_speaker_in_the_sentence() {
     // War in Context quoting Rudaw, 29 Nov 2014 (blind set 27).
     let d = draft(

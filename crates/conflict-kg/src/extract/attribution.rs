@@ -606,6 +606,8 @@ fn guess_type(phrase: &str) -> Option<SourceType> {
     } else if has("newspaper") || has("daily") {
         SourceType::Newspaper
     } else if has("agency")
+        // "Iran's PressTV reported", "AlalamTV": a channel by its name.
+        || phrase.split(' ').any(|w| w.len() > 3 && w.ends_with("tv"))
         // "The New Arab's Arabic-language sister service, Al-Araby Al-Jadeed, reported".
         || has("service") && (has("sister") || has("news"))
         || has("outlet")

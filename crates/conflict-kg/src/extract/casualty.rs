@@ -890,8 +890,14 @@ fn pair(
     } else {
         q.start.saturating_sub(1)
     };
+    // "The ISIS fighters managed to kill 3 members of the force": a killing done, not meant
+    // ("tried to kill" is not one).
+    let done_infinitive = verb_at >= 2
+        && tokens[verb_at].is_any(&["kill", "wound", "injure"])
+        && tokens[verb_at - 1].is("to")
+        && tokens[verb_at - 2].is_any(&["managed", "able"]);
     if q.start > 0
-        && transitive(&tokens[verb_at])
+        && (transitive(&tokens[verb_at]) || done_infinitive)
         && !passive(tokens, verb_at)
         && !tokens[verb_at].is_any(&["left", "leaving", "claimed", "claiming"])
     {

@@ -312,6 +312,31 @@ fn the_article_between_a_verb_of_killing_and_its_figure() {
 }
 
 #[test]
+fn a_killing_done_by_infinitive_and_a_channel_by_its_name() {
+    // Syriac Press, 16 Aug 2020; Antiwar.com, 29 Jan 2024 (blind set 28).
+    let got: Vec<(&str, Option<i64>)> = draft(
+        "H\n\nThe ISIS terrorist fighters managed to kill 3 members of the force and injuring 6.\n",
+    )
+    .casualties
+    .iter()
+    .map(|c| (c.casualty_type.id(), c.min))
+    .collect();
+    assert_eq!(got, [("killed", Some(3)), ("wounded", Some(6))]);
+    assert!(
+        draft("H\n\nThe fighters tried to kill 3 members of the force.\n")
+            .casualties
+            .is_empty()
+    );
+    let d = draft(
+        "H\n\nIran's PressTV reported that at least two civilians were killed by the Israeli airstrikes.\n",
+    );
+    assert_eq!(
+        d.casualties[0].claimant_text.as_deref(),
+        Some("Iran's PressTV")
+    );
+}
+
+#[test]
 fn an_outlet_opening_with_a_colon_relays_the_speaker_in_the_sentence() {
     // War in Context quoting Rudaw, 29 Nov 2014 (blind set 27).
     let d = draft(

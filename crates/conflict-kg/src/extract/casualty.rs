@@ -87,7 +87,10 @@ fn kind_of(t: &Token) -> Option<CasualtyType> {
         "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "die" | "dies" | "dying"
         | "deaths" | "death" | "fatalities" | "slain" | "massacred" | "executed" | "beheaded"
         | "lives" | "martyred" | "assassinated" | "succumbed" | "perished" | "perish"
-        | "murdered" | "murdering" => Some(CasualtyType::Killed),
+        | "murdered" | "murdering"
+        // "the Russian Aerospace Forces have eliminated more than 3,000 militants": the
+        // defence ministries' word for killed.
+        | "eliminated" | "eliminating" | "eliminates" => Some(CasualtyType::Killed),
         "wounded" | "wounding" | "injured" | "injuring" | "injuries" | "hurt" | "injures"
         | "wounds" | "hospitalized" | "hospitalised" => Some(CasualtyType::Wounded),
         _ => None,
@@ -116,6 +119,9 @@ fn transitive(t: &Token) -> bool {
         "assassinated",
         "murdered",
         "murdering",
+        "eliminated",
+        "eliminating",
+        "eliminates",
     ])
 }
 

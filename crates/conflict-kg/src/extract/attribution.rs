@@ -110,6 +110,16 @@ const CHANNELS: &[&str] = &[
     "media",
     "site",
 ];
+/// Words after a speaker's name (no possessive) that name what it issued, not another speaker
+/// ("a Hashd al-Shaabi press release", "an SDF statement").
+const RELEASES: &[&str] = &[
+    "statement",
+    "press",
+    "release",
+    "report",
+    "communique",
+    "announcement",
+];
 const PRONOUNS: &[&str] = &[
     "he",
     "she",
@@ -264,16 +274,7 @@ fn party(s: Sentence<'_>, a: usize, b: usize) -> Option<Party> {
     // "a Hashd al-Shaabi press release", "an SDF statement": the one named before the words
     // of its channel.
     let mut named_end = b;
-    while named_end > a + 1
-        && tokens[named_end - 1].is_any(&[
-            "statement",
-            "press",
-            "release",
-            "report",
-            "communique",
-            "announcement",
-        ])
-    {
+    while named_end > a + 1 && tokens[named_end - 1].is_any(RELEASES) {
         named_end -= 1;
     }
     let b = if named_end < b && mentions.iter().any(|m| m.start >= a && m.end == named_end) {
@@ -1041,9 +1042,6 @@ fn known_news_medium(lex: &Lexicon, id: &str) -> bool {
         .is_some_and(is_news_medium)
 }
 
-/// "in a statement carried by the state-run SANA news agency": the news medium that carried
-/// the claimant's words (a few words of description may stand between "by" and its name) is
-/// their relay, unless it is the publisher or the claimant itself.
 /// Whether a claimant, curated or new, is a news medium.
 fn any_news_medium(lex: &Lexicon, c: &Claimant) -> bool {
     match c {
@@ -1052,6 +1050,9 @@ fn any_news_medium(lex: &Lexicon, c: &Claimant) -> bool {
     }
 }
 
+/// "in a statement carried by the state-run SANA news agency": the news medium that carried
+/// the claimant's words (a few words of description may stand between "by" and its name) is
+/// their relay, unless it is the publisher or the claimant itself.
 fn carried_by(
     s: Sentence<'_>,
     publisher: Option<&str>,

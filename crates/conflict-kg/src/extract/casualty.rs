@@ -530,6 +530,11 @@ pub(super) fn figure_by_source(tokens: &[Token], start: usize, end: usize) -> Op
     .then_some(a - 1)
 }
 
+/// Whether token `i` is in the words of a claim already found.
+fn covered(out: &[Casualty], i: usize) -> bool {
+    out.iter().any(|c| c.start <= i && i < c.end)
+}
+
 /// The toll of the sentence nearest before `start` that is no part of another.
 fn toll_before(out: &[Casualty], start: usize) -> Option<Casualty> {
     out.iter()
@@ -603,7 +608,7 @@ fn per_place_after(
             || !tokens[q.start - 1].is_any(&[",", "and"])
             || !tokens.get(q.end).is_some_and(|t| t.is("in"))
             || !place_at(tokens, mentions, q.end + 1)
-            || out.iter().any(|c| c.start <= q.start && q.start < c.end)
+            || covered(out, q.start)
         {
             continue;
         }
@@ -652,7 +657,7 @@ fn others(tokens: &[Token], qs: &[Quantity], out: &mut Vec<Casualty>) {
         if !tokens[i].is("others") || qs.iter().any(|q| q.start <= i && i <= q.end) {
             continue;
         }
-        if out.iter().any(|c| c.start <= i && i < c.end) {
+        if covered(out, i) {
             continue;
         }
         let before = (i > 0 && transitive(&tokens[i - 1]))
@@ -1571,7 +1576,7 @@ const PERSON_NOUNS: &[&str] = &[
 /// refers to, so exactly one (the group is that person, data/README.md "Vague quantities").
 fn definite_person(tokens: &[Token], mentions: &[Mention], out: &mut Vec<Casualty>) {
     for i in 0..tokens.len() {
-        if !tokens[i].is("the") || out.iter().any(|c| c.start <= i && i < c.end) {
+        if !tokens[i].is("the") || covered(out, i) {
             continue;
         }
         // Up to two modifiers, then the role noun, then "was".
@@ -1657,7 +1662,7 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
                         || tokens[k].is_any(&["in", "on", "near", "at", "and", "of", "from", "who"])
                 })
                 .unwrap_or(tokens.len().min(i + 5));
-            if np_end > i + 1 && !out.iter().any(|c| c.start <= i && i < c.end) {
+            if np_end > i + 1 && !covered(out, i) {
                 let whole = out[w].clone();
                 out.push(Casualty {
                     part_of: Some(w),
@@ -1684,7 +1689,7 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
                 .find(|c| c.start == and + 1 && c.verb > c.end && c.part_of.is_none())
                 .cloned()
             {
-                if !out.iter().any(|c| c.start <= i && i < c.end) {
+                if !covered(out, i) {
                     out.push(Casualty::one_person(
                         mentions,
                         (i, and),
@@ -1704,7 +1709,7 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
             && tokens[i - 3].is("the")
             && i >= 4
             && tokens[i - 4].is_any(&["took", "claimed", "cost", "taking", "claiming", "costing"]);
-        if life_of && !out.iter().any(|c| c.start <= i && i < c.end) {
+        if life_of && !covered(out, i) {
             let np_end = (i + 1..(i + 5).min(tokens.len()))
                 .find(|&k| {
                     tokens[k].kind != TokenKind::Word
@@ -1740,7 +1745,7 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
                     "thousand", "score", "wave", "string",
                 ])
             });
-            if np_end > i + 1 && !counted && !out.iter().any(|c| c.start <= i && i < c.end) {
+            if np_end > i + 1 && !counted && !covered(out, i) {
                 if let Some(kind) = kind_of(&tokens[i - 1]) {
                     out.push(Casualty::one_person(
                         mentions,
@@ -1758,7 +1763,7 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
         }
         // "a young girl and a lady were killed": two people, one each, the verb theirs.
         if let Some((and, were, v)) = two_singulars(tokens, i) {
-            if !out.iter().any(|c| c.start <= i && i < c.end) {
+            if !covered(out, i) {
                 let kind = kind_of(&tokens[v]).expect("checked");
                 for np in [(i, and), (and + 1, were)] {
                     out.push(Casualty::one_person(
@@ -1827,7 +1832,7 @@ fn singular(tokens: &[Token], mentions: &[Mention], qs: &[Quantity], out: &mut V
         }
         // The noun phrase up to a comma is the one person ("A local commander of …, a militia, was").
         let np_end = (i + 1..was).find(|&k| tokens[k].is(",")).unwrap_or(was);
-        if out.iter().any(|c| c.start <= i && i < c.end) {
+        if covered(out, i) {
             continue;
         }
         let kind = kind_of(&tokens[v]).expect("checked");
